@@ -1,0 +1,167 @@
+"""The sorot application: loads the corpus, then hands over to its screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from store.article import Article
+from store.catalog import Catalog
+from store.corpus import LoadResult, load_paths
+from store.jsonfile import StoreError
+from store.readstate import ReadingLog
+from tui.commands import SorotCommands
+from tui.keymap import load_keymap
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+MAX_PROBLEM_NOTES = 4
+"""Loading problems shown one by one before the rest are summed up."""
+
+
+class SorotApp(App[None]):
+    """Reads a corpus of news articles from the terminal."""
+
+    TITLE = "sorot"
+    CSS_PATH = "sorot.tcss"
+    COMMANDS = App.COMMANDS | {SorotCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl-quit"),
+    ]
+
+    def __init__(
+        self, paths: list[Path], data_dir: Path, user: str, keymap_file: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.paths = paths
+        self.data_dir = data_dir
+        self.user = user
+        self.articles: dict[str, Article] = {}
+        self.catalog = Catalog([])
+        self.reading = ReadingLog(data_dir, user)
+        self._read: set[str] | None = None
+        self._keymap_file = keymap_file
+        self._warned_save = False
+        self.loaded = False
+
+    def on_mount(self) -> None:
+        keymap, problem = load_keymap(self._keymap_file)
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=8)
+        self.push_screen(LibraryScreen())
+        self.load_corpus()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_corpus(self) -> None:
+        """Read the corpus off the event loop so the library paints at once."""
+        result = load_paths(self.paths)
+        catalog = Catalog(result.articles)
+        self.call_from_thread(self._loaded, result, catalog)
+
+    def _loaded(self, result: LoadResult, catalog: Catalog) -> None:
+        self.articles = {article.id: article for article in result.articles}
+        self.catalog = catalog
+        self.loaded = True
+        for problem in result.problems[:MAX_PROBLEM_NOTES]:
+            self.notify(
+                str(problem), severity="error" if problem.skipped else "warning", timeout=10
+            )
+        hidden = len(result.problems) - MAX_PROBLEM_NOTES
+        if hidden > 0:
+            self.notify(
+                f"…and {hidden} more files with problems; `sorot list` prints them all.",
+                severity="warning",
+                timeout=10,
+            )
+        if not result.articles:
+            where = ", ".join(str(p) for p in self.paths)
+            self.notify(f"No articles found in {where}.", severity="error", timeout=10)
+        library = self.library
+        if library is not None:
+            library.load(catalog)
+
+    @property
+    def library(self) -> LibraryScreen | None:
+        """The library screen (the bottom of the stack)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                return screen
+        return None
+
+    # -- reading state ----------------------------------------------------------
+
+    def _guard(self, what: str, action) -> object:
+        try:
+            return action()
+        except StoreError as error:
+            if not self._warned_save:
+                self._warned_save = True
+                self.notify(f"Cannot {what}: {error}", severity="error", timeout=10)
+            return None
+
+    def read_ids(self) -> set[str]:
+        """Ids of the articles this user has read."""
+        if self._read is None:
+            self._read = self._guard("read the reading history", self.reading.all_read) or set()
+        return self._read
+
+    def unread_count(self) -> int:
+        """How many articles of the corpus this user has not opened."""
+        read = self.read_ids()
+        return sum(1 for article_id in self.articles if article_id not in read)
+
+    def toggle_read(self, article_id: str) -> None:
+        """Flip an article between read and unread."""
+        read = self.read_ids()
+        now = article_id not in read
+        self._guard("save the read state", lambda: self.reading.set_read(article_id, now))
+        (read.add if now else read.discard)(article_id)
+
+    def save_position(self, article: Article, cursor: int) -> None:
+        """Remember the cursor in ``article`` for this user."""
+        self._guard(
+            "save the reading position",
+            lambda: self.reading.left(article.id, article.sha256, cursor),
+        )
+
+    def open_article(self, article_id: str) -> None:
+        """Open ``article_id`` in the reader at the user's last position."""
+        article = self.articles.get(article_id)
+        if article is None:
+            self.notify(f"No article {article_id} in this corpus.", severity="error")
+            return
+        position = (
+            self._guard(
+                "read the reading position",
+                lambda: self.reading.position(article.id, article.sha256),
+            )
+            or 0
+        )
+        self._guard("save the read state", lambda: self.reading.opened(article.id, article.sha256))
+        self.read_ids().add(article.id)
+
+        def back(_: None = None) -> None:
+            library = self.library
+            if library is not None:
+                library.list.mark_read(self.read_ids())
+                library.refilter(keep_id=article.id)
+
+        self.push_screen(ReaderScreen(article, int(position)), back)
+
+    # -- actions ------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.save_position()
+        self.exit()

@@ -1,0 +1,1 @@
+"""sorot's screens: one a file."""

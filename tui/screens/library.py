@@ -1,0 +1,155 @@
+"""The library: every article of the corpus, filtered as you type, sorted, opened."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from store.catalog import SORT_KEYS, Catalog
+from tui.widgets.article_list import ArticleList, header_text
+
+if TYPE_CHECKING:
+    from tui.app import SorotApp
+
+
+class LibraryScreen(Screen[None]):
+    """Lists the corpus; Enter opens the highlighted article in the reader."""
+
+    BINDINGS = [
+        Binding("slash,f", "filter", "Filter", id="library.filter", key_display="/"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("r", "reverse_sort", "Reverse", show=False, id="library.reverse"),
+        Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
+        Binding("q", "app.quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.catalog = Catalog([])
+        self.sort = "date"
+        self.reverse = False
+
+    @property
+    def sorot(self) -> SorotApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Filter: type words from the title, outlet or date",
+            id="library-filter",
+            select_on_focus=False,
+        )
+        yield Static(id="library-header")
+        yield ArticleList(id="library-list")
+        yield Static("Loading the corpus…", id="library-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).focus()
+        self._update_header()
+
+    @property
+    def list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def load(self, catalog: Catalog) -> None:
+        """Show ``catalog`` (called once the corpus has been read)."""
+        self.catalog = catalog
+        self.refilter()
+
+    def refilter(self, keep_id: str | None = None) -> None:
+        """Apply the filter and sort to the catalog and redraw the list."""
+        query = self.query_one("#library-filter", Input).value
+        if keep_id is None and self.list.current is not None:
+            keep_id = self.list.current.id
+        rows = self.catalog.select(query, self.sort, self.reverse)
+        self.list.show(self.catalog, rows, self.sorot.read_ids(), keep_id)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        width = self.list.scrollable_content_region.width or self.size.width
+        self.query_one("#library-header", Static).update(
+            header_text(width, self.sort, self.reverse)
+        )
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_header)
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self) -> None:
+        self.refilter()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_done(self) -> None:
+        self.list.focus()
+
+    def on_key(self, event) -> None:
+        # Arrows in the filter box move the list, so filtering and choosing is one motion.
+        if self.focused is self.query_one("#library-filter") and event.key in (
+            "down",
+            "up",
+            "pagedown",
+            "pageup",
+        ):
+            event.stop()
+            {
+                "down": lambda: self.list.action_move(1),
+                "up": lambda: self.list.action_move(-1),
+                "pagedown": lambda: self.list.action_page(1),
+                "pageup": lambda: self.list.action_page(-1),
+            }[event.key]()
+
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, message: ArticleList.Highlighted) -> None:
+        total = len(self.catalog)
+        query = self.query_one("#library-filter", Input).value.strip()
+        parts = [f"{message.count:,} of {total:,} articles" if query else f"{total:,} articles"]
+        unread = self.sorot.unread_count()
+        if unread is not None:
+            parts.append(f"{unread:,} unread")
+        parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
+        if message.count:
+            parts.append(f"row {message.row + 1:,}")
+        elif total:
+            parts.append("nothing matches the filter: Esc clears it")
+        self.query_one("#library-status", Static).update(" · ".join(parts))
+
+    @on(ArticleList.Open)
+    def _open(self, message: ArticleList.Open) -> None:
+        self.sorot.open_article(message.article_id)
+
+    def action_filter(self) -> None:
+        self.query_one("#library-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        if box.value:
+            box.value = ""
+        self.list.focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
+        self.refilter()
+
+    def set_sort(self, sort: str, reverse: bool | None = None) -> None:
+        """Sort by ``sort`` (one of ``SORT_KEYS``)."""
+        self.sort = sort
+        if reverse is not None:
+            self.reverse = reverse
+        self.refilter()
+
+    def action_reverse_sort(self) -> None:
+        self.reverse = not self.reverse
+        self.refilter()
+
+    def action_toggle_read(self) -> None:
+        entry = self.list.current
+        if entry is not None:
+            self.sorot.toggle_read(entry.id)
+            self.list.mark_read(self.sorot.read_ids())

@@ -1,0 +1,1 @@
+"""sorot's widgets: one a file."""

@@ -1,0 +1,246 @@
+"""The library's list of articles: one row each, only visible rows rendered.
+
+A Line-API ``ScrollView`` like the article view, so that ten thousand rows
+cost no more to show or to filter than ten: the catalog gives indexes, this
+widget draws the few that are on screen.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.catalog import Catalog, Entry
+from store.safetext import printable
+
+DATE_WIDTH = 10
+WORDS_WIDTH = 6
+
+
+def column_widths(width: int) -> tuple[int, int, int]:
+    """Widths of the outlet and title columns and the gap, for a row of ``width`` cells."""
+    outlet = 16 if width >= 100 else 12
+    title = max(10, width - 2 - DATE_WIDTH - outlet - WORDS_WIDTH - 4)
+    return outlet, title, 1
+
+
+def header_text(width: int, sort: str, reverse: bool) -> Text:
+    """The column header line, marking the sorted column with an arrow."""
+    outlet_w, title_w, _ = column_widths(width)
+    arrow = "▲" if reverse else "▼"
+
+    def name(label: str, key: str, size: int, right: bool = False) -> str:
+        label = f"{label} {arrow}" if key == sort else label
+        return label.rjust(size) if right else label.ljust(size)
+
+    return Text(
+        "  "
+        + name("Date", "date", DATE_WIDTH)
+        + " "
+        + name("Outlet", "outlet", outlet_w)
+        + " "
+        + name("Words", "words", WORDS_WIDTH, right=True)
+        + " "
+        + name("Title", "title", title_w),
+        end="",
+    )
+
+
+def _fit(value: str, size: int) -> str:
+    value = printable(value)
+    return value if len(value) <= size else value[: max(0, size - 1)] + "…"
+
+
+class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of the library; the highlighted row opens with Enter or a click."""
+
+    BINDINGS = [
+        Binding("down,j", "move(1)", "Down", show=False, id="library.down"),
+        Binding("up,k", "move(-1)", "Up", show=False, id="library.up"),
+        Binding(
+            "pagedown,ctrl+f,space", "page(1)", "Page down", show=False, id="library.page-down"
+        ),
+        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="library.page-up"),
+        Binding("home,g", "edge(-1)", "First", show=False, id="library.first"),
+        Binding("end,G", "edge(1)", "Last", show=False, id="library.last"),
+        Binding("enter,l,right", "open", "Open", id="library.open"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--dim",
+    }
+
+    DEFAULT_CSS = """
+    ArticleList { background: $surface; scrollbar-gutter: stable; overflow-x: hidden; }
+    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
+    ArticleList:focus > .article-list--cursor { background: $block-cursor-background;
+                                               color: $block-cursor-foreground; }
+    ArticleList > .article-list--unread { text-style: bold; color: $accent; }
+    ArticleList > .article-list--read { color: $foreground; }
+    ArticleList > .article-list--dim { color: $text-muted; }
+    """
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    """Index into the visible rows of the highlighted row."""
+
+    class Open(Message):
+        """The user asked to open an article."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Highlighted(Message):
+        """The highlighted row changed."""
+
+        def __init__(self, row: int, count: int) -> None:
+            super().__init__()
+            self.row = row
+            self.count = count
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.catalog = Catalog([])
+        self.rows: list[int] = []
+        self.read: set[str] = set()
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
+
+    def show(
+        self, catalog: Catalog, rows: list[int], read: set[str], keep_id: str | None = None
+    ) -> None:
+        """Show ``rows`` (indexes into ``catalog``), keeping ``keep_id`` highlighted if present."""
+        self.catalog, self.rows, self.read = catalog, rows, read
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows))
+        target = 0
+        if keep_id is not None:
+            for position, index in enumerate(rows):
+                if catalog.entries[index].id == keep_id:
+                    target = position
+                    break
+        self.set_reactive(ArticleList.cursor, target)
+        self.refresh()
+        self.scroll_to_cursor()
+        self.post_message(self.Highlighted(target, len(rows)))
+
+    @property
+    def current(self) -> Entry | None:
+        """The highlighted entry, if any row is shown."""
+        if 0 <= self.cursor < len(self.rows):
+            return self.catalog.entries[self.rows[self.cursor]]
+        return None
+
+    def mark_read(self, read: set[str]) -> None:
+        """Redraw with a new set of read article ids."""
+        self.read = read
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self.rows))
+
+    def render_line(self, y: int) -> Strip:
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= row < len(self.rows):
+            return Strip.blank(width, base)
+        key = (row, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_row(row, width, base)
+            self._cache[key] = strip
+        return strip
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _render_row(self, row: int, width: int, base: Style) -> Strip:
+        entry = self.catalog.entries[self.rows[row]]
+        outlet_w, title_w, _ = column_widths(width)
+        unread = entry.id not in self.read
+        text = Text(end="")
+        text.append("● " if unread else "  ", self._style("article-list--unread"))
+        text.append(
+            _fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ",
+            self._style("article-list--dim"),
+        )
+        text.append(
+            _fit(entry.outlet or "—", outlet_w).ljust(outlet_w) + " ",
+            self._style("article-list--dim"),
+        )
+        text.append(f"{entry.words:>{WORDS_WIDTH},} ", self._style("article-list--dim"))
+        text.append(
+            _fit(entry.title, title_w),
+            self._style("article-list--unread" if unread else "article-list--read"),
+        )
+        if row == self.cursor:
+            text.stylize(self._style("article-list--cursor"))
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in text.render(self.app.console)
+        ]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        width = self.scrollable_content_region.width
+        for row in (old, new):
+            self._cache.discard((row, width))
+            self.refresh_line(row)
+        self.scroll_to_cursor()
+        self.post_message(self.Highlighted(new, len(self.rows)))
+
+    def scroll_to_cursor(self) -> None:
+        """Scroll just enough that the highlighted row is visible."""
+        height = self.scrollable_content_region.height
+        top = self.scroll_offset.y
+        if height <= 0:
+            return
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def _set_cursor(self, row: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(row, len(self.rows) - 1))
+
+    def action_move(self, delta: int) -> None:
+        self._set_cursor(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False, immediate=True)
+        self._set_cursor(self.cursor + direction * step)
+
+    def action_edge(self, direction: int) -> None:
+        self._set_cursor(0 if direction < 0 else len(self.rows) - 1)
+
+    def action_open(self) -> None:
+        entry = self.current
+        if entry is not None:
+            self.post_message(self.Open(entry.id))
+
+    def on_click(self, event: events.Click) -> None:
+        row = self.scroll_offset.y + event.y
+        if 0 <= row < len(self.rows):
+            self._set_cursor(row)
+            if event.chain >= 2:
+                self.action_open()
