@@ -29,7 +29,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="reader.search", key_display="/"),
-        Binding("n", "next_match(1)", "Next match", id="reader.next-match", key_display="n/N"),
+        Binding("n", "next_match(1)", "Next match", show=False, id="reader.next-match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="reader.prev-match"),
         Binding("escape", "escape", "Clear", show=False, id="reader.escape"),
         Binding("q,backspace", "back", "Library", id="reader.back"),

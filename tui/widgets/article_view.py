@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import datetime
 
 from rich.segment import Segment as RichSegment
 from rich.style import Style
@@ -41,6 +42,23 @@ _KIND_CLASS = {
     "credit": "article-view--boilerplate",
     "source": "article-view--boilerplate",
 }
+
+
+def shown_date(published: str | None) -> str | None:
+    """``2024-07-19T14:11:00+07:00`` as ``19 Jul 2024, 14:11 +07:00``; other text as it is."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published
+    shown = f"{moment.day} {moment:%b %Y}"
+    if "T" in published:
+        shown += f", {moment:%H:%M}"
+        if moment.tzinfo is not None:
+            offset = moment.strftime("%z")
+            shown += f" {offset[:3]}:{offset[3:]}"
+    return shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +193,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for part in (
                 article.outlet,
                 article.section,
-                article.published,
+                shown_date(article.published),
                 article.dateline,
                 f"by {article.byline}" if article.byline else None,
             )
