@@ -7,12 +7,13 @@ must answer between two keystrokes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .article import Article
 
-SORT_KEYS = ("date", "title", "outlet", "words")
+SORT_KEYS = ("date", "title", "outlet", "words", "claims")
 """What the library can be sorted by, in the order the sort key cycles."""
 
 
@@ -54,6 +55,23 @@ class Catalog:
     def __init__(self, articles: Iterable[Article]) -> None:
         self.entries: list[Entry] = [entry_for(a) for a in articles]
         self._orders: dict[tuple[str, bool], list[int]] = {}
+        self.counts: dict[str, Counter[str]] = {}
+        """Annotation counts per article id (``claim``, ``note``, ``claim:<status>``)."""
+
+    def set_counts(self, counts: Mapping[str, Counter[str]]) -> None:
+        """Use ``counts`` (from ``AnnotationStore.counts``) for every article."""
+        self.counts = {key: value for key, value in counts.items() if value}
+        self._orders.pop(("claims", False), None)
+        self._orders.pop(("claims", True), None)
+
+    def set_count(self, article_id: str, counts: Counter[str]) -> None:
+        """Update one article's annotation counts."""
+        if counts:
+            self.counts[article_id] = counts
+        else:
+            self.counts.pop(article_id, None)
+        self._orders.pop(("claims", False), None)
+        self._orders.pop(("claims", True), None)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -78,12 +96,17 @@ class Catalog:
 
                 def key(i: int) -> tuple:
                     e = entries[i]
+                    if sort == "claims":
+                        found = self.counts.get(e.id)
+                        return (found["claim"] if found else 0, e.title.casefold())
                     if sort == "words":
                         return (e.words, e.title.casefold())
                     value = e.title if sort == "title" else e.outlet
                     return (not value, value.casefold(), e.title.casefold())
 
-                cached = sorted(range(len(entries)), key=key, reverse=reverse)
+                # Most-claimed first reads better than least-claimed first.
+                descending = (not reverse) if sort == "claims" else reverse
+                cached = sorted(range(len(entries)), key=key, reverse=descending)
                 if sort == "outlet" and reverse:
                     # Keep articles without an outlet at the end.
                     cached.sort(key=lambda i: not entries[i].outlet)
@@ -91,16 +114,40 @@ class Catalog:
         return cached
 
     def select(self, query: str, sort: str = "date", reverse: bool = False) -> list[int]:
-        """Indexes of entries matching every word of ``query``, in sort order."""
+        """Indexes of entries matching every word of ``query``, in sort order.
+
+        Besides words, the query may hold ``has:claims``, ``has:notes``,
+        ``no:claims`` and ``status:<status>`` (``status:mostly-true`` for a
+        status with a space) to filter by annotations.
+        """
         order = self.order(sort, reverse)
-        terms = query.casefold().split()
-        if not terms:
-            return list(order)
+        terms: list[str] = []
+        wanted: list[str] = []
+        unwanted: list[str] = []
+        for term in query.casefold().split():
+            field, _, value = term.partition(":")
+            if field == "has" and value in ("claims", "notes"):
+                wanted.append(value[:-1])
+            elif field == "no" and value in ("claims", "notes"):
+                unwanted.append(value[:-1])
+            elif field == "status" and value:
+                wanted.append("claim:" + value.replace("-", " ").replace("_", " "))
+            else:
+                terms.append(term)
         entries = self.entries
-        if len(terms) == 1:
-            term = terms[0]
-            return [i for i in order if term in entries[i].haystack]
-        return [i for i in order if all(t in entries[i].haystack for t in terms)]
+        rows = order
+        if terms:
+            rows = [i for i in rows if all(t in entries[i].haystack for t in terms)]
+        if wanted or unwanted:
+            counts = self.counts
+            empty: Counter[str] = Counter()
+            rows = [
+                i
+                for i in rows
+                if all(counts.get(entries[i].id, empty)[w] for w in wanted)
+                and not any(counts.get(entries[i].id, empty)[u] for u in unwanted)
+            ]
+        return list(rows)
 
     def index_of(self, article_id: str) -> int | None:
         """The entry index of ``article_id``, if present."""

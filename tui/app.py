@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 
+from store.annotationstore import AnnotationStore
 from store.article import Article
+from store.article_annotations import ArticleAnnotations
 from store.catalog import Catalog
 from store.corpus import LoadResult, load_paths
+from store.history import History
 from store.jsonfile import StoreError
 from store.readstate import ReadingLog
+from store.settings import load_settings
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.screens.help import HelpScreen
@@ -35,15 +40,26 @@ class SorotApp(App[None]):
     ]
 
     def __init__(
-        self, paths: list[Path], data_dir: Path, user: str, keymap_file: Path | None = None
+        self,
+        paths: list[Path],
+        data_dir: Path,
+        user: str | None = None,
+        keymap_file: Path | None = None,
+        settings_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.data_dir = data_dir
-        self.user = user
+        self.settings, self._settings_problem = load_settings(settings_file)
+        if user:
+            # An explicit user (tests, --user) wins over the configured annotator.
+            self.settings = replace(self.settings, annotator=user)
+        self.user = self.settings.annotator
+        self.store = AnnotationStore(data_dir)
+        self.histories: dict[str, History] = {}
         self.articles: dict[str, Article] = {}
         self.catalog = Catalog([])
-        self.reading = ReadingLog(data_dir, user)
+        self.reading = ReadingLog(data_dir, self.user)
         self._read: set[str] | None = None
         self._keymap_file = keymap_file
         self._warned_save = False
@@ -53,8 +69,9 @@ class SorotApp(App[None]):
         keymap, problem = load_keymap(self._keymap_file)
         if keymap:
             self.set_keymap(keymap)
-        if problem:
-            self.notify(problem, severity="warning", timeout=8)
+        for note in (problem, self._settings_problem):
+            if note:
+                self.notify(note, severity="warning", timeout=8)
         self.push_screen(LibraryScreen())
         self.load_corpus()
 
@@ -63,12 +80,16 @@ class SorotApp(App[None]):
         """Read the corpus off the event loop so the library paints at once."""
         result = load_paths(self.paths)
         catalog = Catalog(result.articles)
+        catalog.set_counts(self._annotation_counts())
         self.call_from_thread(self._loaded, result, catalog)
 
     def _loaded(self, result: LoadResult, catalog: Catalog) -> None:
         self.articles = {article.id: article for article in result.articles}
         self.catalog = catalog
         self.loaded = True
+        for problem in self.store.problems:
+            self.notify(problem, severity="error", timeout=15)
+        self.store.problems.clear()
         for problem in result.problems[:MAX_PROBLEM_NOTES]:
             self.notify(
                 str(problem), severity="error" if problem.skipped else "warning", timeout=10
@@ -86,6 +107,26 @@ class SorotApp(App[None]):
         library = self.library
         if library is not None:
             library.load(catalog)
+
+    def _annotation_counts(self) -> dict:
+        counts = {}
+        try:
+            for article_id in self.store.article_ids():
+                counts[article_id] = self.store.counts(article_id)
+        except StoreError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+        return counts
+
+    def annotations_changed(self, article_id: str) -> None:
+        """Refresh the library's counts for ``article_id`` after a change."""
+        try:
+            self.catalog.set_count(article_id, self.store.counts(article_id))
+        except StoreError:
+            return
+
+    def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
+        """Names offered for a claim's speaker: this article's speakers, then its entities."""
+        return annotations.speakers()
 
     @property
     def library(self) -> LibraryScreen | None:
@@ -153,7 +194,16 @@ class SorotApp(App[None]):
                 library.list.mark_read(self.read_ids())
                 library.refilter(keep_id=article.id)
 
-        self.push_screen(ReaderScreen(article, int(position)), back)
+        history = self.histories.setdefault(article.id, History(self.store))
+        try:
+            annotations = ArticleAnnotations(article, self.store, history, self.user)
+        except StoreError as error:
+            self.notify(f"Could not read the annotations: {error}", severity="error", timeout=10)
+            return
+        for problem in self.store.problems:
+            self.notify(problem, severity="error", timeout=15)
+        self.store.problems.clear()
+        self.push_screen(ReaderScreen(article, annotations, int(position)), back)
 
     # -- actions ------------------------------------------------------------------
 

@@ -7,6 +7,9 @@ widget draws the few that are on screen.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -24,13 +27,43 @@ from store.safetext import printable
 
 DATE_WIDTH = 10
 WORDS_WIDTH = 6
+CLAIMS_WIDTH = 8
+
+STATUS_MARKS = {
+    "unverified": ("?", "article-list--dim"),
+    "checking": ("…", "article-list--checking"),
+    "true": ("✓", "article-list--true"),
+    "mostly true": ("≈", "article-list--true"),
+    "misleading": ("!", "article-list--false"),
+    "false": ("✗", "article-list--false"),
+    "unproven": ("∅", "article-list--dim"),
+}
+"""How each claim status is marked in the claims column."""
 
 
 def column_widths(width: int) -> tuple[int, int, int]:
     """Widths of the outlet and title columns and the gap, for a row of ``width`` cells."""
     outlet = 16 if width >= 100 else 12
-    title = max(10, width - 2 - DATE_WIDTH - outlet - WORDS_WIDTH - 4)
+    title = max(10, width - 2 - DATE_WIDTH - outlet - WORDS_WIDTH - CLAIMS_WIDTH - 5)
     return outlet, title, 1
+
+
+def claims_text(counts: Counter[str] | None, style_for: Callable[[str], Style]) -> Text:
+    """The claims column: a mark and a count per status, then notes (``✎2``).
+
+    ``style_for`` turns a component class name into the widget's style for it.
+    """
+    text = Text(end="")
+    if not counts:
+        return text
+    for key, value in sorted(counts.items()):
+        if key.startswith("claim:") and value:
+            status = key[6:]
+            mark, style = STATUS_MARKS.get(status, (status[:1] or "?", "article-list--dim"))
+            text.append(f"{mark}{value}", style_for(style))
+    if counts.get("note"):
+        text.append(f"✎{counts['note']}", style_for("article-list--dim"))
+    return text
 
 
 def header_text(width: int, sort: str, reverse: bool) -> Text:
@@ -49,6 +82,8 @@ def header_text(width: int, sort: str, reverse: bool) -> Text:
         + name("Outlet", "outlet", outlet_w)
         + " "
         + name("Words", "words", WORDS_WIDTH, right=True)
+        + " "
+        + name("Claims", "claims", CLAIMS_WIDTH)
         + " "
         + name("Title", "title", title_w),
         end="",
@@ -80,6 +115,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         "article-list--unread",
         "article-list--read",
         "article-list--dim",
+        "article-list--checking",
+        "article-list--true",
+        "article-list--false",
     }
 
     DEFAULT_CSS = """
@@ -90,6 +128,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleList > .article-list--unread { text-style: bold; color: $accent; }
     ArticleList > .article-list--read { color: $foreground; }
     ArticleList > .article-list--dim { color: $text-muted; }
+    ArticleList > .article-list--checking { color: $text-warning; }
+    ArticleList > .article-list--true { color: $text-success; }
+    ArticleList > .article-list--false { color: $text-error; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
@@ -187,6 +228,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self._style("article-list--dim"),
         )
         text.append(f"{entry.words:>{WORDS_WIDTH},} ", self._style("article-list--dim"))
+        claims = claims_text(self.catalog.counts.get(entry.id), self._style)
+        claims.truncate(CLAIMS_WIDTH, overflow="ellipsis", pad=True)
+        text.append_text(claims)
+        text.append(" ")
         text.append(
             _fit(entry.title, title_w),
             self._style("article-list--unread" if unread else "article-list--read"),

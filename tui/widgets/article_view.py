@@ -1,23 +1,21 @@
 """The article view: the body of one article with a cursor, drawn line by line.
 
 A Line-API ``ScrollView`` in the manner of toolong's ``LogLines``: the text is
-wrapped once per width into screen lines that know their character offsets,
-only visible lines are rendered, rendered lines are cached, and a cursor move
-refreshes just the line it left and the line it entered. Over SSH that is a
-few hundred bytes a keystroke instead of a repaint of the whole screen.
+wrapped once per width into screen lines that know their character offsets
+(``tui.article_layout``), only visible lines are rendered, rendered lines are
+cached, and a cursor move refreshes just the line it left and the line it
+entered (or, while selecting, the lines between). Over SSH that is a few
+hundred bytes a keystroke instead of a repaint of the whole screen.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
-from datetime import datetime
 
 from rich.segment import Segment as RichSegment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -28,99 +26,21 @@ from textual.strip import Strip
 from store.article import Article
 from store.safetext import printable
 from store.textunits import TextUnits
-from tui.wrap import column_to_offset, offset_to_column, wrap_offsets
+from tui.article_layout import Layout, ScreenLine, layout_article
+from tui.highlights import Layer
+from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS
+from tui.wrap import column_to_offset, offset_to_column
 
-MAX_TEXT_WIDTH = 88
-"""Longest line of body text in cells: comfortable reading on wide terminals."""
+LAYER_ORDER = ("entities", "annotations", "matches")
+"""Highlight layers from bottom to top; the selection and cursor go over them."""
 
-_KIND_CLASS = {
-    "paragraph": "article-view--paragraph",
-    "summary": "article-view--summary",
-    "heading": "article-view--heading",
-    "related": "article-view--boilerplate",
-    "caption": "article-view--boilerplate",
-    "credit": "article-view--boilerplate",
-    "source": "article-view--boilerplate",
-}
-
-
-def shown_date(published: str | None) -> str | None:
-    """``2024-07-19T14:11:00+07:00`` as ``19 Jul 2024, 14:11 +07:00``; other text as it is."""
-    if not published:
-        return None
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return published
-    shown = f"{moment.day} {moment:%b %Y}"
-    if "T" in published:
-        shown += f", {moment:%H:%M}"
-        if moment.tzinfo is not None:
-            offset = moment.strftime("%z")
-            shown += f" {offset[:3]}:{offset[3:]}"
-    return shown
-
-
-@dataclass(frozen=True, slots=True)
-class ScreenLine:
-    """One line of the view: a slice of the body, or a header/gap line."""
-
-    start: int
-    end: int
-    style_class: str
-    header: Text | None = None
+_EMPTY = Layout([], 0, 1, -1)
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
-    """Shows an article's header and body; owns the reading cursor."""
+    """Shows an article's header and body; owns the reading cursor and selection."""
 
-    BINDINGS = [
-        Binding("left,h", "move('char', -1)", "Left", show=False, id="reader.char-left"),
-        Binding("right,l", "move('char', 1)", "Right", show=False, id="reader.char-right"),
-        Binding(
-            "w,ctrl+right", "move('word', 1)", "Word", id="reader.word-next", key_display="w/b"
-        ),
-        Binding("b,ctrl+left", "move('word', -1)", "Word back", show=False, id="reader.word-prev"),
-        Binding("e", "move('word_end', 1)", "Word end", show=False, id="reader.word-end"),
-        Binding(
-            "right_parenthesis",
-            "move('sentence', 1)",
-            "Sentence",
-            id="reader.sentence-next",
-            key_display="( )",
-        ),
-        Binding(
-            "left_parenthesis",
-            "move('sentence', -1)",
-            "Sentence back",
-            show=False,
-            id="reader.sentence-prev",
-        ),
-        Binding(
-            "right_curly_bracket",
-            "move('paragraph', 1)",
-            "Paragraph",
-            id="reader.paragraph-next",
-            key_display="{ }",
-        ),
-        Binding(
-            "left_curly_bracket",
-            "move('paragraph', -1)",
-            "Paragraph back",
-            show=False,
-            id="reader.paragraph-prev",
-        ),
-        Binding("down,j", "move_line(1)", "Down", show=False, id="reader.line-down"),
-        Binding("up,k", "move_line(-1)", "Up", show=False, id="reader.line-up"),
-        Binding("pagedown,space,ctrl+f", "page(1)", "Page down", show=False, id="reader.page-down"),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False, id="reader.page-up"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half-page-down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half-page-up"),
-        Binding("home,g", "edge(-1)", "Top", show=False, id="reader.top"),
-        Binding("end,G", "edge(1)", "Bottom", show=False, id="reader.bottom"),
-        Binding("0", "line_edge(-1)", "Line start", show=False, id="reader.line-start"),
-        Binding("dollar_sign", "line_edge(1)", "Line end", show=False, id="reader.line-end"),
-    ]
+    BINDINGS = ARTICLE_VIEW_BINDINGS
 
     COMPONENT_CLASSES = {
         "article-view--title",
@@ -131,8 +51,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--heading",
         "article-view--boilerplate",
         "article-view--cursor",
+        "article-view--selection",
         "article-view--match",
         "article-view--match-current",
+        "article-view--claim",
+        "article-view--claim-checking",
+        "article-view--claim-true",
+        "article-view--claim-false",
+        "article-view--claim-misleading",
+        "article-view--note",
+        "article-view--per",
+        "article-view--org",
+        "article-view--loc",
+        "article-view--date",
+        "article-view--quant",
     }
 
     DEFAULT_CSS = """
@@ -146,14 +78,27 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--title { text-style: bold; color: $accent; }
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--notice { color: $text-warning; text-style: italic; }
-    ArticleView > .article-view--paragraph { }
     ArticleView > .article-view--summary { text-style: italic; }
     ArticleView > .article-view--heading { text-style: bold; color: $text-primary; }
     ArticleView > .article-view--boilerplate { color: $text-disabled; text-style: italic; }
     ArticleView > .article-view--cursor { background: $block-cursor-background;
                                           color: $block-cursor-foreground; }
+    ArticleView > .article-view--selection { background: $primary 45%; }
     ArticleView > .article-view--match { background: $warning 40%; }
     ArticleView > .article-view--match-current { background: $warning; color: $background; }
+    ArticleView > .article-view--claim { text-style: underline; background: $accent 18%; }
+    ArticleView > .article-view--claim-checking { text-style: underline;
+                                                  background: $warning 22%; }
+    ArticleView > .article-view--claim-true { text-style: underline; background: $success 22%; }
+    ArticleView > .article-view--claim-false { text-style: underline; background: $error 28%; }
+    ArticleView > .article-view--claim-misleading { text-style: underline;
+                                                    background: $error 16%; }
+    ArticleView > .article-view--note { text-style: underline; }
+    ArticleView > .article-view--per { color: $text-accent; }
+    ArticleView > .article-view--org { color: $text-success; }
+    ArticleView > .article-view--loc { color: $text-warning; }
+    ArticleView > .article-view--date { color: $text-secondary; }
+    ArticleView > .article-view--quant { color: $text-error; }
     """
 
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
@@ -166,6 +111,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             super().__init__()
             self.offset = offset
 
+    class SelectionChanged(Message):
+        """A selection started or ended."""
+
+        def __init__(self, selection: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.selection = selection
+
     def __init__(self, article: Article, *, cursor: int = 0, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article = article
@@ -173,81 +125,31 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._shown = printable(article.body)
         self.units = TextUnits(article.body)
         self._segment_starts = [s.start for s in article.segments]
-        self._lines: list[ScreenLine] = []
+        self._page = _EMPTY
         self._line_starts: list[int] = []
-        self._header_count = 0
-        self._layout_width = -1
-        self._margin = 1
         self._goal_column: int | None = None
-        self._matches: list[tuple[int, int]] = []
-        self._current_match: int | None = None
+        self._layers: dict[str, Layer] = {}
+        self._current_match: tuple[int, int] | None = None
+        self.selection_anchor: int | None = None
+        """The other end of the selection while selecting; ``None`` otherwise."""
+        self._dragging = False
         self._cache: LRUCache[int, Strip] = LRUCache(maxsize=1024)
         self.set_reactive(ArticleView.cursor, self._valid(cursor, 1))
 
     # -- layout ---------------------------------------------------------------
 
-    def _header_texts(self) -> list[tuple[str, str]]:
-        article = self.article
-        meta = " · ".join(
-            part
-            for part in (
-                article.outlet,
-                article.section,
-                shown_date(article.published),
-                article.dateline,
-                f"by {article.byline}" if article.byline else None,
-            )
-            if part
-        )
-        rows = [(article.title, "article-view--title")]
-        if article.title_derived:
-            rows.append(
-                (
-                    "(no headline in the source; this one is taken from the text)",
-                    "article-view--notice",
-                )
-            )
-        if meta:
-            rows.append((meta, "article-view--meta"))
-        return rows
-
-    def _layout(self, width: int) -> None:
-        """Wrap header and body for ``width`` cells; kept until the width changes."""
-        text_width = max(10, min(width - 2, MAX_TEXT_WIDTH))
-        self._margin = max(1, (width - text_width) // 2)
-        lines: list[ScreenLine] = []
-        for content, style_class in self._header_texts():
-            shown = printable(content)
-            for start, end in wrap_offsets(shown, text_width):
-                lines.append(ScreenLine(-1, -1, style_class, Text(shown[start:end].rstrip())))
-        lines.append(ScreenLine(-1, -1, "article-view--meta", Text("─" * text_width)))
-        self._header_count = len(lines)
-        body = self._shown
-        for index, segment in enumerate(self.article.segments):
-            if index:
-                # The gap sits inside the "\n\n" separator, where no cursor can be.
-                lines.append(ScreenLine(segment.start - 1, segment.start - 1, ""))
-            style_class = _KIND_CLASS.get(segment.kind, "article-view--paragraph")
-            for start, end in wrap_offsets(body[segment.start : segment.end], text_width):
-                lines.append(ScreenLine(segment.start + start, segment.start + end, style_class))
-        if not self.article.segments:
-            lines.append(
-                ScreenLine(-1, -1, "article-view--notice", Text("(this article has no body text)"))
-            )
-        self._lines = lines
-        self._line_starts = [line.start for line in lines[self._header_count :]]
-        self._layout_width = width
-        self._cache.clear()
-        self.virtual_size = Size(width, len(lines))
-
     def _ensure_layout(self) -> None:
         width = self.scrollable_content_region.width
-        if width > 0 and width != self._layout_width:
-            self._layout(width)
+        if width > 0 and width != self._page.width:
+            self._page = layout_article(self.article, self._shown, width)
+            count = self._page.header_count
+            self._line_starts = [line.start for line in self._page.lines[count:]]
+            self._cache.clear()
+            self.virtual_size = Size(width, len(self._page.lines))
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
-        self.scroll_to_cursor(center=False)
+        self.scroll_to_cursor()
 
     def on_mount(self) -> None:
         self._ensure_layout()
@@ -260,19 +162,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- geometry -------------------------------------------------------------
 
+    @property
+    def screen_lines(self) -> list[ScreenLine]:
+        """The screen lines of the current layout."""
+        return self._page.lines
+
     def line_of(self, offset: int) -> int:
         """The index of the screen line holding body ``offset``."""
         index = bisect_right(self._line_starts, offset) - 1
-        return self._header_count + max(0, index)
+        return self._page.header_count + max(0, index)
 
     def offset_at(self, y: int, column: int) -> int | None:
         """The body offset shown at screen line ``y``, cell ``column`` of the text."""
-        if not 0 <= y < len(self._lines):
+        lines = self._page.lines
+        if not 0 <= y < len(lines) or not lines[y].has_text:
             return None
-        line = self._lines[y]
-        if line.start < 0 or line.start >= line.end:
-            return None
-        return column_to_offset(self._shown, line.start, line.end, column)
+        return column_to_offset(self._shown, lines[y].start, lines[y].end, column)
 
     def _valid(self, offset: int, direction: int) -> int:
         """Nearest offset on a character of a segment, looking in ``direction``."""
@@ -296,7 +201,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._ensure_layout()
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        if not 0 <= index < len(self._lines):
+        if not 0 <= index < len(self._page.lines):
             return Strip.blank(width, self.rich_style)
         strip = self._cache.get(index)
         if strip is None:
@@ -308,67 +213,90 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.get_component_rich_style(name, partial=True)
 
     def _render_screen_line(self, index: int, width: int) -> Strip:
-        line = self._lines[index]
+        line = self._page.lines[index]
         base = self.rich_style
         if line.header is not None:
             text = line.header.copy()
             text.stylize(self._style(line.style_class))
-        elif line.start >= line.end:
+        elif not line.has_text:
             return Strip.blank(width, base)
         else:
-            text = Text(
-                self._shown[line.start : line.end].rstrip("\n"),
-                style=self._style(line.style_class),
-                end="",
-            )
-            self._paint_matches(text, line)
-            cursor = self.cursor
-            if line.start <= cursor < line.end:
-                text.stylize(
-                    self._style("article-view--cursor"),
-                    cursor - line.start,
-                    cursor - line.start + 1,
-                )
-        segments = [RichSegment(" " * self._margin, base)]
+            text = Text(self._shown[line.start : line.end], style=self._style(line.style_class))
+            self._paint(text, line)
+        segments = [RichSegment(" " * self._page.margin, base)]
         segments.extend(
             RichSegment(s.text, base + s.style if s.style else base)
             for s in text.render(self.app.console)
         )
         return Strip(segments).crop_extend(0, width, base)
 
-    def _paint_matches(self, text: Text, line: ScreenLine) -> None:
-        matches = self._matches
-        if not matches:
-            return
-        first = bisect_right(matches, (line.start, -1)) - 1
-        for number in range(max(0, first), len(matches)):
-            start, end = matches[number]
-            if start >= line.end:
-                break
-            if end <= line.start:
-                continue
-            name = (
-                "article-view--match-current"
-                if number == self._current_match
-                else "article-view--match"
-            )
+    def _paint(self, text: Text, line: ScreenLine) -> None:
+        start, end = line.start, line.end
+        for name in LAYER_ORDER:
+            layer = self._layers.get(name)
+            if layer:
+                for span in layer.touching(start, end):
+                    style = span.style
+                    if name == "matches" and (span.start, span.end) == self._current_match:
+                        style = "article-view--match-current"
+                    text.stylize(
+                        self._style(style),
+                        max(span.start, start) - start,
+                        min(span.end, end) - start,
+                    )
+        selection = self.selection
+        if selection is not None and selection[0] < end and selection[1] > start:
             text.stylize(
-                self._style(name),
-                max(start, line.start) - line.start,
-                min(end, line.end) - line.start,
+                self._style("article-view--selection"),
+                max(selection[0], start) - start,
+                min(selection[1], end) - start,
+            )
+        if start <= self.cursor < end:
+            text.stylize(
+                self._style("article-view--cursor"), self.cursor - start, self.cursor - start + 1
             )
 
-    def _refresh_offset_lines(self, *offsets: int) -> None:
-        for offset in offsets:
-            y = self.line_of(offset)
+    def _refresh_span(self, start: int, end: int) -> None:
+        """Re-render the lines showing body offsets ``start`` to ``end`` (inclusive)."""
+        first, last = self.line_of(min(start, end)), self.line_of(max(start, end))
+        for y in range(first, last + 1):
             self._cache.discard(y)
-            self.refresh_line(y)
+        self.refresh_lines(first, last - first + 1)
 
-    # -- the cursor -----------------------------------------------------------
+    def set_layer(self, name: str, layer: Layer) -> None:
+        """Replace the highlights called ``name`` (one of ``LAYER_ORDER``)."""
+        self._layers[name] = layer
+        self._cache.clear()
+        self.refresh()
+
+    def highlights(self, name: str) -> Layer:
+        """The highlights called ``name`` (empty when none were set)."""
+        return self._layers.get(name) or Layer()
+
+    def set_current_match(self, match: tuple[int, int] | None) -> None:
+        """Mark ``match`` as the search match the user is on."""
+        previous, self._current_match = self._current_match, match
+        for span in (previous, match):
+            if span is not None:
+                self._refresh_span(span[0], span[1] - 1)
+
+    # -- the cursor and the selection ------------------------------------------
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected ``[start, end)`` while selecting, else ``None``."""
+        if self.selection_anchor is None:
+            return None
+        low, high = sorted((self.selection_anchor, self.cursor))
+        return low, high + 1
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self._refresh_offset_lines(old, new)
-        self.scroll_to_cursor(center=False)
+        if self.selection_anchor is None:
+            self._refresh_span(old, old)
+            self._refresh_span(new, new)
+        else:
+            self._refresh_span(old, new)
+        self.scroll_to_cursor()
         self.post_message(self.CursorMoved(new))
 
     def move_to(self, offset: int, direction: int = 1, *, keep_goal: bool = False) -> None:
@@ -377,9 +305,43 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._goal_column = None
         self.cursor = self._valid(offset, direction)
 
+    def select(self, start: int, end: int) -> None:
+        """Select body ``[start, end)``, leaving the cursor on its last character."""
+        if end <= start:
+            return
+        self.clear_selection()
+        self.selection_anchor = self._valid(start, 1)
+        self.move_to(end - 1, -1)
+        self._refresh_span(self.selection_anchor, self.cursor)
+        self.post_message(self.SelectionChanged(self.selection))
+
+    def clear_selection(self) -> bool:
+        """End the selection; True if there was one."""
+        if self.selection_anchor is None:
+            return False
+        anchor, self.selection_anchor = self.selection_anchor, None
+        self._refresh_span(anchor, self.cursor)
+        self.post_message(self.SelectionChanged(None))
+        return True
+
+    def action_visual(self) -> None:
+        if not self.clear_selection():
+            self.selection_anchor = self.cursor
+            self._refresh_span(self.cursor, self.cursor)
+            self.post_message(self.SelectionChanged(self.selection))
+
+    def action_select(self, unit: str) -> None:
+        span = (
+            self.units.sentence_at(self.cursor)
+            if unit == "sentence"
+            else self.units.paragraph_at(self.cursor)
+        )
+        if span is not None:
+            self.select(*span)
+
     def scroll_to_cursor(self, center: bool = False) -> None:
         """Scroll just enough that the cursor's line is visible."""
-        if self._layout_width < 0:
+        if self._page.width < 0:
             return
         y = self.line_of(self.cursor)
         top = self.scroll_offset.y
@@ -389,7 +351,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if center and not top <= y < top + height:
             self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
         elif y < top:
-            self.scroll_to(y=y if y > self._header_count else 0, animate=False, immediate=True)
+            target = y if y > self._page.header_count else 0
+            self.scroll_to(y=target, animate=False, immediate=True)
         elif y >= top + height:
             self.scroll_to(y=y - height + 1, animate=False, immediate=True)
 
@@ -418,28 +381,26 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             )
         self.move_to(target, direction)
 
-    def _body_line(self, y: int, direction: int) -> int | None:
-        """The nearest line at or beyond ``y`` in ``direction`` that holds text."""
-        lines = self._lines
-        y = max(self._header_count, min(y, len(lines) - 1))
+    def _text_line(self, y: int, direction: int) -> int | None:
+        """The nearest line at or beyond ``y`` in ``direction`` that shows text."""
+        lines = self._page.lines
+        y = max(self._page.header_count, min(y, len(lines) - 1))
         while 0 <= y < len(lines):
-            if lines[y].start >= 0 and lines[y].start < lines[y].end:
+            if lines[y].has_text:
                 return y
             y += direction
         return None
 
     def _goto_line(self, y: int, direction: int) -> None:
-        target = self._body_line(y, direction) or self._body_line(y, -direction)
+        target = self._text_line(y, direction) or self._text_line(y, -direction)
         if target is None:
             return
-        line = self._lines[self.line_of(self.cursor)]
-        if self._goal_column is None and line.start >= 0:
+        line = self._page.lines[self.line_of(self.cursor)]
+        if self._goal_column is None and line.has_text:
             self._goal_column = offset_to_column(self._shown, line.start, self.cursor)
-        goal = self._goal_column or 0
-        row = self._lines[target]
-        self.move_to(
-            column_to_offset(self._shown, row.start, row.end, goal), direction, keep_goal=True
-        )
+        row = self._page.lines[target]
+        offset = column_to_offset(self._shown, row.start, row.end, self._goal_column or 0)
+        self.move_to(offset, direction, keep_goal=True)
 
     def action_move_line(self, direction: int) -> None:
         self._goto_line(self.line_of(self.cursor) + direction, direction)
@@ -465,33 +426,38 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(segments[-1].end - 1, -1)
 
     def action_line_edge(self, direction: int) -> None:
-        line = self._lines[self.line_of(self.cursor)]
-        if line.start < 0:
+        line = self._page.lines[self.line_of(self.cursor)]
+        if not line.has_text:
             return
-        end = len(self.body[line.start : line.end].rstrip()) + line.start
+        end = line.start + len(self.body[line.start : line.end].rstrip())
         self.move_to(line.start if direction < 0 else max(line.start, end - 1), -direction)
-
-    # -- search highlights ----------------------------------------------------
-
-    def show_matches(self, matches: list[tuple[int, int]], current: int | None) -> None:
-        """Highlight search ``matches``; ``current`` is the one the cursor is on."""
-        if matches == self._matches and current == self._current_match:
-            return
-        if matches != self._matches:
-            self._matches = list(matches)
-            self._current_match = current
-            self._cache.clear()
-            self.refresh()
-            return
-        previous, self._current_match = self._current_match, current
-        for number in (previous, current):
-            if number is not None and number < len(matches):
-                self._refresh_offset_lines(*matches[number])
 
     # -- mouse ----------------------------------------------------------------
 
-    def on_click(self, event: events.Click) -> None:
-        y = self.scroll_offset.y + event.y
-        offset = self.offset_at(y, event.x - self._margin)
-        if offset is not None:
-            self.move_to(offset)
+    def _offset_for(self, event: events.MouseEvent) -> int | None:
+        return self.offset_at(self.scroll_offset.y + event.y, event.x - self._page.margin)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self._offset_for(event)
+        if offset is None or event.button != 1:
+            return
+        self.clear_selection()
+        self.move_to(offset)
+        self._dragging = True
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self._offset_for(event)
+        if offset is None or offset == self.cursor:
+            return
+        if self.selection_anchor is None:
+            self.selection_anchor = self.cursor
+            self.post_message(self.SelectionChanged(self.selection))
+        self.move_to(offset)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()

@@ -1,0 +1,153 @@
+"""The small form in which a passage becomes a claim, or a claim is edited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from store.safetext import printable
+
+QUOTE_PREVIEW = 240
+"""Characters of the quote shown at the top of the form."""
+
+
+@dataclass(frozen=True)
+class ClaimFields:
+    """What the form returns when saved."""
+
+    claim_type: str
+    status: str
+    speaker: str
+    tags: tuple[str, ...]
+    note: str
+
+
+class ClaimForm(ModalScreen[ClaimFields | None]):
+    """Claim type, status, speaker, tags and a note; ctrl+s saves, Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="claim-form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="claim-form.save"),
+    ]
+
+    DEFAULT_CSS = """
+    ClaimForm { align: center middle; }
+    ClaimForm > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 4; }
+    ClaimForm Label { margin-top: 1; color: $text-muted; }
+    ClaimForm .row { height: auto; }
+    ClaimForm .row > Vertical { width: 1fr; height: auto; }
+    ClaimForm Select { width: 100%; }
+    ClaimForm #note { height: 4; }
+    ClaimForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ClaimForm Button { margin-left: 1; min-width: 10; }
+    """
+
+    def __init__(
+        self,
+        quote: str,
+        claim_types: tuple[str, ...],
+        statuses: tuple[str, ...],
+        speakers: list[str],
+        current: ClaimFields | None = None,
+    ) -> None:
+        super().__init__()
+        self.quote = quote
+        self.claim_types = claim_types
+        self.statuses = statuses
+        self.speakers = speakers
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        # Values from older settings stay choosable rather than being lost on save.
+        types = list(self.claim_types)
+        statuses = list(self.statuses)
+        if current and current.claim_type not in types:
+            types.append(current.claim_type)
+        if current and current.status not in statuses:
+            statuses.append(current.status)
+        quote = printable(" ".join(self.quote.split()))
+        if len(quote) > QUOTE_PREVIEW:
+            quote = quote[: QUOTE_PREVIEW - 1] + "…"
+        with Vertical() as box:
+            box.border_title = "Edit claim" if current else "New claim"
+            box.border_subtitle = "ctrl+s save · Esc cancel"
+            yield Static(Text(f"“{quote}”"), id="quote")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label("Claim type")
+                    yield Select(
+                        [(t, t) for t in types],
+                        value=current.claim_type if current else types[0],
+                        allow_blank=False,
+                        id="claim-type",
+                    )
+                with Vertical():
+                    yield Label("Status")
+                    yield Select(
+                        [(s, s) for s in statuses],
+                        value=current.status if current else statuses[0],
+                        allow_blank=False,
+                        id="status",
+                    )
+            yield Label("Speaker or source (Tab completes a name from this article)")
+            yield Input(
+                value=current.speaker if current else "",
+                placeholder="e.g. KCNA, Kim Jong Un, intelijen Korea Selatan",
+                suggester=SuggestFromList(self.speakers, case_sensitive=False),
+                id="speaker",
+            )
+            yield Label("Tags (comma-separated)")
+            yield Input(
+                value=", ".join(current.tags) if current else "",
+                placeholder="e.g. casualties, troops",
+                id="tags",
+            )
+            yield Label("Note")
+            yield TextArea(current.note if current else "", id="note", soft_wrap=True)
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        self.query_one("#claim-type", Select).focus()
+
+    def fields(self) -> ClaimFields:
+        """The form's current values."""
+        tags = self.query_one("#tags", Input).value.split(",")
+        return ClaimFields(
+            claim_type=str(self.query_one("#claim-type", Select).value),
+            status=str(self.query_one("#status", Select).value),
+            speaker=self.query_one("#speaker", Input).value.strip(),
+            tags=tuple(t.strip() for t in tags if t.strip()),
+            note=self.query_one("#note", TextArea).text.strip(),
+        )
+
+    def action_save(self) -> None:
+        self.dismiss(self.fields())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        # Enter in a one-line field saves, as in most forms.
+        self.action_save()

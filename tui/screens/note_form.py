@@ -1,0 +1,79 @@
+"""The form for a note: on a passage, or on the whole article."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+from store.safetext import printable
+
+QUOTE_PREVIEW = 240
+
+
+class NoteForm(ModalScreen[str | None]):
+    """A text box; ctrl+s saves, Esc cancels. Returns the note's text."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="note-form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="note-form.save"),
+    ]
+
+    DEFAULT_CSS = """
+    NoteForm { align: center middle; }
+    NoteForm > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
+        margin-bottom: 1; }
+    NoteForm TextArea { height: 8; }
+    NoteForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    NoteForm Button { margin-left: 1; min-width: 10; }
+    """
+
+    def __init__(self, quote: str | None, text: str = "", *, editing: bool = False) -> None:
+        super().__init__()
+        self.quote = quote
+        self.text = text
+        self.editing = editing
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            what = "note on the article" if self.quote is None else "note"
+            box.border_title = f"Edit {what}" if self.editing else f"New {what}"
+            box.border_subtitle = "ctrl+s save · Esc cancel"
+            if self.quote is not None:
+                quote = printable(" ".join(self.quote.split()))
+                if len(quote) > QUOTE_PREVIEW:
+                    quote = quote[: QUOTE_PREVIEW - 1] + "…"
+                yield Static(Text(f"“{quote}”"), id="quote")
+            yield TextArea(self.text, id="note", soft_wrap=True)
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        if not text:
+            self.notify("The note is empty; write something or press Esc.", severity="warning")
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
