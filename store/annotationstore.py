@@ -20,10 +20,13 @@ version; older files are migrated as they are opened.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,13 +40,16 @@ from .annotation import Annotation
 from .article import Article
 from .atomicstorage import AtomicJSONStorage, UnreadableFile, remove_stale_temp_files
 from .jsonfile import StoreError
+from .migrations import SCHEMA_VERSION, migrate
 from .paths import ensure_private_dir
-
-SCHEMA_VERSION = 1
-"""The layout of an article's annotation file written by this version of sorot."""
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another process's change to one article before giving up."""
+
+LOCK_POLL = 0.002
+"""Seconds between tries for a held lock: writers hold it for milliseconds."""
+
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 
 class _UuidTable(Table):
@@ -59,32 +65,28 @@ class _ArticleDB(TinyDB):
     table_class = _UuidTable
 
 
-def _migrate(db: TinyDB) -> None:
-    """Bring an article file up to ``SCHEMA_VERSION`` (files without a version are 0)."""
-    meta = db.table("meta")
-    found = meta.get(doc_id="schema")
-    version = int(found["version"]) if found else 0
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{db.storage.path} was written by a newer sorot (schema {version}); "  # type: ignore[attr-defined]
-            "upgrade sorot to change it"
-        )
-    for step in range(version, SCHEMA_VERSION):
-        MIGRATIONS[step](db)
-    if version != SCHEMA_VERSION:
-        meta.upsert(Document({"version": SCHEMA_VERSION}, doc_id="schema"))
+def _slug(article_id: str) -> str:
+    """The title part of an article id (the id without its content hash)."""
+    return article_id.rsplit("-", 1)[0]
 
 
-def _migrate_0_to_1(db: TinyDB) -> None:
-    # Version 0 had no meta table and no ``orphaned`` flag on annotations.
-    table = db.table("annotations")
-    for doc in table.all():
-        if "orphaned" not in doc:
-            table.update({"orphaned": False}, doc_ids=[doc.doc_id])
+def _origin(article: Article) -> dict[str, Any]:
+    return {
+        "source": article.source,
+        "url": article.url,
+        "external_id": article.external_id,
+        "title": article.title,
+    }
 
 
-MIGRATIONS: dict[int, Callable[[TinyDB], None]] = {0: _migrate_0_to_1}
-"""``MIGRATIONS[n]`` turns a schema-``n`` file into schema ``n + 1``."""
+def _same_origin(stored: dict[str, Any] | None, article: Article) -> bool:
+    """True when a file's recorded article is an earlier version of ``article``."""
+    if not stored:
+        return False
+    mine = _origin(article)
+    return any(
+        stored.get(key) and stored.get(key) == mine[key] for key in ("source", "url", "external_id")
+    )
 
 
 class AnnotationStore:
@@ -99,8 +101,14 @@ class AnnotationStore:
     # -- files ------------------------------------------------------------------
 
     def path_for(self, article_id: str) -> Path:
-        """The file holding ``article_id``'s annotations."""
-        shard = article_id[-2:] if len(article_id) >= 2 else "__"
+        """The file holding ``article_id``'s annotations.
+
+        Files are sharded by the title part of the id, so that the versions of
+        one article (same title, other text) sit in one folder.
+        """
+        if not _SAFE_ID.fullmatch(article_id):
+            raise StoreError(f"{article_id!r} is not an article id")
+        shard = hashlib.sha1(_slug(article_id).encode("utf-8")).hexdigest()[:2]
         return self.root / shard / f"{article_id}.json"
 
     def article_ids(self) -> list[str]:
@@ -112,6 +120,10 @@ class AnnotationStore:
     def _set_aside(self, path: Path, error: StoreError) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         backup = path.with_name(f"{path.name}.unreadable-{stamp}")
+        number = 1
+        while backup.exists():  # never replace an earlier backup: it holds someone's work
+            number += 1
+            backup = path.with_name(f"{path.name}.unreadable-{stamp}-{number}")
         try:
             os.replace(path, backup)
         except OSError as move_error:
@@ -119,35 +131,49 @@ class AnnotationStore:
         self.problems.append(f"{error}; kept as {backup.name}, and this article starts afresh.")
 
     @contextmanager
-    def _change(self, article_id: str) -> Iterator[Table]:
+    def _change(self, article_id: str, origin: Article | None = None) -> Iterator[Table]:
         """The annotations table of one article, locked, fresh, written once on exit."""
         path = self.path_for(article_id)
         try:
             ensure_private_dir(path.parent)
-        except PermissionError as error:
-            raise StoreError(f"{self.root} is read-only; nothing was saved") from error
-        except OSError as error:
-            raise StoreError(f"cannot create {path.parent} ({error.strerror})") from error
-        lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
-        try:
+            lock = FileLock(
+                str(path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600, poll_interval=LOCK_POLL
+            )
             with lock:
                 remove_stale_temp_files(path)
-                storage = AtomicJSONStorage(path)
+                storage = AtomicJSONStorage(path, known_schema=SCHEMA_VERSION)
                 try:
                     storage.read()
                 except UnreadableFile as error:
                     self._set_aside(path, error)
                 db = _ArticleDB(path, storage=lambda _p: storage)  # type: ignore[arg-type]
                 with storage.batch():
-                    _migrate(db)
+                    migrate(db)
+                    if origin is not None:
+                        db.table("meta").upsert(Document(_origin(origin), doc_id="article"))
                     yield db.table("annotations", cache_size=0)
                 self._cache.pop(article_id, None)
         except Timeout as error:
             raise StoreError(
                 f"another sorot has held {path.name} for {LOCK_TIMEOUT:.0f} s; nothing was saved"
             ) from error
+        except PermissionError as error:
+            raise StoreError(f"{self.root} is read-only; nothing was saved") from error
+        except OSError as error:
+            raise StoreError(f"{path}: cannot save ({error.strerror or error})") from error
 
     # -- reading ----------------------------------------------------------------
+
+    def _read(self, article_id: str) -> dict[str, Any]:
+        """The parsed file of ``article_id`` ({} when it has none); sets aside a broken one."""
+        path = self.path_for(article_id)
+        try:
+            return AtomicJSONStorage(path, known_schema=SCHEMA_VERSION).read() or {}
+        except UnreadableFile:
+            # Set it aside under the lock, where no writer is halfway through.
+            with self._change(article_id):
+                pass
+            return {}
 
     def annotations(self, article_id: str) -> list[Annotation]:
         """Every annotation of ``article_id``, oldest first."""
@@ -162,14 +188,7 @@ class AnnotationStore:
         cached = self._cache.get(article_id)
         if cached is not None and cached[0] == signature:
             return list(cached[1])
-        try:
-            data = AtomicJSONStorage(path).read() or {}
-        except UnreadableFile:
-            # Set it aside under the lock, where no writer is halfway through.
-            with self._change(article_id):
-                pass
-            return []
-        items = self._parse(data.get("annotations", {}))
+        items = self._parse(self._read(article_id).get("annotations", {}))
         self._cache[article_id] = (signature, items)
         return list(items)
 
@@ -207,14 +226,20 @@ class AnnotationStore:
 
     # -- changing ---------------------------------------------------------------
 
-    def save(self, annotation: Annotation) -> Annotation:
+    def save(self, annotation: Annotation, article: Article | None = None) -> Annotation:
         """Insert ``annotation`` or replace the stored one with its id; durable on return."""
-        self.save_many(annotation.article_id, [annotation])
+        self.save_many(annotation.article_id, [annotation], article)
         return annotation
 
-    def save_many(self, article_id: str, annotations: list[Annotation]) -> None:
-        """Save several annotations of one article in one write."""
-        with self._change(article_id) as table:
+    def save_many(
+        self, article_id: str, annotations: list[Annotation], article: Article | None = None
+    ) -> None:
+        """Save several annotations of one article in one write.
+
+        ``article``, when given, is recorded in the file so that a later
+        version of the article (its text re-scraped) can find these annotations.
+        """
+        with self._change(article_id, article) as table:
             for annotation in annotations:
                 if table.contains(doc_id=annotation.id):
                     table.remove(doc_ids=[annotation.id])
@@ -222,43 +247,75 @@ class AnnotationStore:
 
     def delete(self, article_id: str, annotation_id: str) -> Annotation | None:
         """Remove one annotation; returns what was removed (``None`` if it was not there)."""
+        if not self.path_for(article_id).exists():
+            return None
         with self._change(article_id) as table:
             doc = table.get(doc_id=annotation_id)
             if doc is None:
                 return None
             table.remove(doc_ids=[annotation_id])
-            return Annotation.from_dict(dict(doc))
+            return Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
 
     # -- anchoring --------------------------------------------------------------
 
-    def anchored(self, article: Article) -> list[Annotation]:
+    def anchored(self, article: Article, known_ids: Collection[str] = ()) -> list[Annotation]:
         """The annotations of ``article`` placed in its current text.
 
-        Annotations made on another version of the text are placed again
-        (see ``store.anchoring``) and saved so; those that cannot be placed
-        are kept and flagged orphaned, with their old selector, so that they
-        find their place again if the text comes back.
+        Annotations of an earlier version of the article (same source, url or
+        external id, other text, so another id) are brought over first, unless
+        that version is itself in the corpus (``known_ids``). Annotations made
+        on another text are then placed again (``store.anchoring``); those that
+        cannot be are kept and flagged orphaned with their old selector, so
+        they find their place again if the text comes back. Only the anchoring
+        fields are written, under the lock, so an edit another sorot made
+        meanwhile is kept.
         """
+        self._adopt_earlier_versions(article, known_ids)
         items = self.annotations(article.id)
-        moved: list[Annotation] = []
-        result: list[Annotation] = []
-        for annotation in items:
-            if annotation.selector is None or annotation.sha256 == article.sha256:
-                result.append(annotation)
+        if not any(self._needs_placing(a, article) for a in items):
+            return items
+        with self._change(article.id, article) as table:
+            for doc in table.all():
+                try:
+                    annotation = Annotation.from_dict(dict(doc))
+                except ValueError:
+                    continue
+                if not self._needs_placing(annotation, article):
+                    continue
+                placement = place(annotation.selector, article.body)  # type: ignore[arg-type]
+                if placement.selector is not None:
+                    table.update(
+                        {
+                            "selector": placement.selector.to_dict(),
+                            "sha256": article.sha256,
+                            "orphaned": False,
+                        },
+                        doc_ids=[annotation.id],
+                    )
+                elif not annotation.orphaned:
+                    table.update({"orphaned": True}, doc_ids=[annotation.id])
+        return self.annotations(article.id)
+
+    @staticmethod
+    def _needs_placing(annotation: Annotation, article: Article) -> bool:
+        return annotation.selector is not None and (
+            annotation.sha256 != article.sha256 or annotation.orphaned
+        )
+
+    def _adopt_earlier_versions(self, article: Article, known_ids: Collection[str]) -> None:
+        folder = self.path_for(article.id).parent
+        if not folder.is_dir():
+            return
+        for path in folder.glob(f"{_slug(article.id)}-*.json"):
+            old_id = path.stem
+            if old_id == article.id or old_id in known_ids or _slug(old_id) != _slug(article.id):
                 continue
-            placement = place(annotation.selector, article.body)
-            if placement.selector is None:
-                updated = annotation if annotation.orphaned else annotation.edited(orphaned=True)
-            else:
-                updated = annotation.edited(
-                    selector=placement.selector, sha256=article.sha256, orphaned=False
-                )
-            if updated is not annotation:
-                moved.append(updated)
-            result.append(updated)
-        if moved:
-            try:
-                self.save_many(article.id, moved)
-            except StoreError as error:
-                self.problems.append(f"could not save re-anchored annotations: {error}")
-        return result
+            data = self._read(old_id)
+            if not _same_origin(data.get("meta", {}).get("article"), article):
+                continue
+            moved = [replace(a, article_id=article.id) for a in self.annotations(old_id)]
+            if moved:
+                # Copy first, then remove: a crash in between leaves a copy, never a loss.
+                self.save_many(article.id, moved, article)
+            with self._change(old_id) as table:
+                table.remove(doc_ids=[a.id for a in moved if table.contains(doc_id=a.id)])

@@ -8,7 +8,7 @@ session's undo history), and which ones could not be placed in the text.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .annotation import Annotation, Selector
 from .annotationstore import AnnotationStore
@@ -24,9 +24,16 @@ class ArticleAnnotations:
     """One article's annotations, placed in its current text."""
 
     def __init__(
-        self, article: Article, store: AnnotationStore, history: History, annotator: str
+        self,
+        article: Article,
+        store: AnnotationStore,
+        history: History,
+        annotator: str,
+        known_ids: Collection[str] = (),
     ) -> None:
         self.article = article
+        self.known_ids = known_ids
+        """Ids of the corpus's articles: their annotations are never taken over."""
         self.store = store
         self.history = history
         self.annotator = annotator
@@ -38,7 +45,7 @@ class ArticleAnnotations:
 
     def reload(self) -> list[Annotation]:
         """Read the store again (another process may have changed it)."""
-        self.items = self.store.anchored(self.article)
+        self.items = self.store.anchored(self.article, self.known_ids)
         self.placed = sorted(
             (a for a in self.items if a.selector is not None and not a.orphaned),
             key=lambda a: (a.selector.start, a.selector.end),  # type: ignore[union-attr]

@@ -28,18 +28,38 @@ class UnreadableFile(StoreError):
     """The file exists but is not a JSON object TinyDB can use."""
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage writing whole files atomically, with batched writes."""
+class NewerSchema(StoreError):
+    """The file was written by a newer sorot; it must be left as it is."""
 
-    def __init__(self, path: str | Path) -> None:
+
+def schema_version(data: object) -> int:
+    """The schema version recorded in a parsed annotation file (0 when none)."""
+    try:
+        version = data["meta"]["schema"]["version"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return 0
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        return -1
+    return version
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage writing whole files atomically, with batched writes.
+
+    Inside ``batch()`` the file is parsed once and every read and write goes
+    to that one copy; TinyDB reads the whole file for each operation, and a
+    save is several operations.
+    """
+
+    def __init__(self, path: str | Path, known_schema: int | None = None) -> None:
         super().__init__()
         self.path = Path(path)
-        self._pending: dict[str, Any] | None = None
+        self.known_schema = known_schema
+        self._working: dict[str, Any] | None = None
+        self._dirty = False
         self._batching = False
 
-    def read(self) -> dict[str, Any] | None:
-        if self._pending is not None:
-            return self._pending
+    def _load(self) -> dict[str, Any] | None:
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
@@ -52,13 +72,31 @@ class AtomicJSONStorage(Storage):
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise UnreadableFile(f"{self.path}: not valid JSON ({error})") from error
+        # The version is checked before the shape: a newer sorot may use a
+        # layout this one does not know, and its file must not be set aside.
+        version = schema_version(data)
+        if self.known_schema is not None and version > self.known_schema:
+            raise NewerSchema(
+                f"{self.path} was written by a newer sorot (schema {version}); "
+                "upgrade sorot to change it"
+            )
+        if version < 0:
+            raise UnreadableFile(f"{self.path}: the schema version is not a number")
         if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
             raise UnreadableFile(f"{self.path}: not a sorot annotation file")
         return data
 
+    def read(self) -> dict[str, Any] | None:
+        if self._batching:
+            if self._working is None:
+                self._working = self._load()
+            return self._working
+        return self._load()
+
     def write(self, data: dict[str, Any]) -> None:
         if self._batching:
-            self._pending = data
+            self._working = data
+            self._dirty = True
             return
         self._flush(data)
 
@@ -73,15 +111,16 @@ class AtomicJSONStorage(Storage):
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Hold writes until the block ends, then write the last state once."""
+        """Parse once, hold writes until the block ends, then write once (if anything changed)."""
         self._batching = True
         try:
             yield
-            if self._pending is not None:
-                self._flush(self._pending)
+            if self._dirty and self._working is not None:
+                self._flush(self._working)
         finally:
             self._batching = False
-            self._pending = None
+            self._working = None
+            self._dirty = False
 
     def close(self) -> None:
         pass

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .annotation import Annotation
 from .annotationstore import AnnotationStore
+from .article import Article
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +35,19 @@ class Change:
 class History:
     """The session's changes, with undo and redo, applied through the store."""
 
-    def __init__(self, store: AnnotationStore, limit: int = 500) -> None:
+    def __init__(
+        self, store: AnnotationStore, article: Article | None = None, limit: int = 500
+    ) -> None:
         self.store = store
+        self.article = article
+        """Recorded with every save, so later versions of the article find the annotations."""
         self.limit = limit
         self._done: list[Change] = []
         self._undone: list[Change] = []
 
     def _put(self, before: Annotation | None, after: Annotation | None) -> None:
         if after is not None:
-            self.store.save(after)
+            self.store.save(after, self.article)
         elif before is not None:
             self.store.delete(before.article_id, before.id)
 
@@ -85,8 +90,10 @@ class History:
         """Take back the last change; returns it, or ``None`` when there is none."""
         if not self._done:
             return None
-        change = self._done.pop()
+        change = self._done[-1]
+        # Only forget the change once the store took it: a refused undo can be tried again.
         self._put(change.after, change.before)
+        self._done.pop()
         self._undone.append(change)
         return change
 
@@ -94,7 +101,8 @@ class History:
         """Apply the last undone change again."""
         if not self._undone:
             return None
-        change = self._undone.pop()
+        change = self._undone[-1]
         self._put(change.before, change.after)
+        self._undone.pop()
         self._done.append(change)
         return change

@@ -41,6 +41,23 @@ def current_user() -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable only by the user; return it."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create ``path`` and any missing parents readable only by the user; return it.
+
+    ``Path.mkdir(parents=True)`` gives only the last folder the mode, so the
+    missing folders are made one by one, top down. Folders that already
+    exist are left as they are.
+    """
+    if path.is_dir():
+        return path
+    missing = []
+    for folder in [path, *path.parents]:
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
     return path

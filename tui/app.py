@@ -194,9 +194,11 @@ class SorotApp(App[None]):
                 library.list.mark_read(self.read_ids())
                 library.refilter(keep_id=article.id)
 
-        history = self.histories.setdefault(article.id, History(self.store))
+        history = self.histories.setdefault(article.id, History(self.store, article))
         try:
-            annotations = ArticleAnnotations(article, self.store, history, self.user)
+            annotations = ArticleAnnotations(
+                article, self.store, history, self.user, known_ids=self.articles.keys()
+            )
         except StoreError as error:
             self.notify(f"Could not read the annotations: {error}", severity="error", timeout=10)
             return

@@ -42,14 +42,16 @@ class ClaimForm(ModalScreen[ClaimFields | None]):
     ClaimForm { align: center middle; }
     ClaimForm > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1; }
-    ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 4; }
-    ClaimForm Label { margin-top: 1; color: $text-muted; }
-    ClaimForm .row { height: auto; }
-    ClaimForm .row > Vertical { width: 1fr; height: auto; }
-    ClaimForm Select { width: 100%; }
-    ClaimForm #note { height: 4; }
-    ClaimForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    ClaimForm Button { margin-left: 1; min-width: 10; }
+    ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 3;
+        margin-bottom: 1; }
+    ClaimForm .row { height: 1; margin-bottom: 1; }
+    ClaimForm .row > Label { width: 9; color: $text-muted; }
+    ClaimForm .row > Select { width: 1fr; }
+    ClaimForm .row > Input { width: 1fr; }
+    ClaimForm #status-label { margin-left: 2; width: 8; }
+    ClaimForm #note { height: 3; }
+    ClaimForm #buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    ClaimForm Button { margin-left: 2; }
     """
 
     def __init__(
@@ -81,43 +83,47 @@ class ClaimForm(ModalScreen[ClaimFields | None]):
             quote = quote[: QUOTE_PREVIEW - 1] + "…"
         with Vertical() as box:
             box.border_title = "Edit claim" if current else "New claim"
-            box.border_subtitle = "ctrl+s save · Esc cancel"
+            box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
             yield Static(Text(f"“{quote}”"), id="quote")
             with Horizontal(classes="row"):
-                with Vertical():
-                    yield Label("Claim type")
-                    yield Select(
-                        [(t, t) for t in types],
-                        value=current.claim_type if current else types[0],
-                        allow_blank=False,
-                        id="claim-type",
-                    )
-                with Vertical():
-                    yield Label("Status")
-                    yield Select(
-                        [(s, s) for s in statuses],
-                        value=current.status if current else statuses[0],
-                        allow_blank=False,
-                        id="status",
-                    )
-            yield Label("Speaker or source (Tab completes a name from this article)")
-            yield Input(
-                value=current.speaker if current else "",
-                placeholder="e.g. KCNA, Kim Jong Un, intelijen Korea Selatan",
-                suggester=SuggestFromList(self.speakers, case_sensitive=False),
-                id="speaker",
-            )
-            yield Label("Tags (comma-separated)")
-            yield Input(
-                value=", ".join(current.tags) if current else "",
-                placeholder="e.g. casualties, troops",
-                id="tags",
-            )
-            yield Label("Note")
-            yield TextArea(current.note if current else "", id="note", soft_wrap=True)
+                yield Label("Type")
+                yield Select(
+                    [(t, t) for t in types],
+                    value=current.claim_type if current else types[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="claim-type",
+                )
+                yield Label("Status", id="status-label")
+                yield Select(
+                    [(s, s) for s in statuses],
+                    value=current.status if current else statuses[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Speaker")
+                yield Input(
+                    value=current.speaker if current else "",
+                    placeholder="who says it: KCNA, Kim Jong Un … (→ completes)",
+                    suggester=SuggestFromList(self.speakers, case_sensitive=False),
+                    compact=True,
+                    id="speaker",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Tags")
+                yield Input(
+                    value=", ".join(current.tags) if current else "",
+                    placeholder="comma-separated: troops, casualties",
+                    compact=True,
+                    id="tags",
+                )
+            yield Label("Note", classes="note-label")
+            yield TextArea(current.note if current else "", id="note", soft_wrap=True, compact=True)
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#claim-type", Select).focus()

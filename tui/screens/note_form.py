@@ -29,9 +29,9 @@ class NoteForm(ModalScreen[str | None]):
         border: round $accent; background: $surface; padding: 0 1; }
     NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
         margin-bottom: 1; }
-    NoteForm TextArea { height: 8; }
-    NoteForm #buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    NoteForm Button { margin-left: 1; min-width: 10; }
+    NoteForm TextArea { height: 6; }
+    NoteForm #buttons { height: 1; align-horizontal: right; margin-top: 1; }
+    NoteForm Button { margin-left: 2; }
     """
 
     def __init__(self, quote: str | None, text: str = "", *, editing: bool = False) -> None:
@@ -50,10 +50,10 @@ class NoteForm(ModalScreen[str | None]):
                 if len(quote) > QUOTE_PREVIEW:
                     quote = quote[: QUOTE_PREVIEW - 1] + "…"
                 yield Static(Text(f"“{quote}”"), id="quote")
-            yield TextArea(self.text, id="note", soft_wrap=True)
+            yield TextArea(self.text, id="note", soft_wrap=True, compact=True)
             with Horizontal(id="buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", variant="primary", id="save")
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

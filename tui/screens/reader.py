@@ -43,6 +43,11 @@ CLAIM_STYLES = {
 """Statuses with a colour of their own; other statuses share the plain claim style."""
 
 
+def plural(count: int, word: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def annotation_style(annotation: Annotation) -> str:
     """The component class an annotation is drawn with."""
     if annotation.kind == "note":
@@ -72,7 +77,7 @@ class ReaderScreen(Screen[None]):
             show=False,
             id="reader.prev-annotation",
         ),
-        Binding("u,ctrl+z", "undo", "Undo", id="reader.undo"),
+        Binding("u,ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
         Binding("ctrl+r,ctrl+y", "redo", "Redo", show=False, id="reader.redo"),
         Binding("p,tab", "panel", "Panel", id="reader.panel", key_display="p"),
         Binding("R", "refresh", "Reload annotations", show=False, id="reader.refresh"),
@@ -125,7 +130,7 @@ class ReaderScreen(Screen[None]):
             parts.insert(0, "SELECT: move to extend · c claim · a note · Esc cancels")
         claims = len(self.annotations.claims)
         notes = sum(1 for a in self.annotations.items if a.kind == "note")
-        parts.append(f"{claims} claims · {notes} notes")
+        parts.append(f"{plural(claims, 'claim')} · {plural(notes, 'note')}")
         orphans = len(self.annotations.orphaned)
         if orphans:
             parts.append(f"{orphans} orphaned")
