@@ -205,6 +205,11 @@ class SorotApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, severity="error", timeout=15)
         self.store.problems.clear()
+        if isinstance(self.screen, ReaderScreen):
+            # Opened from the palette while reading: replace the reader, so `q`
+            # still goes back to the library.
+            self.screen.save_position()
+            self.pop_screen()
         self.push_screen(ReaderScreen(article, annotations, int(position)), back)
 
     # -- actions ------------------------------------------------------------------

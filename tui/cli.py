@@ -18,13 +18,18 @@ from store.corpus import LoadResult, bundled_corpus, load_paths
 from store.paths import current_user, default_data_dir
 from store.safetext import printable, printable_lines
 
-COMMANDS = ("list", "show")
+COMMANDS = ("list", "show", "export", "import", "sets")
 
 DESCRIPTION = "sorot: a keyboard-driven terminal reader and annotator for news."
 EPILOG = """commands:
   sorot [PATH ...]            open the app on files or folders (the bundled corpus by default)
   sorot list [PATH ...]       print the articles (--json for JSON)
   sorot show ID [PATH ...]    print one article (--json: every field, body and segments)
+  sorot export [PATH ...] [--set NAME | filters] [--format F] [-o FILE | -]
+                              write annotations: json, jsonl, w3c, claimreview or csv
+  sorot import FILE ...       merge annotations from a sorot export or W3C Web Annotations
+  sorot sets [list|show|save|delete|rename]
+                              the saved sets (named filters) for exports
 
 Input: .txt scraped news, .md Markdown, .json and .jsonl/.ndjson (see README).
 """
@@ -190,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(_list_parser().parse_args(argv[1:]))
         if argv and argv[0] == "show":
             return _show(_show_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("export", "import", "sets"):
+            from tui.cli_export import run  # its own module: this one stays small
+
+            return run(argv)
         return _open(argv)
     except BrokenPipeError:
         # `sorot list | head`: the reader left; that is not an error.

@@ -22,7 +22,8 @@ def key_table(screen: Screen) -> Table:
     rows: dict[tuple[int, str], tuple[list[str], str]] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or binding.system:
+        # Only sorot's own keys (they all have ids); Textual's focus and copy keys are noise here.
+        if not binding.description or binding.system or not binding.id:
             continue
         shown = screen.app.get_key_display(binding.with_key(key))
         keys, _ = rows.setdefault((id(active.node), binding.action), ([], binding.description))

@@ -153,3 +153,4 @@ class LibraryScreen(Screen[None]):
         if entry is not None:
             self.sorot.toggle_read(entry.id)
             self.list.mark_read(self.sorot.read_ids())
+            self.list.post_message(ArticleList.Highlighted(self.list.cursor, len(self.list.rows)))

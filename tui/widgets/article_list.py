@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from store.catalog import Catalog, Entry
 from store.safetext import printable
+from tui.styles import ComponentStyles
 
 DATE_WIDTH = 10
 WORDS_WIDTH = 6
@@ -157,6 +158,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.rows: list[int] = []
         self.read: set[str] = set()
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
+        self._styles = ComponentStyles(self)
 
     def show(
         self, catalog: Catalog, rows: list[int], read: set[str], keep_id: str | None = None
@@ -192,6 +194,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
@@ -210,34 +213,31 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache[key] = strip
         return strip
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
-
     def _render_row(self, row: int, width: int, base: Style) -> Strip:
         entry = self.catalog.entries[self.rows[row]]
         outlet_w, title_w, _ = column_widths(width)
         unread = entry.id not in self.read
         text = Text(end="")
-        text.append("● " if unread else "  ", self._style("article-list--unread"))
+        text.append("● " if unread else "  ", self._styles("article-list--unread"))
         text.append(
             _fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ",
-            self._style("article-list--dim"),
+            self._styles("article-list--dim"),
         )
         text.append(
             _fit(entry.outlet or "—", outlet_w).ljust(outlet_w) + " ",
-            self._style("article-list--dim"),
+            self._styles("article-list--dim"),
         )
-        text.append(f"{entry.words:>{WORDS_WIDTH},} ", self._style("article-list--dim"))
-        claims = claims_text(self.catalog.counts.get(entry.id), self._style)
+        text.append(f"{entry.words:>{WORDS_WIDTH},} ", self._styles("article-list--dim"))
+        claims = claims_text(self.catalog.counts.get(entry.id), self._styles)
         claims.truncate(CLAIMS_WIDTH, overflow="ellipsis", pad=True)
         text.append_text(claims)
         text.append(" ")
         text.append(
             _fit(entry.title, title_w),
-            self._style("article-list--unread" if unread else "article-list--read"),
+            self._styles("article-list--unread" if unread else "article-list--read"),
         )
         if row == self.cursor:
-            text.stylize(self._style("article-list--cursor"))
+            text.stylize(self._styles("article-list--cursor"))
         segments = [
             Segment(s.text, base + s.style if s.style else base)
             for s in text.render(self.app.console)

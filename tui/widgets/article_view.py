@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from rich.segment import Segment as RichSegment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
@@ -28,6 +27,7 @@ from store.safetext import printable
 from store.textunits import TextUnits
 from tui.article_layout import Layout, ScreenLine, layout_article
 from tui.highlights import Layer
+from tui.styles import ComponentStyles
 from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS
 from tui.wrap import column_to_offset, offset_to_column
 
@@ -134,6 +134,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The other end of the selection while selecting; ``None`` otherwise."""
         self._dragging = False
         self._cache: LRUCache[int, Strip] = LRUCache(maxsize=1024)
+        self._styles = ComponentStyles(self)
         self.set_reactive(ArticleView.cursor, self._valid(cursor, 1))
 
     # -- layout ---------------------------------------------------------------
@@ -159,6 +160,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         # Theme or CSS changed: cached strips hold the old colours.
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
 
     # -- geometry -------------------------------------------------------------
 
@@ -209,19 +211,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._cache[index] = strip
         return strip
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
-
     def _render_screen_line(self, index: int, width: int) -> Strip:
         line = self._page.lines[index]
         base = self.rich_style
         if line.header is not None:
             text = line.header.copy()
-            text.stylize(self._style(line.style_class))
+            text.stylize(self._styles(line.style_class))
         elif not line.has_text:
             return Strip.blank(width, base)
         else:
-            text = Text(self._shown[line.start : line.end], style=self._style(line.style_class))
+            # Text.render ignores Text.style when there are no spans: stylize instead.
+            text = Text(self._shown[line.start : line.end])
+            text.stylize(self._styles(line.style_class))
             self._paint(text, line)
         segments = [RichSegment(" " * self._page.margin, base)]
         segments.extend(
@@ -240,20 +241,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     if name == "matches" and (span.start, span.end) == self._current_match:
                         style = "article-view--match-current"
                     text.stylize(
-                        self._style(style),
+                        self._styles(style),
                         max(span.start, start) - start,
                         min(span.end, end) - start,
                     )
         selection = self.selection
         if selection is not None and selection[0] < end and selection[1] > start:
             text.stylize(
-                self._style("article-view--selection"),
+                self._styles("article-view--selection"),
                 max(selection[0], start) - start,
                 min(selection[1], end) - start,
             )
         if start <= self.cursor < end:
             text.stylize(
-                self._style("article-view--cursor"), self.cursor - start, self.cursor - start + 1
+                self._styles("article-view--cursor"), self.cursor - start, self.cursor - start + 1
             )
 
     def _refresh_span(self, start: int, end: int) -> None:

@@ -1,0 +1,328 @@
+"""The library, driven like a user would: list, move, filter, sort, mark, open."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from store.catalog import SORT_KEYS
+from store.readstate import ReadingLog
+from tests.pilot_helpers import (
+    SMALL,
+    article_list,
+    async_test,
+    list_lines,
+    notes,
+    running,
+    status,
+    write_articles,
+)
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+# The seeds' word counts identify their rows: the date sort puts the one dated
+# article (KOMPAS.TV, 2024-07-19) first, then the undated ones in corpus order.
+BY_DATE = [259, 477, 448, 382, 618]
+BY_TITLE = [618, 259, 477, 382, 448]  # Apakah, Hubungan, Kim … dan, Kim … Dukung, Menteri
+BY_OUTLET = [477, 448, 259, 382, 618]  # BaperaNews, geosurvey, KOMPAS.TV, LOGIC, none
+BY_WORDS = [259, 382, 448, 477, 618]
+
+
+def shown_words(app) -> list[int]:
+    """The word counts of the rows, read off the screen top to bottom."""
+    return [
+        next(int(token) for token in line.split() if token.replace(",", "").isdigit())
+        for line in list_lines(app)
+    ]
+
+
+def filter_box(app) -> Input:
+    return app.screen.query_one("#library-filter", Input)
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+# --- what the library shows -----------------------------------------------------------
+
+
+@async_test
+async def test_the_library_lists_the_five_seeds_with_date_outlet_words_and_title(app) -> None:
+    async with running(app):
+        assert isinstance(app.screen, LibraryScreen)
+        lines = list_lines(app)
+        assert len(lines) == 5
+        first = lines[0]
+        assert first.startswith("● 2024-07-19 KOMPAS.TV")
+        assert re.search(r" 259 +Hubungan Militer Rusia-Korea Utara Makin Kuat", first)
+        assert any("BaperaNews" in line and "Kim Jong Un dan Rusia" in line for line in lines)
+        assert any("geosurvey.co.id" in line for line in lines)
+        assert any("LOGIC.co.id" in line for line in lines)
+        # An article without outlet or date shows dashes, not blanks.
+        assert any(line.startswith("● —          —") and "Apakah Rusia" in line for line in lines)
+        header = status(app, "#library-header")
+        assert "Date ▼" in header and "Outlet" in header and "Title" in header
+
+
+@async_test
+async def test_the_status_line_counts_articles_and_unread(app) -> None:
+    async with running(app) as pilot:
+        assert status(app, "#library-status").startswith("5 articles · 5 unread · sorted by date")
+        await pilot.press("j")
+        assert "row 2" in status(app, "#library-status")
+
+
+@async_test
+async def test_j_k_arrows_g_and_G_move_the_highlight(app) -> None:
+    async with running(app) as pilot:
+        widget = article_list(app)
+        assert app.focused is widget and widget.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert widget.cursor == 3
+        await pilot.press("k", "up")
+        assert widget.cursor == 1
+        await pilot.press("G")
+        assert widget.cursor == 4
+        await pilot.press("j")
+        assert widget.cursor == 4, "the highlight stops at the last row"
+        await pilot.press("g")
+        assert widget.cursor == 0
+        await pilot.press("k")
+        assert widget.cursor == 0, "and at the first"
+
+
+# --- the filter -----------------------------------------------------------------------
+
+
+@async_test
+async def test_slash_focuses_the_filter_and_typing_filters_as_you_type(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("slash")
+        assert app.focused is filter_box(app)
+        await pilot.press(*"kompas")
+        assert len(article_list(app).rows) == 1
+        assert "KOMPAS.TV" in list_lines(app)[0]
+        assert status(app, "#library-status").startswith("1 of 5 articles")
+        await pilot.press(*"xyz")
+        assert list_lines(app) == []
+        assert "nothing matches the filter" in status(app, "#library-status")
+
+
+@async_test
+async def test_two_words_in_the_filter_must_both_match(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("f", *"kim")
+        assert len(article_list(app).rows) == 2
+        await pilot.press(*" ukraina")
+        lines = list_lines(app)
+        assert len(lines) == 1 and "Kim Jong Un Dukung Hak Rusia" in lines[0]
+
+
+@async_test
+async def test_arrows_in_the_filter_box_still_move_the_list(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("slash", *"rusia")
+        assert len(article_list(app).rows) == 5
+        await pilot.press("down", "down")
+        assert article_list(app).cursor == 2
+        await pilot.press("up")
+        assert article_list(app).cursor == 1
+        assert app.focused is filter_box(app)
+        assert filter_box(app).value == "rusia"
+
+
+@async_test
+async def test_enter_in_the_filter_returns_to_the_list_and_esc_clears(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("slash", *"kompas", "enter")
+        assert app.focused is article_list(app)
+        assert isinstance(app.screen, LibraryScreen), "Enter in the filter opens nothing"
+        assert len(article_list(app).rows) == 1
+        await pilot.press("escape")
+        assert filter_box(app).value == ""
+        assert len(article_list(app).rows) == 5
+        assert app.focused is article_list(app)
+
+
+@async_test
+async def test_esc_inside_the_filter_box_clears_it_too(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("slash", *"logic", "escape")
+        assert filter_box(app).value == ""
+        assert len(article_list(app).rows) == 5
+        assert app.focused is article_list(app)
+
+
+@async_test
+async def test_date_outlet_and_words_are_drawn_muted(app) -> None:
+    async with running(app):
+        widget = article_list(app)
+        strip = widget.render_line(1)
+        colour = next(seg.style.color for seg in strip if "BaperaNews" in seg.text)
+        assert colour == widget.get_component_rich_style("article-list--dim").color
+
+
+# --- sorting --------------------------------------------------------------------------
+
+
+@async_test
+async def test_s_cycles_the_sort_and_r_reverses_it(app) -> None:
+    async with running(app) as pilot:
+        assert shown_words(app) == BY_DATE
+        await pilot.press("s")
+        assert shown_words(app) == BY_TITLE
+        assert "Title ▼" in status(app, "#library-header")
+        await pilot.press("s")
+        assert shown_words(app) == BY_OUTLET
+        await pilot.press("s")
+        assert shown_words(app) == BY_WORDS
+        assert "sorted by words" in status(app, "#library-status")
+        await pilot.press("r")
+        assert shown_words(app) == BY_WORDS[::-1]
+        assert "(reversed)" in status(app, "#library-status")
+        assert "Words ▲" in status(app, "#library-header")
+        await pilot.press(*"s" * (len(SORT_KEYS) - 3))  # past any further sorts, to date
+        assert "sorted by date (reversed)" in status(app, "#library-status")
+        # Reversed dates: the dated article still comes before the undated ones.
+        assert shown_words(app)[0] == 259
+
+
+@async_test
+async def test_sorting_keeps_the_highlighted_article(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("G")  # the 618-word article, last by date
+        await pilot.press("s")  # by title it is first
+        widget = article_list(app)
+        assert widget.current.words == 618 and widget.cursor == 0
+
+
+# --- read state -----------------------------------------------------------------------
+
+
+@async_test
+async def test_m_toggles_read_state_and_it_is_saved_in_the_data_folder(app, tmp_path: Path) -> None:
+    async with running(app) as pilot:
+        entry = article_list(app).current
+        await pilot.press("m")
+        assert list_lines(app)[0].startswith("  2024-07-19"), "no unread marker any more"
+        assert entry.id in ReadingLog(tmp_path / "data", "tester").all_read()
+        await pilot.press("m")
+        assert list_lines(app)[0].startswith("● ")
+        assert entry.id not in ReadingLog(tmp_path / "data", "tester").all_read()
+
+
+@async_test
+async def test_m_updates_the_unread_count_in_the_status_line(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("m")
+        assert "4 unread" in status(app, "#library-status")
+
+
+@async_test
+async def test_read_marks_survive_a_new_app_on_the_same_data_folder(make_app) -> None:
+    first = make_app()
+    async with running(first) as pilot:
+        await pilot.press("j", "m")
+    again = make_app()
+    async with running(again):
+        lines = list_lines(again)
+        assert lines[0].startswith("● ")
+        assert lines[1].startswith("  "), "the article marked read is still read"
+
+
+# --- opening ----------------------------------------------------------------------------
+
+
+@async_test
+async def test_enter_opens_the_highlighted_article_in_the_reader(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("j")
+        wanted = article_list(app).current.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.id == wanted
+
+
+@async_test
+async def test_a_double_click_on_a_row_opens_it(app) -> None:
+    async with running(app) as pilot:
+        widget = article_list(app)
+        wanted = widget.catalog.entries[widget.rows[2]].id
+        await pilot.click(widget, offset=(30, 2))
+        assert isinstance(app.screen, LibraryScreen), "a single click only highlights"
+        assert widget.cursor == 2
+        await pilot.double_click(widget, offset=(30, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.id == wanted
+
+
+# --- bad input and hostile titles ---------------------------------------------------------
+
+
+@async_test
+async def test_a_folder_with_bad_files_loads_the_good_ones_and_names_the_bad(
+    make_app, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "blob.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 80)
+    (corpus / "feed.jsonl").write_text(
+        '{"title": "Good one", "body": "Alpha beta. Gamma delta."}\n'
+        "{broken\n"
+        '{"title": "Good two", "body": "Second body here."}\n',
+        encoding="utf-8",
+    )
+    app = make_app(corpus)
+    async with running(app):
+        lines = list_lines(app)
+        assert len(lines) == 2
+        assert {"Good one", "Good two"} == {e.title for e in article_list(app).catalog.entries}
+        shown = notes(app)
+        assert any("empty.txt" in n and "empty" in n for n in shown), shown
+        assert any("blob.txt" in n and "binary" in n for n in shown), shown
+        assert any("feed.jsonl" in n and "line 2" in n for n in shown), shown
+        assert status(app, "#library-status").startswith("2 articles")
+
+
+@async_test
+async def test_an_empty_folder_says_no_articles_were_found(make_app, tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    app = make_app(tmp_path / "nothing")
+    async with running(app):
+        assert list_lines(app) == []
+        assert any("No articles found" in n for n in notes(app))
+
+
+@async_test
+async def test_rich_markup_in_a_title_is_shown_literally(make_app, tmp_path: Path) -> None:
+    corpus = write_articles(
+        tmp_path / "corpus",
+        {"title": "[bold]x[/] and [link=https://e.com]y[/link]", "body": "Body text."},
+    )
+    app = make_app(corpus)
+    async with running(app):
+        line = list_lines(app)[0]
+        assert "[bold]x[/] and [link=https://e.com]y[/link]" in line
+        strip = article_list(app).render_line(0)
+        assert not any(seg.style and seg.style.link for seg in strip), "no live link"
+
+
+@async_test
+async def test_the_library_works_at_80_by_24(app) -> None:
+    async with running(app, size=SMALL) as pilot:
+        lines = list_lines(app)
+        assert len(lines) == 5
+        assert all(len(line) <= 80 for line in lines)
+        assert "Hubungan Militer" in lines[0], "the title column is visible"
+        assert "Title" in status(app, "#library-header")
+        await pilot.press("G", "s", "r", "slash", *"kim", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)

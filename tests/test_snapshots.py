@@ -1,0 +1,66 @@
+"""SVG snapshots of the real app on the bundled seeds (pytest-textual-snapshot).
+
+Each test runs the app on the seeds with its own data folder and the user
+``tester`` (see conftest), so nothing of the machine shows. The SVGs live in
+``tests/__snapshots__/``; after a deliberate change of the look, regenerate
+them with ``pytest tests/test_snapshots.py --snapshot-update`` and look at
+them before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.pilot_helpers import SMALL, WIDE, open_row
+
+KOMPAS = "KOMPAS.TV"  # seed 001
+
+
+def after_loading(*keys: str, open_outlet: str | None = None) -> Callable[[Pilot], Awaitable]:
+    """A ``run_before``: wait for the corpus, optionally open an article, press ``keys``."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if open_outlet is not None:
+            await open_row(app, pilot, open_outlet)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_library(snap_compare, app, size) -> None:
+    assert snap_compare(app, terminal_size=size, run_before=after_loading())
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_reader_after_a_few_sentences(snap_compare, app, size) -> None:
+    keys = ("right_parenthesis",) * 3
+    assert snap_compare(
+        app, terminal_size=size, run_before=after_loading(*keys, open_outlet=KOMPAS)
+    )
+
+
+def test_reader_with_search_matches_highlighted(snap_compare, app) -> None:
+    keys = ("slash", *"korea", "enter", "n")
+    assert snap_compare(
+        app, terminal_size=WIDE, run_before=after_loading(*keys, open_outlet=KOMPAS)
+    )
+
+
+def test_help_on_the_reader(snap_compare, app) -> None:
+    keys = ("question_mark",)
+    assert snap_compare(
+        app, terminal_size=WIDE, run_before=after_loading(*keys, open_outlet=KOMPAS)
+    )

@@ -1,0 +1,323 @@
+"""``sorot export``, ``sorot import`` and ``sorot sets``: annotated sets on the command line.
+
+Headless like ``list`` and ``show``: nothing here imports Textual. Errors are
+one line on stderr; a wrong option or format exits with 2, a failure with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from store.annotationstore import AnnotationStore
+from store.corpus import bundled_corpus, load_paths
+from store.export import FORMATS, ExportOptions, atomic_output, check_target, export, select
+from store.importing import import_file
+from store.jsonfile import StoreError
+from store.paths import default_data_dir
+from store.safetext import printable
+from store.sets import AnnotationSet, SetStore
+
+FILTERS = (
+    ("--article", "articles", "ID", "an article id, or the start of one"),
+    ("--kind", "kinds", "KIND", "claim, note or entity (entity: the articles' entities)"),
+    ("--type", "claim_types", "TYPE", "claim type (factual, statistic, …)"),
+    ("--status", "statuses", "STATUS", "claim status (false, 'mostly true', …)"),
+    ("--tag", "tags", "TAG", "a tag"),
+    ("--speaker", "speakers", "NAME", "who makes the claim"),
+    ("--entity", "entity_keys", "KEY", "an entity key: the speaker, or an entity in the passage"),
+    ("--annotator", "annotators", "NAME", "who made the annotation"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help for usage)\n")
+
+
+def _data_arg(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help=f"data folder (default: {default_data_dir()})",
+    )
+
+
+def _filter_args(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("filters (repeat an option for several values)")
+    for flag, dest, metavar, text in FILTERS:
+        group.add_argument(flag, dest=dest, action="append", metavar=metavar, help=text)
+    group.add_argument("--since", metavar="DATE", help="created on or after (YYYY-MM-DD)")
+    group.add_argument("--until", metavar="DATE", help="created on or before (YYYY-MM-DD)")
+    group.add_argument(
+        "--orphaned", choices=("yes", "no", "either"), help="annotations that lost their place"
+    )
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sorot export",
+        description="Write annotations (a saved set, or the filter given) in one format.",
+        epilog="Formats: " + ", ".join(FORMATS) + ". Options given with --set replace "
+        "that filter of the set.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", type=Path, help="corpus (default: the bundled one)"
+    )
+    parser.add_argument("--set", metavar="NAME", help="a saved set (see `sorot sets`)")
+    _filter_args(parser)
+    parser.add_argument("--format", "-f", default="json", metavar="FORMAT", help="default json")
+    parser.add_argument("--text", action="store_true", help="include the articles' text")
+    parser.add_argument("--entities", action="store_true", help="include the articles' entities")
+    parser.add_argument(
+        "-o", "--output", default="-", metavar="FILE", help="file to write, or - for stdout"
+    )
+    parser.add_argument("--force", action="store_true", help="replace an existing FILE")
+    _data_arg(parser)
+    return parser
+
+
+def _import_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sorot import",
+        description="Merge annotations from sorot exports (json, jsonl) or W3C Web Annotations.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        metavar="PATH",
+        help="articles to match other tools' W3C annotations to, by address",
+    )
+    parser.add_argument("--json", action="store_true", help="print the reports as JSON, with ids")
+    _data_arg(parser)
+    return parser
+
+
+def _sets_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sorot sets", description="List and manage saved sets.")
+    _data_arg(parser)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    listing = actions.add_parser("list", help="the saved sets (the default)")
+    listing.add_argument("--json", action="store_true")
+    show = actions.add_parser("show", help="one set's filters")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--json", action="store_true")
+    save = actions.add_parser("save", help="save (or replace) a set")
+    save.add_argument("name", metavar="NAME")
+    _filter_args(save)
+    delete = actions.add_parser("delete", help="delete a set")
+    delete.add_argument("name", metavar="NAME")
+    rename = actions.add_parser("rename", help="rename a set")
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("new", metavar="NEW")
+    for sub in (listing, show, save, delete, rename):
+        # SUPPRESS: a --db given before the action must not be reset by the action's default.
+        _data_arg(sub, argparse.SUPPRESS)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(f"sorot: {printable(message)}", file=sys.stderr)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return (args.db or default_data_dir()).expanduser()
+
+
+def _filter(args: argparse.Namespace, base: AnnotationSet | None = None) -> AnnotationSet:
+    """The set ``base`` (or everything) with the filters given on the command line."""
+    changes: dict[str, Any] = {}
+    for _flag, dest, _m, _t in FILTERS:
+        if getattr(args, dest):
+            changes[dest] = tuple(getattr(args, dest))
+    for name in ("since", "until"):
+        if getattr(args, name):
+            changes[name] = getattr(args, name)
+    if args.orphaned:
+        changes["orphaned"] = {"yes": True, "no": False, "either": None}[args.orphaned]
+    return replace(base or AnnotationSet(), **changes)
+
+
+# -- export ------------------------------------------------------------------------------
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+class _Terminal(io.TextIOBase):
+    """Text for a terminal: control characters shown as symbols, never obeyed.
+
+    Only when stdout is a terminal; into a pipe or a file the export is exact.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write(_UNSAFE.sub(lambda m: printable(m.group()), text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
+def _entities_for() -> Any:
+    from store.entities import recognise_article  # loads the model: only when asked
+
+    return lambda article: [e.to_dict() for e in recognise_article(article)]
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.format not in FORMATS:
+        names = ", ".join(FORMATS)
+        print(f"sorot export: unknown format {args.format!r} (use {names})", file=sys.stderr)
+        return 2
+    data_dir = _data_dir(args)
+    try:
+        base = SetStore(data_dir).get(args.set) if args.set else None
+        aset = _filter(args, base)
+    except (StoreError, ValueError) as error:
+        _say(str(error))
+        return 1 if isinstance(error, StoreError) else 2
+    target = None if args.output == "-" else Path(args.output).expanduser()
+    try:
+        if target is not None:
+            check_target(target, force=args.force)  # before the corpus is read, not after
+        entities_for = _entities_for() if args.entities else None
+    except (StoreError, ImportError) as error:
+        _say(str(error))
+        return 1
+    corpus = load_paths(args.paths or [bundled_corpus()])
+    for problem in corpus.problems:
+        _say(str(problem))
+    options = ExportOptions(with_text=args.text, entities_for=entities_for)
+    store = AnnotationStore(data_dir)
+    items = select(corpus.articles, store, aset, entities_for=entities_for)
+    newline = "" if args.format == "csv" else None
+    try:
+        if target is None:
+            out = io.TextIOWrapper(
+                sys.stdout.buffer, encoding="utf-8", newline=newline, write_through=False
+            )
+            sink: TextIO = _Terminal(out) if sys.stdout.isatty() else out  # type: ignore[assignment]
+            stats = export(items, sink, args.format, options, aset)
+            out.flush()
+            out.detach()  # leave sys.stdout usable (and open) for the lines below
+        else:
+            with atomic_output(target, force=args.force, newline=newline) as handle:
+                stats = export(items, handle, args.format, options, aset)
+            _say(f"wrote {stats.summary()} to {target}")
+    except StoreError as error:
+        _say(str(error))
+        return 1
+    if stats.missing:
+        shown = ", ".join(stats.missing[:3]) + (" …" if len(stats.missing) > 3 else "")
+        count = f"{len(stats.missing)} article{'s are' if len(stats.missing) > 1 else ' is'}"
+        _say(
+            f"{count} not in the corpus ({shown}); their annotations were exported "
+            "with what the data folder records of them"
+        )
+    return 1 if any(p.skipped for p in corpus.problems) else 0
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    store = AnnotationStore(_data_dir(args))
+    articles = []
+    if args.corpus:
+        corpus = load_paths(args.corpus)
+        for problem in corpus.problems:
+            _say(str(problem))
+        articles = corpus.articles
+    failed = False
+    reports = []
+    for path in args.files:
+        try:
+            report = import_file(path, store, articles=articles)
+        except StoreError as error:
+            _say(str(error))
+            failed = True
+            continue
+        reports.append(report)
+        if not args.json:
+            print(printable(report.summary()))
+            for conflict in report.conflicts:
+                print(
+                    printable(
+                        f"  conflict: {conflict.id} ({conflict.article_id}): {conflict.reason}"
+                    )
+                )
+    for problem in store.problems:
+        _say(problem)
+    if args.json:
+        json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 1 if failed else 0
+
+
+# -- sets --------------------------------------------------------------------------------
+
+
+def _sets(args: argparse.Namespace) -> int:
+    sets = SetStore(_data_dir(args))
+    action = args.action or "list"
+    try:
+        if action == "list":
+            found = sets.list()
+            if getattr(args, "json", False):
+                print(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2))
+            elif not found:
+                print("no saved sets (`sorot sets save NAME --status false …` saves one)")
+            for aset in [] if getattr(args, "json", False) else found:
+                print(printable(f"{aset.name}\t{aset.describe()}"))
+        elif action == "show":
+            aset = sets.get(args.name)
+            if args.json:
+                print(json.dumps(aset.to_dict(), ensure_ascii=False, indent=2))
+            else:
+                print(printable(f"{aset.name}: {aset.describe()}"))
+        elif action == "save":
+            aset = sets.save(_filter(args).renamed(args.name))
+            print(printable(f"saved {aset.name}: {aset.describe()}"))
+        elif action == "delete":
+            sets.delete(args.name)
+            print(printable(f"deleted {args.name}"))
+        elif action == "rename":
+            aset = sets.rename(args.name, args.new)
+            print(printable(f"renamed {args.name} to {aset.name}"))
+    except ValueError as error:
+        print(f"sorot sets: {printable(str(error))}", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        _say(str(error))
+        return 1
+    return 0
+
+
+COMMANDS = {
+    "export": (_export_parser, _export),
+    "import": (_import_parser, _import),
+    "sets": (_sets_parser, _sets),
+}
+"""Subcommand -> (its parser, what runs it)."""
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run ``sorot export|import|sets ARGS`` (``argv[0]`` is the subcommand)."""
+    make_parser, command = COMMANDS[argv[0]]
+    args = make_parser().parse_args(list(argv[1:]))
+    return command(args)
