@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint format bench screenshots clean
+.PHONY: install run test lint format bench eval screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "sorot needs Python 3.11 or newer")'
@@ -34,6 +34,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench $(ARGS)
+
+# Entity recogniser scores, speed and size; reads ../shared (not part of `make test`).
+eval: $(STAMP)
+	$(BIN)/python -m store.entities.evaluate --shared ../shared $(ARGS)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots

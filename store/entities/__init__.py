@@ -1,0 +1,29 @@
+"""Entity recognition for sorot: people, organisations, places, dates, quantities.
+
+Public API::
+
+    from store.entities import Entity, recognise, recognise_article, tag_tokens
+
+``recognise(text)`` returns sorted, non-overlapping entities with offsets
+into ``text``; ``recognise_article(article)`` the same over
+``article.body``. Each entity has a ``key`` shared by every variant of one
+name (``Kim Jong-un`` and ``Kim`` → ``Kim Jong Un``), stable across
+articles. PER/ORG/LOC come from a CRF (``model.crfsuite``, trained by
+``python -m store.entities.train``), DATE and QUANT from rules. The model is
+loaded on first use.
+"""
+
+from store.entities.keys import fold, key_of
+from store.entities.model import NAME_TYPES, TYPES, Entity
+from store.entities.recognise import recognise, recognise_article, tag_tokens
+
+__all__ = [
+    "NAME_TYPES",
+    "TYPES",
+    "Entity",
+    "fold",
+    "key_of",
+    "recognise",
+    "recognise_article",
+    "tag_tokens",
+]

@@ -1,0 +1,127 @@
+"""Sorot's span rules applied to the model's PER/ORG/LOC spans.
+
+* Edge punctuation and brackets come off, and a bracket splits a span
+  (``Amerika Serikat (AS)`` is two entities; ``PT Pertamina (Persero)`` keeps
+  no ``Persero``).
+* Lowercase prose splits a span and leaves its edges (``wilayah Gaza`` →
+  ``Gaza``; ``Kementerian Koperasi dan UKM menggandeng OECD`` → two names);
+  linking words inside a name stay (``dan``, ``untuk``, ``al``, ``bin``).
+* Titles leave PER spans, up to the last one (``Presiden``, ``Menteri``,
+  ``Russian Defence Minister`` → the name after them).
+* A person span holding an organisation word (``Garda Revolusi``, ``PT
+  ...``) is an organisation; a company's ``PT`` belongs to it.
+* A listed place fused to the front of a person's name is split off.
+* Weapons, products and nationality words are dropped (``ATACMS``, ``F-16``,
+  ``Russian``).
+* An organisation that begins with a head word (``Institut``, ``Badan``)
+  continues over ``untuk``/``dan`` and the capitalised words after it
+  (``Institut Korea untuk Penyatuan Nasional``).
+"""
+
+from __future__ import annotations
+
+from store.entities import lexicon as lx
+from store.entities.gazetteer import gazetteer, match
+from store.entities.lexicon import ORG_WORDS
+from store.entities.spans import Span, covered, has_alnum, listed, name_word
+
+#: Lowercase words that may stand inside a name (``Kementerian Koperasi dan UKM``,
+#: ``Institut Korea untuk Penyatuan Nasional``, ``Bashar al-Assad``).
+_INNER_LOWER = lx.words(
+    "dan untuk bagi atas dari of for and the on in de da di van von der den bin binti "
+    "al el la le du dos das y utara selatan timur barat tengah laut raya"
+)
+#: Linking words: inside a name only, never at its end.
+_LINKS = lx.words("untuk dan bagi atas dari for of and the on in")
+#: Legal forms that start a company name and belong to it (``PT Pertamina``).
+_COMPANY_PREFIXES = lx.words("PT PT. CV CV. Perum Perusahaan")
+#: Bracketed legal forms that are no entity of their own (``PT Pertamina (Persero)``).
+_LEGAL_SUFFIXES = lx.words("Persero Tbk Tbk. Ltd Inc")
+#: First words of organisation names that may continue after ``untuk``/``dan``.
+_ORG_HEADS = lx.words(
+    "Institut Institute Badan Komisi Dewan Lembaga Pusat Kementerian Departemen Yayasan Asosiasi "
+    "Ikatan Persatuan Perhimpunan Kantor Organisasi Federasi Komite Majelis Centre Center "
+    "Council Committee Agency Office Association Foundation Ministry Department Bureau Forum "
+    "Aliansi Koalisi Serikat Universitas Akademi Sekolah Kelompok Gerakan Front"
+)
+_ORG_LINKS = lx.words("untuk dan bagi atas for of and")
+
+
+def clean(words: list[str], spans: list[Span]) -> list[Span]:
+    """Apply the span rules to the model's spans."""
+    out: list[Span] = []
+    for a, b, kind in spans:
+        for s, e in _pieces(words, a, b):
+            out.extend(_clean_piece(words, s, e, kind))
+    return out
+
+
+def _pieces(words: list[str], a: int, b: int) -> list[tuple[int, int]]:
+    """The span cut at brackets and lowercase prose, edges trimmed."""
+    parts: list[tuple[int, int]] = []
+    start = a
+    for k in range(a, b):
+        w = words[k]
+        if w in "()[]{}" or (w.isalpha() and w.islower() and w not in _INNER_LOWER):
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, b))
+    out = []
+    for s, e in parts:
+        while s < e and (not has_alnum(words[s]) or not name_word(words[s])):
+            s += 1
+        while e > s and (not has_alnum(words[e - 1]) or not name_word(words[e - 1])):
+            if words[e - 1] in _INNER_LOWER and e - s > 1 and words[e - 1] not in _LINKS:
+                break  # "Sumatera selatan"
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _clean_piece(words: list[str], s: int, e: int, kind: str) -> list[Span]:
+    gaz = gazetteer()
+    if e - s == 1 and words[s] in _LEGAL_SUFFIXES:
+        return []
+    if words[s] in ("The", "the") and e - s > 1 and (kind != "ORG" or listed(words[s + 1 : e])):
+        s += 1
+    if " ".join(words[s:e]) in gaz.not_names:
+        return []
+    if kind == "PER":
+        last_title = max((k for k in range(s, e - 1) if words[k] in gaz.titles), default=-1)
+        s = last_title + 1 if last_title >= 0 else s
+        if words[s] in gaz.titles:
+            return []
+    if kind != "ORG" and any(w in ORG_WORDS for w in words[s:e]):
+        kind = "ORG"
+    if s > 0 and words[s - 1] in _COMPANY_PREFIXES:
+        s -= 1
+        kind = "ORG"
+    out: list[Span] = []
+    if kind == "PER" and e - s > 1:
+        lead = match(words[s:e])
+        if lead and lead[0][0] == 0 and lead[0][2].type != "PER" and lead[0][1] < e - s:
+            cut = s + lead[0][1]
+            if not lead[0][2].ambiguous:
+                out.append((s, cut, lead[0][2].type))
+            s = cut
+    out.append((s, e, kind))
+    return out
+
+
+def extend_orgs(words: list[str], spans: list[Span], headline: list[bool]) -> list[Span]:
+    """``Institut Korea`` + ``untuk Penyatuan Nasional``: a name after a linking word."""
+    owner = covered(spans, len(words))
+    n = len(words)
+    out: list[Span] = []
+    for a, b, kind in spans:
+        if kind == "ORG" and words[a] in _ORG_HEADS and not headline[a]:
+            while b + 1 < n and words[b] in _ORG_LINKS and owner[b] == -1:
+                k = b + 1
+                while k < n and owner[k] == -1 and words[k][:1].isupper() and words[k].isalpha():
+                    k += 1
+                if k == b + 1:
+                    break
+                b = k
+        out.append((a, b, kind))
+    return out

@@ -1,0 +1,260 @@
+"""The recogniser's parts: tokens, CoNLL files, key folding, scores, training data.
+
+Every text here is written by the test itself; none comes from ``../shared``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.entities import conll
+from store.entities.features import headline_case, headline_mode, sentence_features, shape
+from store.entities.gazetteer import gazetteer, match
+from store.entities.keys import alias, assign, display, fold, key_of, near
+from store.entities.metrics import Scores, key_grouping
+from store.entities.tokens import sentences, tokenize
+from store.entities.train import retokenize
+
+
+def toks(text: str) -> list[str]:
+    return [t.text for t in tokenize(text)]
+
+
+# -- tokens ----------------------------------------------------------------------
+
+
+def test_tokens_carry_their_offsets():
+    text = "Kim Jong-un, “kata” Jumat (29/11): lebih dari 10.000 tentara…"
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Kim Jong-un tiba", ["Kim", "Jong-un", "tiba"]),
+        ("Jumat (29/11)", ["Jumat", "(", "29/11", ")"]),
+        ("Kamis (18/7/2024)", ["Kamis", "(", "18/7/2024", ")"]),
+        ("lebih dari 10.000 tentara", ["lebih", "dari", "10.000", "tentara"]),
+        ("pukul 14:11 WIB", ["pukul", "14:11", "WIB"]),
+        ("“Merupakan hak,” ujar Kim", ["“", "Merupakan", "hak", ",", "”", "ujar", "Kim"]),
+        ("14:11 WIBPYONGYANG, KOMPAS.TV -", ["14:11", "WIB", "PYONGYANG", ",", "KOMPAS.TV", "-"]),
+        ("tahun ini.Washington dan", ["tahun", "ini", ".", "Washington", "dan"]),
+        ("sebesar 54.Rusia dan", ["sebesar", "54", ".", "Rusia", "dan"]),
+        ("konflik Rusia-Ukraina", ["konflik", "Rusia", "-", "Ukraina"]),
+        ("negara Timor-Leste", ["negara", "Timor-Leste"]),
+        ("geosurvey.co.id – Menteri", ["geosurvey.co.id", "–", "Menteri"]),
+        ("Rp10.000 dan US$5", ["Rp", "10.000", "dan", "US$", "5"]),
+        ("North Korea's leader", ["North", "Korea", "'s", "leader"]),
+        ("pesawat F-16 dan tahun 1990-an", ["pesawat", "F-16", "dan", "tahun", "1990-an"]),
+        ("isu-isu keamanan", ["isu-isu", "keamanan"]),
+        ("jaringan 5G dan 12 orang", ["jaringan", "5G", "dan", "12", "orang"]),
+    ],
+)
+def test_tokenisation(text: str, tokens: list[str]):
+    assert toks(text) == tokens
+
+
+def test_sentences_end_at_line_breaks_and_glued_periods():
+    text = 'Satu kalimat. Dua kalimat di sini.Tiga\nEmpat "Lima." Enam'
+    tokens = tokenize(text)
+    spans = sentences(text, tokens)
+    got = [text[tokens[a].start : tokens[b - 1].end] for a, b in spans]
+    assert got == ["Satu kalimat.", "Dua kalimat di sini.", "Tiga", 'Empat "Lima."', "Enam"]
+
+
+def test_sentences_do_not_end_after_a_title_abbreviation():
+    text = "Kata Dr. Ahmad kepada wartawan."
+    tokens = tokenize(text)
+    assert sentences(text, tokens) == [(0, len(tokens))]
+
+
+# -- features and gazetteer -------------------------------------------------------
+
+
+def test_shapes():
+    assert [shape(w) for w in ["Kim", "KCNA", "10.000", "Jong-un", "iPhone"]] == [
+        "Xx",
+        "X",
+        "d.d",
+        "Xx-x",
+        "xXx",
+    ]
+
+
+def test_headline_mode_needs_capitals_and_no_lowercase_prose():
+    assert headline_mode(toks("Kim Jong Un dan Rusia Tingkatkan Kerja Sama Militer"))
+    assert not headline_mode(toks("Kim Jong Un dan Rusia meningkatkan kerja sama militer"))
+    assert not headline_mode(toks("Presiden Rusia Vladmir Putin dan pemimpin Korea Utara"))
+    assert headline_case(["Rusia", "dan", "kerja", "sama"]) == ["Rusia", "dan", "Kerja", "Sama"]
+
+
+def test_headline_features_are_named_apart():
+    plain = sentence_features(toks("Kim bertemu pejabat Rusia di sana"))
+    head = sentence_features(toks("Kim Bertemu Pejabat Rusia di Sana"))
+    assert "sh=Xx" in plain[0] and "T:sh=Xx" in head[0]
+    assert "sh=Xx" not in head[0]
+
+
+def test_the_gazetteer_matches_longest_names_first():
+    words = toks("Dewan Keamanan PBB dan Korea Utara serta Medan")
+    got = [(" ".join(words[a:b]), f.type, f.ambiguous) for a, b, f in match(words)]
+    assert got == [
+        ("Dewan Keamanan PBB", "ORG", False),
+        ("Korea Utara", "LOC", False),
+        ("Medan", "LOC", True),
+    ]
+    assert "Presiden" in gazetteer().titles
+
+
+# -- keys --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Andrei Belousov", "Andrey Belousov"),
+        ("Korea JoongAng Daily", "Korea JongAng Daily"),
+        ("Soeharto", "Suharto"),
+        ("U.S.", "US"),
+        ("Desy-Afrianti", "desy afrianti"),
+    ],
+)
+def test_folding_makes_variants_equal(a: str, b: str):
+    assert fold(a) == fold(b)
+
+
+def test_folding_keeps_different_places_apart():
+    assert fold("Korea Utara") != fold("Korea Selatan")
+    assert fold("Jawa Barat") != fold("Jawa Timur")
+
+
+def test_near_is_at_most_one_edit():
+    assert near("vladmir", "vladimir")
+    assert near("moskva", "moskvo")
+    assert not near("iran", "irak!!")
+    assert not near("korea utara", "korea selatan")
+
+
+def test_listed_aliases():
+    assert alias("AS", "LOC") == "Amerika Serikat"
+    assert alias("Republik Rakyat Demokratik Korea", "LOC") == "Korea Utara"
+    assert alias("Republik Korea", "LOC") == "Korea Selatan"
+    assert alias("Kantor Berita Korea Utara", "ORG") == "KCNA"
+    assert alias("Perserikatan Bangsa-Bangsa", "ORG") == "PBB"
+    assert alias("Vladmir Putin", "PER") == "Vladimir Putin"
+    assert alias("Gambia", "LOC") is None  # one letter from Zambia: no guess
+
+
+def test_display_tidies_unlisted_names():
+    assert display("Desy-Afrianti", "PER") == "Desy Afrianti"
+    assert display("Lee Woong-gil", "PER") == "Lee Woong Gil"
+    assert display("PYONGYANG", "LOC") == "Pyongyang"
+    assert display("UNESCO", "ORG") == "UNESCO"
+    assert key_of("Jumat (29/11)", "DATE") == "Jumat (29/11)"
+
+
+def test_assign_joins_short_forms_acronyms_and_brackets():
+    text = "Komisi Pemberantasan Korupsi (KPK) memanggil Budi Santoso. KPK menyebut Budi hadir."
+    mentions = []
+    for surface, kind in [
+        ("Komisi Pemberantasan Korupsi", "ORG"),
+        ("KPK", "ORG"),
+        ("Budi Santoso", "PER"),
+        ("KPK", "ORG"),
+        ("Budi", "PER"),
+    ]:
+        start = text.index(surface, mentions[-1][1] if mentions else 0)
+        mentions.append((start, start + len(surface), surface, kind))
+    keys = assign(mentions, text)
+    assert keys[0] == keys[1] == keys[3]
+    assert keys[2] == keys[4] == "Budi Santoso"
+
+
+def test_assign_picks_the_most_frequent_full_name_for_an_ambiguous_short_form():
+    names = ["Kim Jong Un", "Kim Yo Jong", "Kim Jong Un", "Kim"]
+    mentions = [(i * 20, i * 20 + len(n), n, "PER") for i, n in enumerate(names)]
+    assert assign(mentions)[-1] == "Kim Jong Un"
+
+
+# -- CoNLL -------------------------------------------------------------------------
+
+
+def test_conll_reader_takes_the_last_column_and_tolerates_crlf(tmp_path: Path):
+    path = tmp_path / "data.txt"
+    path.write_bytes(
+        b"\xef\xbb\xbf-DOCSTART- O\r\n\r\nKim PROPN B-PER\r\nJong PROPN I-PER\r\n"
+        b"tiba VERB O\r\n\r\n\r\nDi\tO\nMoskwa\tB-LOC\n"
+    )
+    assert conll.read(path) == [
+        [("Kim", "B-PER"), ("Jong", "I-PER"), ("tiba", "O")],
+        [("Di", "O"), ("Moskwa", "B-LOC")],
+    ]
+    assert conll.read(path, tagged=False)[1] == [("Di", ""), ("Moskwa", "")]
+
+
+def test_conll_reader_gives_o_to_untagged_lines_and_ignores_trailing_blanks():
+    lines = ["Kim", "Jong", "", "", "Rusia B-LOC", ""]
+    assert list(conll.parse(lines)) == [[("Kim", "O"), ("Jong", "O")], [("Rusia", "B-LOC")]]
+
+
+def test_spans_follow_conlleval():
+    tags = ["B-PER", "I-PER", "O", "I-LOC", "I-LOC", "B-LOC", "I-ORG", "O", "B-PER"]
+    assert conll.spans(tags) == [
+        (0, 2, "PER"),
+        (3, 5, "LOC"),
+        (5, 6, "LOC"),
+        (6, 7, "ORG"),
+        (8, 9, "PER"),
+    ]
+    assert conll.spans([]) == []
+
+
+def test_bio_round_trip_and_relabel():
+    spans = [(0, 2, "PER"), (3, 4, "LOC")]
+    tags = conll.to_bio(5, spans)
+    assert tags == ["B-PER", "I-PER", "O", "B-LOC", "O"]
+    assert conll.spans(tags) == spans
+    assert conll.relabel(
+        ["B-PERSON", "I-PERSON", "B-PLACE", "O"], {"PERSON": "PER", "PLACE": ""}
+    ) == [
+        "B-PER",
+        "I-PER",
+        "O",
+        "O",
+    ]
+
+
+def test_tagged_output_format():
+    out = conll.format_tagged([[("Kim", "B-PER"), ("tiba", "O")], [("Ya", "O")]])
+    assert out == "Kim\tB-PER\ntiba\tO\n\nYa\tO\n\n"
+
+
+def test_training_sentences_are_retokenised_and_brackets_split():
+    sentence = [("Bursa", "B-ORG"), ("Efek", "I-ORG"), ("Indonesia", "I-ORG"), ("(BEI)", "I-ORG")]
+    words, tags = retokenize([*sentence, ("tutup", "O")])
+    assert words == ["Bursa", "Efek", "Indonesia", "(", "BEI", ")", "tutup"]
+    assert tags == ["B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
+
+
+# -- scores ------------------------------------------------------------------------
+
+
+def test_scores_count_exact_span_and_type():
+    scores = Scores()
+    gold = [("d", 0, 3, "PER"), ("d", 5, 9, "LOC"), ("d", 10, 12, "ORG")]
+    pred = [("d", 0, 3, "PER"), ("d", 5, 8, "LOC"), ("d", 10, 12, "LOC")]
+    scores.add(gold, pred)
+    assert scores.row("PER")[:3] == (1.0, 1.0, 1.0)
+    p, r, _, g, n = scores.row(None)
+    assert (round(p, 3), round(r, 3), g, n) == (0.333, 0.333, 3, 3)
+    assert scores.table()[0].split() == ["type", "prec", "rec", "F1", "gold", "pred"]
+
+
+def test_key_grouping_compares_the_groups_not_the_names():
+    gold = [(1, "Kim Jong Un"), (2, "Kim Jong Un"), (3, "Korea Utara"), (4, "Korea Selatan")]
+    pred = [(1, "KJU"), (2, "KJU"), (3, "Korea"), (4, "Korea")]
+    assert key_grouping(gold, pred) == (2, 4)
