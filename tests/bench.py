@@ -1,0 +1,386 @@
+"""sorot's benchmark: ``python -m tests.bench [--size tiny|small|full] [--json PATH]``.
+
+Generates its corpus in a temporary folder (``tests/benchcorpus.py``), runs
+every function of ``MEASUREMENTS`` (each returns :class:`Result` rows: samples,
+a unit, a target), prints one table and writes the same figures as JSON
+(``tests/benchreport.py``). To add a measurement, append a function (plain or
+``async``) taking the :class:`Bench` to ``MEASUREMENTS``.
+
+Start-up and memory are measured on the real command in a pseudo-terminal of
+120x40. Everything else runs in-process under Textual's Pilot with a driver
+that counts the bytes Textual would write to a terminal (one that answers
+Textual's synchronized-output query, as modern terminals do), in 256 colours
+(``TERM=xterm-256color``, no ``COLORTERM``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import inspect
+import json
+import os
+import pty
+import random
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import messages
+from textual.app import App
+from textual.drivers.headless_driver import HeadlessDriver
+from textual.widgets import TextArea
+
+from store.catalog import Catalog
+from store.corpus import load_paths
+from store.safetext import printable
+from store.textunits import TextUnits
+from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
+from tests.benchreport import Result, as_json, table
+from tui.app import SorotApp
+from tui.screens.reader import ReaderScreen
+
+REPO = Path(__file__).resolve().parent.parent
+COLUMNS, LINES = 120, 40
+FILTER_QUERY = "kim j"
+"""Typed one key at a time; the catalog is also asked for each prefix of it."""
+
+
+@dataclass(frozen=True)
+class Size:
+    articles: int
+    starts: int  # seeds start-ups (the corpus gets max(2, starts - 2))
+    opens: int
+    moves: int
+    rounds: int  # filter rounds, text-units builds
+
+
+SIZES = {
+    "tiny": Size(articles=10, starts=2, opens=2, moves=10, rounds=2),
+    "small": Size(articles=50, starts=5, opens=10, moves=100, rounds=10),
+    "full": Size(articles=10_000, starts=5, opens=10, moves=200, rounds=10),
+}
+
+
+class Bench:
+    """What the measurements share: sizes, the generated corpus, temporary folders."""
+
+    def __init__(self, size: Size, tmp: Path) -> None:
+        self.size, self.tmp = size, tmp
+        self.corpus, self.long = tmp / "corpus", tmp / "long"
+        write_corpus(self.corpus, size.articles, random.Random(7))
+        write_long(self.long, random.Random(7))
+        self.articles = load_paths([self.corpus]).articles
+        self.long_article = load_paths([self.long]).articles[0]
+
+    def folder(self, name: str) -> Path:
+        path = self.tmp / name
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+def timed_ms(action: Callable[[], object], times: int) -> list[float]:
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+# -- the real command in a pseudo-terminal --------------------------------------
+
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-~]|.)")
+
+
+def spawn_to_paint(path: Path, db: Path, config: Path, title: str) -> tuple[float, float]:
+    """Seconds from spawning ``sorot PATH`` until ``title`` is on screen, and VmHWM in MB."""
+    needle = printable(title)[:24].encode()  # the start of a row of the library
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(db), SOROT_USER="bench")
+    env["SOROT_CONFIG"] = str(config)
+    for name in ("COLORTERM", "NO_COLOR", "TEXTUAL"):
+        env.pop(name, None)
+    command = [sys.executable, "-m", "tui.cli", str(path), "--db", str(db)]
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPO, start_new_session=True
+    )
+    os.close(slave)
+    shown = b""
+    try:
+        while True:
+            if not select.select([master], [], [], 120)[0]:
+                raise TimeoutError(f"no first paint of {path} within 120 s")
+            try:
+                shown += os.read(master, 1 << 16)
+            except OSError as error:  # EIO: the app has gone
+                raise RuntimeError(f"sorot exited before painting: {shown[-400:]!r}") from error
+            if needle in _ESCAPES.sub(b"", shown):
+                elapsed = time.perf_counter() - start
+                break
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        peak = int(re.search(r"VmHWM:\s*(\d+)", status)[1]) / 1024
+        os.write(master, b"\x11")  # ctrl+q
+        deadline = time.monotonic() + 5
+        while proc.poll() is None and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.05)[0]:
+                try:
+                    os.read(master, 1 << 16)
+                except OSError:
+                    break
+        return elapsed, peak
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+
+
+def _starts(b: Bench, name: str, path: Path, title: str, runs: int) -> list[tuple[float, float]]:
+    db, config = b.folder(f"db-{name}"), b.folder(f"config-{name}")
+    return [spawn_to_paint(path, db, config, title) for _ in range(runs)]
+
+
+def measure_start_seeds(b: Bench) -> list[Result]:
+    runs = _starts(b, "seeds", SEEDS, top_title(load_paths([SEEDS]).articles), b.size.starts + 1)
+    return [Result("start to first paint, seeds", "s", [t for t, _ in runs[1:]], 0.4)]
+
+
+def measure_start_corpus(b: Bench) -> list[Result]:
+    n = f"{len(b.articles):,}"
+    runs = _starts(b, "corpus", b.corpus, top_title(b.articles), max(2, b.size.starts - 2) + 1)
+    rows = [
+        Result(f"start to first paint, {n} articles, first start", "s", [runs[0][0]]),
+        Result(f"start to first paint, {n} articles, second start", "s", [t for t, _ in runs[1:]]),
+        Result(f"peak memory (VmHWM), {n} articles", "MB", [m for _, m in runs[1:]], 300),
+    ]
+    rows[1].target = 1.0
+    return rows
+
+
+# -- in-process: Pilot with a driver that counts terminal bytes -----------------
+
+
+class CountingDriver(HeadlessDriver):
+    """Headless input, but output counted as the bytes a terminal would receive."""
+
+    bytes_written = 0
+    last_write_cpu = 0.0
+    """``time.process_time()`` at the last write."""
+    log: list[tuple[float, str, object]] | None = None
+    """When a list: every write with its time and the screen shown then."""
+
+    @property
+    def is_headless(self) -> bool:
+        return False
+
+    def write(self, data: str) -> None:
+        self.bytes_written += len(data.encode("utf-8"))
+        self.last_write_cpu = time.process_time()
+        if self.log is not None:
+            self.log.append((time.perf_counter(), data, self._app.screen))
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()
+        # The answer a modern terminal gives to Textual's "\x1b[?2026$p" query.
+        self._app.post_message(messages.TerminalSupportsSynchronizedOutput())
+
+
+@asynccontextmanager
+async def piloted(app: App):
+    """Run ``app`` at 120x40 under Pilot with a counting driver; yields (pilot, driver)."""
+    app.driver_class = CountingDriver
+    async with app.run_test(headless=False, size=(COLUMNS, LINES)) as pilot:
+        yield pilot, app._driver
+
+
+def sorot_app(b: Bench, path: Path, name: str) -> SorotApp:
+    config = b.folder(f"config-{name}") / "keymap.toml"
+    return SorotApp([path], b.folder(f"db-{name}"), "bench", keymap_file=config)
+
+
+async def _until(pilot, ready: Callable[[], bool], timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app never got ready")
+        await pilot.pause()
+
+
+@dataclass
+class Press:
+    cpu: float  # ms around Pilot's press(key) and pause(): the key, and Pilot's own waiting
+    to_paint: float  # ms from the key until the last byte it made was written (0 if none)
+    sent: int  # bytes written to the terminal
+
+
+async def press(pilot, driver: CountingDriver, key: str) -> Press:
+    """Press ``key`` and wait until the app is idle; what it cost."""
+    before, cpu = driver.bytes_written, time.process_time()
+    await pilot.press(key)
+    await pilot.pause()
+    spent, sent = time.process_time() - cpu, driver.bytes_written - before
+    return Press(spent * 1000, (driver.last_write_cpu - cpu) * 1000 if sent else 0.0, sent)
+
+
+def measure_filter_catalog(b: Bench) -> list[Result]:
+    catalog = Catalog(b.articles)
+    catalog.select("")  # the library has sorted once before anyone types
+    samples = []
+    for end in range(1, len(FILTER_QUERY) + 1):
+        samples += timed_ms(lambda q=FILTER_QUERY[:end]: catalog.select(q), b.size.rounds * 5)
+    return [Result(f"filter keystroke, catalog.select, {len(b.articles):,}", "ms", samples, 30)]
+
+
+async def measure_filter_app(b: Bench) -> list[Result]:
+    app = sorot_app(b, b.corpus, "filter")
+    async with piloted(app) as (pilot, driver):
+        await _until(pilot, lambda: app.loaded)
+        keys = ["space" if c == " " else c for c in FILTER_QUERY]
+        samples = []
+        for _ in range(b.size.rounds):
+            await pilot.press("slash")
+            for key in keys:
+                samples.append(await press(pilot, driver, key))
+            await pilot.press("escape")
+    n = f"{len(b.articles):,}"
+    return [
+        Result(f"filter keystroke in the app (CPU), {n}", "ms", [p.cpu for p in samples], 30),
+        Result(f"filter key to last byte (CPU), {n}", "ms", [p.to_paint for p in samples], 30),
+    ]
+
+
+async def measure_open_long(b: Bench) -> list[Result]:
+    app = sorot_app(b, b.long, "open")
+    title = printable(b.long_article.title)[:20]
+    samples, sent = [], []
+    async with piloted(app) as (pilot, driver):
+        await _until(pilot, lambda: app.loaded)
+        for _ in range(b.size.opens):
+            driver.log, before, start = [], driver.bytes_written, time.perf_counter()
+            await pilot.press("enter")
+            await _until(pilot, lambda: isinstance(app.screen, ReaderScreen), 10)
+            await pilot.pause(0.3)  # and let whatever follows the first paint settle
+            sent.append(driver.bytes_written - before)
+            painted = [t for t, data, shown in driver.log if title in data and shown is app.screen]
+            if not painted:
+                raise RuntimeError("the reader never painted the article's title")
+            samples.append((painted[0] - start) * 1000)
+            driver.log = None
+            await pilot.press("q")
+            await pilot.pause()
+    words = f"{b.long_article.word_count:,}"
+    return [
+        Result(f"open the {words}-word article to first paint", "ms", samples, 50),
+        Result(f"open the {words}-word article: bytes in 0.3 s", "B", sent),
+    ]
+
+
+async def measure_cursor(b: Bench) -> list[Result]:
+    app = sorot_app(b, b.long, "moves")
+    async with piloted(app) as (pilot, driver):
+        await _until(pilot, lambda: app.loaded)
+        await pilot.press("enter")
+        await pilot.pause()
+        ours = [await press(pilot, driver, "l") for _ in range(b.size.moves)]
+        pages = [(await press(pilot, driver, "pagedown")).sent for _ in range(5)]
+        # What Pilot's press and pause cost by themselves: a key nothing is bound to.
+        floor = [(await press(pilot, driver, "f12")).cpu for _ in range(b.size.moves // 10)]
+
+    class Plain(App[None]):
+        def compose(self):
+            area = TextArea(b.long_article.body, read_only=True)
+            area.cursor_blink = False  # so that only the move itself is counted
+            yield area
+
+    plain = Plain()
+    async with piloted(plain) as (pilot, driver):
+        plain.query_one(TextArea).focus()
+        await pilot.pause()
+        theirs = [await press(pilot, driver, "right") for _ in range(b.size.moves)]
+    ours_bytes = Result("cursor move: bytes to the terminal", "B", [p.sent for p in ours], 300)
+    theirs_bytes = Result("TextArea cursor move: bytes", "B", [p.sent for p in theirs])
+    ratio = theirs_bytes.median / max(1, ours_bytes.median)
+    return [
+        Result("cursor move in the 5,000 words (CPU)", "ms", [p.cpu for p in ours], 2),
+        Result("cursor move: key to last byte (CPU)", "ms", [p.to_paint for p in ours], 2),
+        ours_bytes,
+        Result("page down: bytes to the terminal", "B", pages),
+        Result("unbound key in the reader (CPU; Pilot's floor)", "ms", floor),
+        Result("TextArea cursor move (CPU)", "ms", [p.cpu for p in theirs]),
+        Result("TextArea cursor move: key to last byte (CPU)", "ms", [p.to_paint for p in theirs]),
+        theirs_bytes,
+        Result("TextArea bytes / sorot bytes per move", "×", [ratio], 20, at_least=True),
+    ]
+
+
+def measure_text_units(b: Bench) -> list[Result]:
+    samples = timed_ms(lambda: TextUnits(b.long_article.body), b.size.rounds * 2)
+    return [Result("TextUnits of the 5,000-word article", "ms", samples)]
+
+
+MEASUREMENTS: list[Callable[[Bench], list[Result] | Awaitable[list[Result]]]] = [
+    measure_start_seeds,
+    measure_start_corpus,
+    measure_filter_catalog,
+    measure_filter_app,
+    measure_open_long,
+    measure_cursor,
+    measure_text_units,
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
+    parser.add_argument("--size", choices=SIZES, default="small")
+    parser.add_argument("--json", type=Path, default=Path("bench-results/bench.json"))
+    parser.add_argument("--only", metavar="WORD", help="run the measurements named with WORD")
+    args = parser.parse_args(argv)
+    # The in-process apps see the same terminal as the spawned ones.
+    os.environ["TERM"] = "xterm-256color"
+    for name in ("COLORTERM", "NO_COLOR"):
+        os.environ.pop(name, None)
+    began, load = time.perf_counter(), os.getloadavg()
+    size = SIZES[args.size]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="sorot-bench-") as tmp:
+        print(f"generating {size.articles:,} articles in {tmp} …", file=sys.stderr)
+        bench = Bench(size, Path(tmp))
+        for measure in MEASUREMENTS:
+            if args.only and args.only not in measure.__name__:
+                continue
+            print(f"{measure.__name__} …", file=sys.stderr)
+            rows = measure(bench)
+            results.extend(asyncio.run(rows) if inspect.isawaitable(rows) else rows)
+    seconds = time.perf_counter() - began
+    print(table(results))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    report = as_json(
+        results,
+        size=args.size,
+        articles=size.articles,
+        seconds=round(seconds, 1),
+        load_average_start=load,
+        terminal=f"{COLUMNS}x{LINES} xterm-256color",
+    )
+    args.json.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+    loads = f"load average {load[0]:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
+    print(f"\n{args.size}: {seconds:.0f} s, {loads}; figures in {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""The benchmark runs end to end at a tiny size and reports every measurement.
+
+No timing is asserted here: only that each measurement ran and gave numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+EXPECTED = (
+    "start to first paint, seeds",
+    "start to first paint, 10 articles, first start",
+    "start to first paint, 10 articles, second start",
+    "peak memory (VmHWM), 10 articles",
+    "filter keystroke, catalog.select, 10",
+    "filter keystroke in the app (CPU), 10",
+    "open the ",
+    "cursor move in the 5,000 words (CPU)",
+    "cursor move: bytes to the terminal",
+    "page down: bytes to the terminal",
+    "TextArea cursor move: bytes",
+    "TextArea bytes / sorot bytes per move",
+    "TextUnits of the 5,000-word article",
+)
+
+
+def test_bench_tiny_reports_every_measurement(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.bench", "--size", "tiny", "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads(out.read_text("utf-8"))
+    assert report["size"] == "tiny"
+    assert report["articles"] == 10
+    results = report["results"]
+    names = [r["name"] for r in results]
+    for expected in EXPECTED:
+        assert any(name.startswith(expected) for name in names), (expected, names)
+    for result in results:
+        assert result["samples"], result["name"]
+        numbers = [result["median"], result["p95"], *result["samples"]]
+        assert all(isinstance(x, int | float) and math.isfinite(x) for x in numbers), result
+        assert result["met"] in (True, False, None)
+    table = run.stdout
+    assert "measurement" in table and "median" in table
+    assert all(name in table for name in names)
