@@ -24,7 +24,7 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -131,8 +131,10 @@ class AnnotationStore:
         self.problems.append(f"{error}; kept as {backup.name}, and this article starts afresh.")
 
     @contextmanager
-    def _change(self, article_id: str, origin: Article | None = None) -> Iterator[Table]:
-        """The annotations table of one article, locked, fresh, written once on exit."""
+    def _change(
+        self, article_id: str, origin: Article | None = None, table: str = "annotations"
+    ) -> Iterator[Table]:
+        """One table of one article's file, locked, fresh, written once on exit."""
         path = self.path_for(article_id)
         try:
             ensure_private_dir(path.parent)
@@ -151,7 +153,7 @@ class AnnotationStore:
                     migrate(db)
                     if origin is not None:
                         db.table("meta").upsert(Document(_origin(origin), doc_id="article"))
-                    yield db.table("annotations", cache_size=0)
+                    yield db.table(table, cache_size=0)
                 self._cache.pop(article_id, None)
         except Timeout as error:
             raise StoreError(
@@ -175,8 +177,12 @@ class AnnotationStore:
                 pass
             return {}
 
-    def annotations(self, article_id: str) -> list[Annotation]:
-        """Every annotation of ``article_id``, oldest first."""
+    def annotations(self, article_id: str, *, keep: bool = True) -> list[Annotation]:
+        """Every annotation of ``article_id``, oldest first.
+
+        ``keep=False`` leaves them out of the cache: a reader passing once over
+        every article (an export) would otherwise hold the whole store.
+        """
         path = self.path_for(article_id)
         try:
             stat = path.stat()
@@ -189,7 +195,8 @@ class AnnotationStore:
         if cached is not None and cached[0] == signature:
             return list(cached[1])
         items = self._parse(self._read(article_id).get("annotations", {}))
-        self._cache[article_id] = (signature, items)
+        if keep:
+            self._cache[article_id] = (signature, items)
         return list(items)
 
     @staticmethod
@@ -209,6 +216,13 @@ class AnnotationStore:
             if annotation.id == annotation_id:
                 return annotation
         return None
+
+    def article_origin(self, article_id: str) -> dict[str, Any] | None:
+        """What the file of ``article_id`` recorded about its article (source, url, title)."""
+        if not self.path_for(article_id).exists():
+            return None
+        origin = self._read(article_id).get("meta", {}).get("article")
+        return dict(origin) if isinstance(origin, dict) else None
 
     def all(self) -> Iterator[Annotation]:
         """Every annotation in the store, article by article."""
@@ -245,6 +259,29 @@ class AnnotationStore:
                     table.remove(doc_ids=[annotation.id])
                 table.insert(Document(annotation.to_dict(), doc_id=annotation.id))
 
+    def update(
+        self,
+        article_id: str,
+        annotation_id: str,
+        changes: dict[str, Any],
+        article: Article | None = None,
+    ) -> tuple[Annotation, Annotation] | None:
+        """Change only the fields in ``changes`` of the stored annotation, under the lock.
+
+        A colleague's edit of other fields, made since this process last read
+        the file, is kept. Returns (before, after), or ``None`` when the
+        annotation is no longer there (someone deleted it).
+        """
+        with self._change(article_id, article) as table:
+            doc = table.get(doc_id=annotation_id)
+            if doc is None:
+                return None
+            before = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
+            after = before.edited(**changes)
+            table.remove(doc_ids=[annotation_id])
+            table.insert(Document(after.to_dict(), doc_id=annotation_id))
+            return before, after
+
     def delete(self, article_id: str, annotation_id: str) -> Annotation | None:
         """Remove one annotation; returns what was removed (``None`` if it was not there)."""
         if not self.path_for(article_id).exists():
@@ -255,6 +292,66 @@ class AnnotationStore:
                 return None
             table.remove(doc_ids=[annotation_id])
             return Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
+
+    def merge(
+        self,
+        article_id: str,
+        incoming: list[Annotation],
+        choose: Callable[[Annotation | None, Annotation], bool],
+    ) -> None:
+        """Write each of ``incoming`` that ``choose(stored, incoming)`` accepts, in one write.
+
+        ``choose`` sees the stored version as it is under the lock, so an
+        import never overwrites an edit another sorot made meanwhile.
+        """
+        with self._change(article_id) as table:
+            for annotation in incoming:
+                doc = table.get(doc_id=annotation.id)
+                try:
+                    stored = Annotation.from_dict(dict(doc)) if doc is not None else None  # type: ignore[arg-type]
+                except ValueError:
+                    stored = None
+                if choose(stored, annotation):
+                    if doc is not None:
+                        table.remove(doc_ids=[annotation.id])
+                    table.insert(Document(annotation.to_dict(), doc_id=annotation.id))
+
+    # -- entity corrections ------------------------------------------------------
+
+    def corrections(self, article_id: str) -> list[dict[str, Any]]:
+        """The entity corrections of ``article_id`` as stored, oldest first.
+
+        They sit in the article's file in a ``corrections`` table beside the
+        annotations, each under its uuid (see ``store.entities.corrections``).
+        A file written before corrections existed simply has none: no schema
+        change, and an older sorot keeps the table when it rewrites the file.
+        """
+        if not self.path_for(article_id).exists():
+            return []
+        table = self._read(article_id).get("corrections", {})
+        docs = [dict(doc) for doc in table.values() if isinstance(doc, dict)]
+        docs.sort(key=lambda d: (str(d.get("created", "")), str(d.get("id", ""))))
+        return docs
+
+    def save_correction(
+        self, article_id: str, correction: dict[str, Any], article: Article | None = None
+    ) -> None:
+        """Insert ``correction`` (a dict with an ``id``) or replace the stored one; durable."""
+        correction_id = str(correction["id"])
+        with self._change(article_id, article, table="corrections") as table:
+            if table.contains(doc_id=correction_id):
+                table.remove(doc_ids=[correction_id])
+            table.insert(Document(dict(correction), doc_id=correction_id))
+
+    def delete_correction(self, article_id: str, correction_id: str) -> bool:
+        """Remove one entity correction; True if it was there."""
+        if not self.path_for(article_id).exists():
+            return False
+        with self._change(article_id, table="corrections") as table:
+            if not table.contains(doc_id=correction_id):
+                return False
+            table.remove(doc_ids=[correction_id])
+            return True
 
     # -- anchoring --------------------------------------------------------------
 
@@ -270,10 +367,31 @@ class AnnotationStore:
         fields are written, under the lock, so an edit another sorot made
         meanwhile is kept.
         """
-        self._adopt_earlier_versions(article, known_ids)
+        try:
+            self._adopt_earlier_versions(article, known_ids)
+        except StoreError as error:
+            self.problems.append(f"could not bring over earlier annotations: {error}")
         items = self.annotations(article.id)
         if not any(self._needs_placing(a, article) for a in items):
             return items
+        try:
+            return self._place_and_save(article)
+        except StoreError as error:
+            # Read-only or locked: place them for this session only; reading goes on.
+            self.problems.append(f"annotations placed for this session only: {error}")
+            return [self._placed_copy(a, article) for a in items]
+
+    def _placed_copy(self, annotation: Annotation, article: Article) -> Annotation:
+        if not self._needs_placing(annotation, article):
+            return annotation
+        placement = place(annotation.selector, article.body)  # type: ignore[arg-type]
+        if placement.selector is None:
+            return replace(annotation, orphaned=True)
+        return replace(
+            annotation, selector=placement.selector, sha256=article.sha256, orphaned=False
+        )
+
+    def _place_and_save(self, article: Article) -> list[Annotation]:
         with self._change(article.id, article) as table:
             for doc in table.all():
                 try:

@@ -14,6 +14,7 @@ from .annotation import Annotation, Selector
 from .annotationstore import AnnotationStore
 from .article import Article
 from .history import Change, History
+from .jsonfile import StoreError
 
 
 def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
@@ -149,16 +150,28 @@ class ArticleAnnotations:
         return annotation
 
     def edit(self, annotation: Annotation, **changes: object) -> Annotation:
-        """Save ``annotation`` with ``changes``; a no-op when nothing changes."""
+        """Save the fields in ``changes`` that differ from ``annotation``.
+
+        Only those fields are written, onto the stored copy, so a colleague's
+        edit of other fields since this article was read is kept. A no-op when
+        nothing changes; a ``StoreError`` when the annotation was deleted meanwhile.
+        """
         if "tags" in changes:
             changes["tags"] = _clean_tags(changes["tags"])  # type: ignore[arg-type]
         if "speaker" in changes:
             changes["speaker"] = (str(changes["speaker"] or "")).strip() or None
-        if all(getattr(annotation, key) == value for key, value in changes.items()):
+        if "note" in changes:
+            changes["note"] = str(changes["note"] or "").strip()
+        changed = {k: v for k, v in changes.items() if getattr(annotation, k) != v}
+        if not changed:
             return annotation
-        updated = annotation.edited(**changes)
-        self._after(self.history.edit(annotation, updated))
-        return updated
+        change = self.history.update(annotation, changed)
+        self.reload()
+        if change is None or change.after is None:
+            raise StoreError(
+                f"this {annotation.kind} was deleted by someone else; nothing was saved"
+            )
+        return change.after
 
     def delete(self, annotation: Annotation) -> None:
         """Delete ``annotation`` (undoable)."""

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from .article import Article
+
+
+class EntityFilter(Protocol):
+    """What the catalog asks of an entity index (``store.entityindex.EntityIndex``)."""
+
+    def matching(self, words: str) -> frozenset[str]: ...
+
 
 SORT_KEYS = ("date", "title", "outlet", "words", "claims")
 """What the library can be sorted by, in the order the sort key cycles."""
@@ -39,24 +47,45 @@ def _shown_date(published: str | None) -> str:
     return published
 
 
+def make_entry(
+    article_id: str,
+    title: str,
+    outlet: str | None,
+    published: str | None,
+    section: str | None,
+    words: int,
+) -> Entry:
+    """The library's summary of an article from its fields (as the corpus cache keeps them)."""
+    outlet = outlet or ""
+    date = _shown_date(published)
+    hay = " ".join(part for part in (title, outlet, date, section or "", article_id) if part)
+    return Entry(article_id, title, outlet, date, words, hay.casefold())
+
+
 def entry_for(article: Article) -> Entry:
     """The library's summary of ``article``."""
-    outlet = article.outlet or ""
-    date = _shown_date(article.published)
-    hay = " ".join(
-        part for part in (article.title, outlet, date, article.section or "", article.id) if part
+    return make_entry(
+        article.id,
+        article.title,
+        article.outlet,
+        article.published,
+        article.section,
+        article.word_count,
     )
-    return Entry(article.id, article.title, outlet, date, article.word_count, hay.casefold())
 
 
 class Catalog:
     """All entries of a corpus with the current filter and sort applied."""
 
-    def __init__(self, articles: Iterable[Article]) -> None:
-        self.entries: list[Entry] = [entry_for(a) for a in articles]
+    entity_index: EntityFilter | None = None
+    """Answers ``entity:`` filter terms (see ``set_entity_index``)."""
+
+    def __init__(self, articles: Iterable[Article] = (), entries: Iterable[Entry] = ()) -> None:
+        self.entries: list[Entry] = [entry_for(a) for a in articles] + list(entries)
         self._orders: dict[tuple[str, bool], list[int]] = {}
         self.counts: dict[str, Counter[str]] = {}
         """Annotation counts per article id (``claim``, ``note``, ``claim:<status>``)."""
+        self._last: tuple[str, tuple[str, bool], list[int]] | None = None
 
     def set_counts(self, counts: Mapping[str, Counter[str]]) -> None:
         """Use ``counts`` (from ``AnnotationStore.counts``) for every article."""
@@ -72,6 +101,10 @@ class Catalog:
             self.counts.pop(article_id, None)
         self._orders.pop(("claims", False), None)
         self._orders.pop(("claims", True), None)
+
+    def set_entity_index(self, index: EntityFilter | None) -> None:
+        """Let ``entity:<key words>`` terms filter by ``index`` (``store.entityindex``)."""
+        self.entity_index = index
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -118,12 +151,14 @@ class Catalog:
 
         Besides words, the query may hold ``has:claims``, ``has:notes``,
         ``no:claims`` and ``status:<status>`` (``status:mostly-true`` for a
-        status with a space) to filter by annotations.
+        status with a space) to filter by annotations, and ``entity:<key>``
+        (``entity:kim-jong-un``) to filter by entity.
         """
         order = self.order(sort, reverse)
         terms: list[str] = []
         wanted: list[str] = []
         unwanted: list[str] = []
+        named: list[str] = []
         for term in query.casefold().split():
             field, _, value = term.partition(":")
             if field == "has" and value in ("claims", "notes"):
@@ -132,12 +167,27 @@ class Catalog:
                 unwanted.append(value[:-1])
             elif field == "status" and value:
                 wanted.append("claim:" + value.replace("-", " ").replace("_", " "))
+            elif field == "entity" and value:
+                named.append(value)
             else:
                 terms.append(term)
         entries = self.entries
         rows = order
-        if terms:
+        plain = not (wanted or unwanted)
+        folded = query.casefold().strip()
+        last = self._last
+        if plain and last is not None and last[1] == (sort, reverse) and folded.startswith(last[0]):
+            # Typing extends the query: its matches are among the last ones.
+            rows = last[2]
+        if len(terms) == 1:
+            term = terms[0]
+            rows = [i for i in rows if term in entries[i].haystack]
+        elif terms:
             rows = [i for i in rows if all(t in entries[i].haystack for t in terms)]
+        self._last = (folded, (sort, reverse), rows) if plain else None
+        for value in named:  # entity:kim-jong-un (nothing matches until the index is there)
+            found = self.entity_index.matching(value) if self.entity_index else frozenset()
+            rows = [i for i in rows if entries[i].id in found]
         if wanted or unwanted:
             counts = self.counts
             empty: Counter[str] = Counter()

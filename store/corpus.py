@@ -49,31 +49,36 @@ def load_paths(paths: Iterable[str | Path]) -> LoadResult:
     """Load every article in ``paths`` (files and folders); never raises on bad input."""
     result = LoadResult()
     seen: dict[str, str] = {}  # article id -> the source it was first read from
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = _walk(path, result)
-        elif path.exists() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
-            what = path.suffix or "with no suffix"
-            result.problems.append(
-                LoadProblem(str(path), f"unsupported file type {what} (sorot reads {kinds})", True)
-            )
-            continue
-        else:
-            files = [path]
-        for file in files:
-            _load_file(file, result, seen)
+    for file in corpus_files(paths, result.problems):
+        _load_file(file, result, seen)
     return result
 
 
-def _walk(folder: Path, result: LoadResult) -> list[Path]:
+def corpus_files(paths: Iterable[str | Path], problems: list[LoadProblem]) -> list[Path]:
+    """The files ``paths`` name or hold, in order; unusable ones go to ``problems``."""
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(_walk(path, problems))
+        elif path.exists() and path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            kinds = ", ".join(sorted(SUPPORTED_SUFFIXES))
+            what = path.suffix or "with no suffix"
+            problems.append(
+                LoadProblem(str(path), f"unsupported file type {what} (sorot reads {kinds})", True)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def _walk(folder: Path, problems: list[LoadProblem]) -> list[Path]:
     """The readable-looking files under ``folder``, sorted, hidden ones left out."""
 
     def report(error: OSError) -> None:
         name = error.filename or str(folder)
         reason = (error.strerror or str(error)).lower()
-        result.problems.append(LoadProblem(str(name), f"cannot read folder: {reason}", True))
+        problems.append(LoadProblem(str(name), f"cannot read folder: {reason}", True))
 
     found: list[Path] = []
     for root, dirs, files in os.walk(folder, onerror=report):

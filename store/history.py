@@ -9,6 +9,7 @@ other change, so another process sees an undone claim disappear too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .annotation import Annotation
 from .annotationstore import AnnotationStore
@@ -58,7 +59,9 @@ class History:
         if before is None and after is None:
             raise ValueError("a change needs something before or after it")
         self._put(before, after)
-        change = Change(before, after, description)
+        return self._push(Change(before, after, description))
+
+    def _push(self, change: Change) -> Change:
         self._done.append(change)
         del self._done[: -self.limit]
         self._undone.clear()
@@ -71,6 +74,17 @@ class History:
     def edit(self, before: Annotation, after: Annotation) -> Change:
         """Replace ``before`` with ``after`` (same id)."""
         return self.record(before, after, f"edit {after.kind}")
+
+    def update(self, annotation: Annotation, changes: dict[str, Any]) -> Change | None:
+        """Change only ``changes`` on the stored copy (a colleague's other edits stay).
+
+        ``None`` when the annotation is no longer in the store.
+        """
+        result = self.store.update(annotation.article_id, annotation.id, changes, self.article)
+        if result is None:
+            return None
+        before, after = result
+        return self._push(Change(before, after, f"edit {after.kind}"))
 
     def delete(self, annotation: Annotation) -> Change:
         """Delete an annotation."""

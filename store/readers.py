@@ -70,6 +70,9 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", "
 #: would stall the reader.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
+# Control characters that do not occur in text (tab, newline, form feed and ESC do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")
+
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "body": ("body", "text", "content", "article", "paragraphs"),
@@ -138,7 +141,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             text, warning = str(best), f"not UTF-8; read as {best.encoding}"
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:65536]
-    controls = sum(1 for c in sample if c < " " and c not in "\t\n\f\x1b")
+    controls = len(_CONTROL.findall(sample))
     if controls > 0.1 * len(sample):
         raise ReadError("binary file, not text")
     if not text.strip():

@@ -13,7 +13,7 @@ from store.annotationstore import AnnotationStore
 from store.article import Article
 from store.article_annotations import ArticleAnnotations
 from store.catalog import Catalog
-from store.corpus import LoadResult, load_paths
+from store.corpuscache import Corpus, open_corpus
 from store.history import History
 from store.jsonfile import StoreError
 from store.readstate import ReadingLog
@@ -57,10 +57,12 @@ class SorotApp(App[None]):
         self.user = self.settings.annotator
         self.store = AnnotationStore(data_dir)
         self.histories: dict[str, History] = {}
-        self.articles: dict[str, Article] = {}
+        self.articles: Corpus | dict[str, Article] = {}
+        """Every article by id (parsed from its file when asked for)."""
         self.catalog = Catalog([])
         self.reading = ReadingLog(data_dir, self.user)
         self._read: set[str] | None = None
+        self._unread: int | None = None
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
@@ -78,13 +80,14 @@ class SorotApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read the corpus off the event loop so the library paints at once."""
-        result = load_paths(self.paths)
-        catalog = Catalog(result.articles)
+        result = open_corpus(self.paths, self.data_dir / "cache" / "corpus.json")
+        catalog = Catalog(entries=result.entries)
         catalog.set_counts(self._annotation_counts())
         self.call_from_thread(self._loaded, result, catalog)
 
-    def _loaded(self, result: LoadResult, catalog: Catalog) -> None:
-        self.articles = {article.id: article for article in result.articles}
+    def _loaded(self, result: Corpus, catalog: Catalog) -> None:
+        self.articles = result
+        self._unread = None
         self.catalog = catalog
         self.loaded = True
         for problem in self.store.problems:
@@ -101,7 +104,7 @@ class SorotApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
-        if not result.articles:
+        if not len(result):
             where = ", ".join(str(p) for p in self.paths)
             self.notify(f"No articles found in {where}.", severity="error", timeout=10)
         library = self.library
@@ -154,9 +157,11 @@ class SorotApp(App[None]):
         return self._read
 
     def unread_count(self) -> int:
-        """How many articles of the corpus this user has not opened."""
-        read = self.read_ids()
-        return sum(1 for article_id in self.articles if article_id not in read)
+        """How many articles of the corpus this user has not opened (counted once per change)."""
+        if self._unread is None:
+            read = self.read_ids()
+            self._unread = sum(1 for article_id in self.articles if article_id not in read)
+        return self._unread
 
     def toggle_read(self, article_id: str) -> None:
         """Flip an article between read and unread."""
@@ -164,6 +169,7 @@ class SorotApp(App[None]):
         now = article_id not in read
         self._guard("save the read state", lambda: self.reading.set_read(article_id, now))
         (read.add if now else read.discard)(article_id)
+        self._unread = None
 
     def save_position(self, article: Article, cursor: int) -> None:
         """Remember the cursor in ``article`` for this user."""
@@ -187,6 +193,7 @@ class SorotApp(App[None]):
         )
         self._guard("save the read state", lambda: self.reading.opened(article.id, article.sha256))
         self.read_ids().add(article.id)
+        self._unread = None
 
         def back(_: None = None) -> None:
             library = self.library
@@ -205,6 +212,8 @@ class SorotApp(App[None]):
         for problem in self.store.problems:
             self.notify(problem, severity="error", timeout=15)
         self.store.problems.clear()
+        # What was read may hold a colleague's new claims: the library's counts follow.
+        self.annotations_changed(article.id)
         if isinstance(self.screen, ReaderScreen):
             # Opened from the palette while reading: replace the reader, so `q`
             # still goes back to the library.

@@ -91,6 +91,7 @@ class ReaderScreen(Screen[None]):
         self.annotations = annotations
         self._start_cursor = cursor
         self._save_timer: Timer | None = None
+        self._last_message = ""
 
     @property
     def sorot(self) -> SorotApp:
@@ -125,6 +126,7 @@ class ReaderScreen(Screen[None]):
         self._status()
 
     def _status(self, message: str = "") -> None:
+        self._last_message = message
         parts = [message] if message else []
         if self.view.selection_anchor is not None:
             parts.insert(0, "SELECT: move to extend · c claim · a note · Esc cancels")
@@ -165,7 +167,8 @@ class ReaderScreen(Screen[None]):
 
     @on(ArticleView.SelectionChanged)
     def _selection_changed(self) -> None:
-        self._status()
+        # Keep what the status line last said ("Claim saved.") when a selection ends.
+        self._status(self._last_message)
 
     def save_position(self) -> None:
         """Remember where the cursor is for the next time this article is opened."""
@@ -359,6 +362,7 @@ class ReaderScreen(Screen[None]):
     def action_refresh(self) -> None:
         self._guard("reload the annotations", self.annotations.reload)
         self._redraw_annotations()
+        self.sorot.annotations_changed(self.article.id)
         self._status("Annotations reloaded.")
 
     def action_panel(self) -> None:

@@ -1,0 +1,192 @@
+"""The corpus as the app holds it: a catalog entry per article, texts read on demand.
+
+Parsing ten thousand scraped files takes seconds; the library needs only
+each article's title, outlet, date and length. So the entries (and the
+problems met) are kept in a cache file in the data folder, keyed by each
+file's path, size and modification time: a second start reads the cache,
+looks at the files' ``stat`` and parses only what changed. An article's
+full text is parsed when it is opened (the last few files are kept).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .article import Article
+from .catalog import Entry, make_entry
+from .corpus import LoadProblem, corpus_files
+from .jsonfile import atomic_write_text
+from .readers import ReadError, read_file
+
+CACHE_VERSION = 1
+"""Bumped whenever the parser's output changes, so old caches are not trusted."""
+
+OPEN_FILES_KEPT = 16
+"""Parsed files kept in memory for reopening articles."""
+
+
+def _record(path: Path, stat_key: list[int]) -> dict[str, Any]:
+    """Parse one file into its cache record: entries (with positions) and issues."""
+    try:
+        articles, issues = read_file(path)
+    except ReadError as error:
+        return {"stat": stat_key, "entries": [], "issues": [[str(error), True]]}
+    except Exception as error:  # a parser bug must not stop the rest of the corpus
+        return {
+            "stat": stat_key,
+            "entries": [],
+            "issues": [[f"could not be read: {error!r}", True]],
+        }
+    return {
+        "stat": stat_key,
+        "entries": [
+            [a.id, a.title, a.outlet, a.published, a.section, a.word_count, a.source, index]
+            for index, a in enumerate(articles)
+        ],
+        "issues": [[issue.message, issue.skipped] for issue in issues],
+    }
+
+
+class Corpus(Mapping[str, Article]):
+    """Every article's entry, problems met, and articles parsed when asked for.
+
+    A read-only mapping from article id to ``Article``; iterating the ids is
+    cheap, reading values parses files.
+    """
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        locations: dict[str, tuple[str, int]],
+        problems: list[LoadProblem],
+    ) -> None:
+        self.entries = entries
+        self.problems = problems
+        self._locations = locations
+        self._files: OrderedDict[str, list[Article]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._locations)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._locations
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._locations)
+
+    def __getitem__(self, article_id: str) -> Article:
+        article = self.get(article_id)
+        if article is None:
+            raise KeyError(article_id)
+        return article
+
+    def get(self, article_id: str, default: Article | None = None) -> Article | None:
+        """The article, parsed from its file; ``default`` if it is gone or changed."""
+        location = self._locations.get(article_id)
+        if location is None:
+            return default
+        path, index = location
+        articles = self._files.get(path)
+        if articles is None:
+            try:
+                articles = read_file(Path(path))[0]
+            except (ReadError, OSError):
+                return default
+            self._files[path] = articles
+            while len(self._files) > OPEN_FILES_KEPT:
+                self._files.popitem(last=False)
+        else:
+            self._files.move_to_end(path)
+        if index < len(articles) and articles[index].id == article_id:
+            return articles[index]
+        # The file changed since it was listed: look for the article anywhere in it.
+        return next((a for a in articles if a.id == article_id), default)
+
+    def add(self, article: Article) -> None:
+        """Hold an article that is not in any file (tests, imports)."""
+        key = f"<memory:{article.id}>"
+        self._files[key] = [article]
+        self._locations[article.id] = (key, 0)
+        self.entries.append(
+            make_entry(
+                article.id,
+                article.title,
+                article.outlet,
+                article.published,
+                article.section,
+                article.word_count,
+            )
+        )
+
+
+def _load_cache(cache_file: Path | None) -> dict[str, Any]:
+    if cache_file is None:
+        return {}
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
+        return {}
+    files = data.get("files")
+    return files if isinstance(files, dict) else {}
+
+
+def open_corpus(paths: Iterable[str | Path], cache_file: Path | None = None) -> Corpus:
+    """Read the entries of every article in ``paths``, from the cache where files are unchanged.
+
+    Never raises on bad input: problems are collected as ``load_paths`` does.
+    A cache that cannot be written (read-only data folder) is simply not kept.
+    """
+    problems: list[LoadProblem] = []
+    files = corpus_files(paths, problems)
+    cached = _load_cache(cache_file)
+    records: dict[str, Any] = {}
+    changed = False
+    for path in files:
+        name = str(path)
+        try:
+            stat = path.stat()
+            stat_key = [stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            stat_key = [-1, -1]
+        record = cached.get(name)
+        if record is None or record.get("stat") != stat_key or stat_key[0] < 0:
+            record = _record(path, stat_key)
+            changed = True
+        records[name] = record
+
+    entries: list[Entry] = []
+    locations: dict[str, tuple[str, int]] = {}
+    seen: dict[str, str] = {}
+    for name, record in records.items():
+        for message, skipped in record["issues"]:
+            problems.append(LoadProblem(name, message, bool(skipped)))
+        for article_id, title, outlet, published, section, words, source, index in record[
+            "entries"
+        ]:
+            if article_id in seen:
+                message = f"same article as {seen[article_id]}; skipped"
+                problems.append(LoadProblem(source, message, False))
+                continue
+            seen[article_id] = source
+            locations[article_id] = (name, index)
+            entries.append(make_entry(article_id, title, outlet, published, section, words))
+
+    if cache_file is not None and (changed or len(records) != len(cached)):
+        # A read-only data folder keeps no cache: the next start parses again, nothing is lost.
+        with contextlib.suppress(OSError):
+            atomic_write_text(
+                cache_file,
+                json.dumps(
+                    {"version": CACHE_VERSION, "files": records},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            )
+    return Corpus(entries, locations, problems)
