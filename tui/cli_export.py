@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TextIO
 from store.annotationstore import AnnotationStore
 from store.corpus import bundled_corpus, load_paths
 from store.export import FORMATS, ExportOptions, atomic_output, check_target, export, select
+from store.export.output import is_stream
 from store.importing import import_file
 from store.jsonfile import StoreError
 from store.paths import default_data_dir
@@ -77,9 +78,19 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--set", metavar="NAME", help="a saved set (see `sorot sets`)")
     _filter_args(parser)
-    parser.add_argument("--format", "-f", default="json", metavar="FORMAT", help="default json")
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="json",
+        metavar="FORMAT",
+        help=f"{', '.join(FORMATS)} (default json)",
+    )
     parser.add_argument("--text", action="store_true", help="include the articles' text")
-    parser.add_argument("--entities", action="store_true", help="include the articles' entities")
+    parser.add_argument(
+        "--entities",
+        action="store_true",
+        help="include the articles' entities, recognised and corrected (implied by --kind entity)",
+    )
     parser.add_argument(
         "-o", "--output", default="-", metavar="FILE", help="file to write, or - for stdout"
     )
@@ -173,10 +184,36 @@ class _Terminal(io.TextIOBase):
         self.out.flush()
 
 
-def _entities_for() -> Any:
-    from store.entities import recognise_article  # loads the model: only when asked
+def _entities_for(data_dir: Path, store: AnnotationStore) -> Any:
+    """The articles' entities as the app shows them: recognised (cached) and corrected."""
+    from store.entities.service import EntityService  # loads the model: only when asked
 
-    return lambda article: [e.to_dict() for e in recognise_article(article)]
+    service = EntityService(data_dir, store)
+    last: dict[str, Any] = {}
+
+    def entities_for(article: Any) -> list[dict[str, Any]]:
+        # Selecting by entity key and writing both ask for one article's entities in
+        # turn: find them once.
+        if last.get("id") != article.id:
+            found = [e.to_dict() for e in service.entities(article)]
+            last.update(id=article.id, found=found)
+        return last["found"]
+
+    return entities_for
+
+
+def _to_stdout(items: Any, fmt: str, options: ExportOptions, aset: AnnotationSet) -> Any:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # stdout replaced by a text stream (in-process callers, tests)
+        return export(items, sys.stdout, fmt, options, aset)
+    # UTF-8 whatever the locale, CSV's CRLF untouched, and buffered for speed.
+    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="" if fmt == "csv" else None)
+    sink: Any = _Terminal(out) if sys.stdout.isatty() else out
+    try:
+        return export(items, sink, fmt, options, aset)
+    finally:
+        out.flush()
+        out.detach()  # leave sys.stdout usable (and open) for the lines after
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -192,10 +229,13 @@ def _export(args: argparse.Namespace) -> int:
         _say(str(error))
         return 1 if isinstance(error, StoreError) else 2
     target = None if args.output == "-" else Path(args.output).expanduser()
+    store = AnnotationStore(data_dir)
     try:
         if target is not None:
             check_target(target, force=args.force)  # before the corpus is read, not after
-        entities_for = _entities_for() if args.entities else None
+        # A set of kind entity is asked for entities: no --entities needed for it.
+        wanted = args.entities or "entity" in aset.kinds
+        entities_for = _entities_for(data_dir, store) if wanted else None
     except (StoreError, ImportError) as error:
         _say(str(error))
         return 1
@@ -203,24 +243,23 @@ def _export(args: argparse.Namespace) -> int:
     for problem in corpus.problems:
         _say(str(problem))
     options = ExportOptions(with_text=args.text, entities_for=entities_for)
-    store = AnnotationStore(data_dir)
     items = select(corpus.articles, store, aset, entities_for=entities_for)
     newline = "" if args.format == "csv" else None
     try:
         if target is None:
-            out = io.TextIOWrapper(
-                sys.stdout.buffer, encoding="utf-8", newline=newline, write_through=False
-            )
-            sink: TextIO = _Terminal(out) if sys.stdout.isatty() else out  # type: ignore[assignment]
-            stats = export(items, sink, args.format, options, aset)
-            out.flush()
-            out.detach()  # leave sys.stdout usable (and open) for the lines below
+            stats = _to_stdout(items, args.format, options, aset)
         else:
             with atomic_output(target, force=args.force, newline=newline) as handle:
                 stats = export(items, handle, args.format, options, aset)
             _say(f"wrote {stats.summary()} to {target}")
     except StoreError as error:
         _say(str(error))
+        return 1
+    except OSError as error:  # BrokenPipeError is left to main(): a reader leaving is no error
+        if isinstance(error, BrokenPipeError):
+            raise
+        kept = f"; {target} was not written" if target and not is_stream(target) else ""
+        _say(f"{target or 'stdout'}: cannot write ({error.strerror or error}){kept}")
         return 1
     if stats.missing:
         shown = ", ".join(stats.missing[:3]) + (" …" if len(stats.missing) > 3 else "")
@@ -282,8 +321,9 @@ def _sets(args: argparse.Namespace) -> int:
                 print(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2))
             elif not found:
                 print("no saved sets (`sorot sets save NAME --status false …` saves one)")
+            width = max((len(s.name or "") for s in found), default=0)
             for aset in [] if getattr(args, "json", False) else found:
-                print(printable(f"{aset.name}\t{aset.describe()}"))
+                print(printable(f"{aset.name or '':<{width}}  {aset.describe()}"))
         elif action == "show":
             aset = sets.get(args.name)
             if args.json:

@@ -1,0 +1,306 @@
+"""Import and merge: round trips through the native and W3C formats, and bad files."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.annotation import Annotation
+from store.annotationstore import AnnotationStore
+from store.article import Article
+from store.export import ExportOptions, export, select
+from store.importing import ImportFailed, decide, import_file
+from tests.export_fixtures import annotated_store, seed_articles
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return seed_articles()
+
+
+@pytest.fixture
+def source(tmp_path: Path, articles: list[Article]) -> AnnotationStore:
+    annotated_store(tmp_path / "source", articles)
+    return AnnotationStore(tmp_path / "source")
+
+
+def write_export(
+    articles: list[Article], store: AnnotationStore, path: Path, fmt: str = "json"
+) -> dict[str, Any]:
+    out = io.StringIO()
+    export(select(articles, store), out, fmt, ExportOptions(with_text=True))
+    path.write_text(out.getvalue(), "utf-8")
+    return json.loads(out.getvalue())
+
+
+def native_annotations(document: dict[str, Any]) -> list[dict[str, Any]]:
+    return [a for art in document["articles"] for a in art["annotations"]]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (lock files aside) and its bytes."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
+    }
+
+
+def test_native_round_trip_keeps_every_annotation_id_field_and_anchor(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    first = write_export(articles, source, tmp_path / "one.json")
+    target = AnnotationStore(tmp_path / "target")
+    report = import_file(tmp_path / "one.json", target)
+    assert report.format == "sorot-export" and len(report.added) == 11 and report.total == 11
+    assert not (report.replaced or report.unchanged or report.skipped_older or report.conflicts)
+    second = write_export(articles, target, tmp_path / "two.json")
+    assert native_annotations(second) == native_annotations(first)
+    assert second["articles"] == first["articles"]
+
+
+def test_w3c_round_trip_is_lossless(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    native = native_annotations(write_export(articles, source, tmp_path / "native.json"))
+    first = write_export(articles, source, tmp_path / "one.jsonld", "w3c")
+    target = AnnotationStore(tmp_path / "target")
+    report = import_file(tmp_path / "one.jsonld", target)
+    assert report.format == "w3c" and len(report.added) == 11
+    imported = sorted((a.to_dict() for a in target.all()), key=lambda a: a["id"])
+    assert imported == sorted(native, key=lambda a: a["id"])  # every field, W3C or not
+    second = write_export(articles, target, tmp_path / "two.jsonld", "w3c")
+    assert second["first"]["items"] == first["first"]["items"]
+    assert second["sorot:articles"] == first["sorot:articles"]
+
+
+def test_importing_twice_changes_nothing(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    write_export(articles, source, tmp_path / "one.json")
+    write_export(articles, source, tmp_path / "one.jsonld", "w3c")
+    target = AnnotationStore(tmp_path / "target")
+    import_file(tmp_path / "one.json", target)
+    before = snapshot(tmp_path / "target")
+    for name in ("one.json", "one.jsonld"):
+        again = import_file(tmp_path / name, AnnotationStore(tmp_path / "target"))
+        assert len(again.unchanged) == 11 and not again.changed and not again.conflicts
+    assert snapshot(tmp_path / "target") == before  # not a byte rewritten
+
+
+def test_importing_the_source_into_itself_changes_nothing(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    # The export placed two annotations in the current text (one moved, one orphaned):
+    # the same edit, anchored differently, is not a conflict.
+    write_export(articles, source, tmp_path / "one.json")
+    before = snapshot(tmp_path / "source")
+    report = import_file(tmp_path / "one.json", source)
+    assert len(report.unchanged) == 11 and not report.conflicts
+    assert snapshot(tmp_path / "source") == before
+
+
+def edited_file(path: Path, document: dict[str, Any], **changes: Any) -> str:
+    """``document`` with its first annotation changed; returns that annotation's id."""
+    edited = json.loads(json.dumps(document))
+    annotation = edited["articles"][0]["annotations"][0]
+    annotation.update(changes)
+    path.write_text(json.dumps(edited), "utf-8")
+    return annotation["id"]
+
+
+def test_a_newer_version_replaces_and_an_older_one_is_skipped(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    document = write_export(articles, source, tmp_path / "one.json")
+    newer = edited_file(
+        tmp_path / "newer.json", document, note="Diperbarui.", updated="2099-01-01T00:00:00+00:00"
+    )
+    report = import_file(tmp_path / "newer.json", source)
+    assert report.replaced == [newer] and len(report.unchanged) == 10
+    stored = source.get(articles[0].id, newer)
+    assert stored is not None and stored.note == "Diperbarui."
+    older = edited_file(
+        tmp_path / "older.json", document, note="Lama.", updated="2000-01-01T00:00:00+00:00"
+    )
+    report = import_file(tmp_path / "older.json", source)
+    assert report.skipped_older == [older] and not report.changed
+    assert source.get(articles[0].id, older).note == "Diperbarui."  # type: ignore[union-attr]
+
+
+def test_a_different_version_at_the_same_time_is_a_reported_conflict(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    document = write_export(articles, source, tmp_path / "one.json")
+    clash = edited_file(tmp_path / "clash.json", document, status="false")
+    report = import_file(tmp_path / "clash.json", source)
+    assert [c.id for c in report.conflicts] == [clash] and not report.changed
+    assert report.conflicts[0].article_id == articles[0].id
+    assert "in conflict" in report.summary()
+    assert source.get(articles[0].id, clash).status == "true"  # type: ignore[union-attr]
+    assert report.to_dict()["conflicts"][0]["id"] == clash
+
+
+def test_an_id_held_on_another_article_is_a_conflict(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    document = write_export(articles, source, tmp_path / "one.json")
+    moved = edited_file(tmp_path / "moved.json", document, article_id=articles[1].id)
+    report = import_file(tmp_path / "moved.json", source)
+    assert [c.id for c in report.conflicts] == [moved]
+    assert source.get(articles[1].id, moved) is None
+
+
+def test_decide_compares_update_times_not_their_spelling() -> None:
+    base = Annotation("a-1", "note", None, "", "rina", note="x", created="2024-01-01T00:00:00Z")
+    same_moment = replace(base, note="y", updated="2024-01-01T07:00:00+07:00")
+    assert decide(base, same_moment) == "conflict"
+    assert decide(base, replace(base, updated="2024-01-01T00:00:01Z")) == "replaced"
+    assert decide(base, base) == "unchanged" and decide(None, base) == "added"
+
+
+def test_w3c_from_another_tool_is_matched_to_articles_by_address(
+    tmp_path: Path, articles: list[Article]
+) -> None:
+    body = articles[0].body
+    start = body.index("Andrei Belousov")
+    foreign = {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "https://annotations.example/a/77",
+        "type": "Annotation",
+        "motivation": "commenting",
+        "created": "2024-12-05T10:00:00Z",
+        "creator": "https://people.example/rina",
+        "bodyValue": "Nama ditulis Andrei di sini.",
+        "target": {
+            "source": articles[0].url,
+            "selector": {"type": "TextQuoteSelector", "exact": "Andrei Belousov"},
+        },
+    }
+    (tmp_path / "one.jsonld").write_text(json.dumps(foreign), "utf-8")
+    store = AnnotationStore(tmp_path / "data")
+    report = import_file(tmp_path / "one.jsonld", store, articles=articles)
+    assert len(report.added) == 1
+    (annotation,) = store.all()
+    assert annotation.article_id == articles[0].id and annotation.kind == "note"
+    assert annotation.selector is not None and annotation.selector.start == start
+    assert annotation.note == "Nama ditulis Andrei di sini."
+    assert annotation.annotator == "https://people.example/rina"
+    again = import_file(tmp_path / "one.jsonld", store, articles=articles)
+    assert len(again.unchanged) == 1  # the same id from the same foreign IRI
+    with pytest.raises(ImportFailed, match="not an article sorot knows"):
+        import_file(tmp_path / "one.jsonld", store)
+
+
+def test_jsonl_exports_import_too(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    out = io.StringIO()
+    export(select(articles, source), out, "jsonl")
+    (tmp_path / "one.jsonl").write_text(out.getvalue(), "utf-8")
+    report = import_file(tmp_path / "one.jsonl", AnnotationStore(tmp_path / "target"))
+    assert report.format == "sorot-jsonl" and len(report.added) == 11
+
+
+BAD = {
+    "empty.json": (b"", "is empty"),
+    "spaces.json": (b"  \n", "is empty"),
+    "text.json": (b"not json at all", "is not JSON"),
+    "latin1.json": ('{"x": "caf\u00e9"}'.encode("latin-1"), "not UTF-8"),
+    "binary.json": (bytes(range(256)), "not UTF-8"),
+    "number.json": (b"42", "neither a sorot export nor W3C"),
+    "other.json": (b'{"format": "zotero", "items": []}', "not a sorot export"),
+    "future.json": (b'{"format": "sorot-export", "version": 9, "articles": []}', "newer"),
+    "noarticles.json": (b'{"format": "sorot-export", "version": 1}', "no list of articles"),
+    "broken.jsonl": (b'{"id": "a"}\n{oops\n', "line 2 is not JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_files_are_one_sentence_and_import_nothing(tmp_path: Path, name: str) -> None:
+    content, message = BAD[name]
+    (tmp_path / name).write_bytes(content)
+    store = AnnotationStore(tmp_path / "data")
+    with pytest.raises(ImportFailed, match=message) as error:
+        import_file(tmp_path / name, store)
+    assert "\n" not in str(error.value) and str(error.value).startswith(str(tmp_path / name))
+    assert list(store.all()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda a: a.pop("id"), "annotation 1 of article 5 has no id"),
+        (lambda a: a.pop("article_id"), "has no article_id"),
+        (lambda a: a.update(kind="highlight"), "not a claim or a note"),
+        (lambda a: a["selector"].update(end=a["selector"]["end"] + 3), "do not span its quote"),
+        (lambda a: a["selector"].pop("exact"), "broken selector"),
+        (lambda a: a.update(tags="satu"), "tags that are not a list"),
+    ],
+)
+def test_a_bad_annotation_late_in_a_file_imports_nothing_of_it(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore, change, message: str
+) -> None:
+    document = write_export(articles, source, tmp_path / "one.json")
+    with_selector = next(
+        i for i, art in enumerate(document["articles"]) if art["annotations"][0]["selector"]
+    )
+    late = document["articles"][4]["annotations"][0] if message.startswith("annotation 1") else None
+    bad = late or document["articles"][with_selector]["annotations"][0]
+    change(bad)
+    (tmp_path / "bad.json").write_text(json.dumps(document), "utf-8")
+    store = AnnotationStore(tmp_path / "target")
+    with pytest.raises(ImportFailed, match=message):
+        import_file(tmp_path / "bad.json", store)
+    assert list(store.all()) == []
+
+
+def test_a_w3c_annotation_without_target_imports_nothing(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    document = write_export(articles, source, tmp_path / "one.jsonld", "w3c")
+    del document["first"]["items"][-1]["target"]
+    (tmp_path / "bad.jsonld").write_text(json.dumps(document), "utf-8")
+    store = AnnotationStore(tmp_path / "target")
+    with pytest.raises(ImportFailed, match="annotation 11 has no target"):
+        import_file(tmp_path / "bad.jsonld", store)
+    assert list(store.all()) == []
+    with pytest.raises(ImportFailed, match="no such file"):
+        import_file(tmp_path / "missing.json", store)
+    with pytest.raises(ImportFailed, match="is a folder"):
+        import_file(tmp_path, store)
+
+
+def test_foreign_annotations_without_id_or_time_merge_on_a_second_import(
+    tmp_path: Path, articles: list[Article]
+) -> None:
+    bare = {
+        "type": "Annotation",
+        "motivation": "assessing",
+        "body": [{"type": "TextualBody", "value": "false", "purpose": "assessing"}],
+        "target": {
+            "source": f"urn:sorot:article:{articles[1].id}",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "Kim Jong-un"},
+                {"type": "TextPositionSelector", "start": 0, "end": 0},
+            ],
+        },
+    }
+    page = {"type": "AnnotationPage", "items": [bare]}
+    (tmp_path / "bare.json").write_text(json.dumps(page), "utf-8")
+    store = AnnotationStore(tmp_path / "data")
+    with pytest.raises(ImportFailed, match="offsets that do not span its quote"):
+        import_file(tmp_path / "bare.json", store)  # without the article it cannot be placed
+    assert len(import_file(tmp_path / "bare.json", store, articles=articles).added) == 1
+    again = import_file(tmp_path / "bare.json", store, articles=articles)
+    assert len(again.unchanged) == 1 and not again.changed
+    (annotation,) = store.all()
+    assert annotation.kind == "claim" and annotation.status == "false"
+    assert annotation.selector is not None
+    start, end = annotation.selector.start, annotation.selector.end
+    assert articles[1].body[start:end] == "Kim Jong-un"
