@@ -437,3 +437,16 @@ class AnnotationStore:
                 self.save_many(article.id, moved, article)
             with self._change(old_id) as table:
                 table.remove(doc_ids=[a.id for a in moved if table.contains(doc_id=a.id)])
+            # Entity corrections come along too (they are placed again when read).
+            corrections = {
+                str(doc["id"]): {**doc, "article_id": article.id}
+                for doc in data.get("corrections", {}).values()
+                if isinstance(doc, dict) and "id" in doc
+            }
+            if corrections:
+                with self._change(article.id, article, table="corrections") as table:
+                    for correction_id, doc in corrections.items():
+                        if not table.contains(doc_id=correction_id):
+                            table.insert(Document(doc, doc_id=correction_id))
+                with self._change(old_id, table="corrections") as table:
+                    table.remove(doc_ids=[i for i in corrections if table.contains(doc_id=i)])

@@ -173,7 +173,7 @@ class Catalog:
                 terms.append(term)
         entries = self.entries
         rows = order
-        plain = not (wanted or unwanted)
+        plain = not (wanted or unwanted or named)
         folded = query.casefold().strip()
         last = self._last
         if plain and last is not None and last[1] == (sort, reverse) and folded.startswith(last[0]):

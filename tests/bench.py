@@ -4,7 +4,9 @@ Generates its corpus in a temporary folder (``tests/benchcorpus.py``), runs
 every function of ``MEASUREMENTS`` (each returns :class:`Result` rows: samples,
 a unit, a target), prints one table and writes the same figures as JSON
 (``tests/benchreport.py``). To add a measurement, append a function (plain or
-``async``) taking the :class:`Bench` to ``MEASUREMENTS``.
+``async``) taking the :class:`Bench` to ``MEASUREMENTS``. The annotation store,
+its export and stock TinyDB beside it are in ``tests/bench_store.py``; entity
+recognition and entities on screen in ``tests/bench_ner.py``.
 
 Start-up and memory are measured on the real command in a pseudo-terminal of
 120x40. Everything else runs in-process under Textual's Pilot with a driver
@@ -46,6 +48,8 @@ from store.catalog import Catalog
 from store.corpus import load_paths
 from store.safetext import printable
 from store.textunits import TextUnits
+from tests.bench_ner import measure_entities_on_screen, measure_recognition
+from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
 from tests.benchreport import Result, as_json, table
 from tui.app import SorotApp
@@ -63,13 +67,18 @@ class Size:
     starts: int  # seeds start-ups (the corpus gets max(2, starts - 2))
     opens: int
     moves: int
-    rounds: int  # filter rounds, text-units builds
+    rounds: int  # filter rounds, text-units builds, recognitions of the long article
+    annotations: int  # in the generated store (one article holds 200 of them)
+    saves: int  # saves timed into the store, per kind
+    inserts: int  # stock TinyDB inserts (each rewrites the whole file)
+    ner_articles: int  # corpus articles recognised
+    screen_runs: int  # new processes opening the long article for its entities
 
 
-SIZES = {
-    "tiny": Size(articles=10, starts=2, opens=2, moves=10, rounds=2),
-    "small": Size(articles=50, starts=5, opens=10, moves=100, rounds=10),
-    "full": Size(articles=10_000, starts=5, opens=10, moves=200, rounds=10),
+SIZES = {  # in the order of Size's fields
+    "tiny": Size(10, 2, 2, 10, 2, 500, 20, 3, 3, 1),
+    "small": Size(50, 5, 10, 100, 10, 5_000, 60, 3, 10, 2),
+    "full": Size(10_000, 5, 10, 200, 10, 100_000, 200, 5, 20, 5),
 }
 
 
@@ -296,6 +305,11 @@ async def measure_cursor(b: Bench) -> list[Result]:
         await pilot.press("enter")
         await pilot.pause()
         ours = [await press(pilot, driver, "l") for _ in range(b.size.moves)]
+        await pilot.press("v")  # a selection: each move now extends it
+        await pilot.pause()
+        extend = [await press(pilot, driver, "l") for _ in range(b.size.moves // 2)]
+        await pilot.press("escape")
+        await pilot.pause()
         pages = [(await press(pilot, driver, "pagedown")).sent for _ in range(5)]
         # What Pilot's press and pause cost by themselves: a key nothing is bound to.
         floor = [(await press(pilot, driver, "f12")).cpu for _ in range(b.size.moves // 10)]
@@ -315,9 +329,15 @@ async def measure_cursor(b: Bench) -> list[Result]:
     theirs_bytes = Result("TextArea cursor move: bytes", "B", [p.sent for p in theirs])
     ratio = theirs_bytes.median / max(1, ours_bytes.median)
     return [
-        Result("cursor move in the 5,000 words (CPU)", "ms", [p.cpu for p in ours], 2),
+        # Pilot's press and pause cost more than the 2 ms target by themselves (see
+        # the floor row), so the target is on key-to-last-byte, what a user waits for.
+        Result("cursor move, Pilot press+pause (CPU)", "ms", [p.cpu for p in ours]),
         Result("cursor move: key to last byte (CPU)", "ms", [p.to_paint for p in ours], 2),
         ours_bytes,
+        Result(
+            "selection extension: key to last byte (CPU)", "ms", [p.to_paint for p in extend], 2
+        ),
+        Result("selection extension: bytes", "B", [p.sent for p in extend], 300),
         Result("page down: bytes to the terminal", "B", pages),
         Result("unbound key in the reader (CPU; Pilot's floor)", "ms", floor),
         Result("TextArea cursor move (CPU)", "ms", [p.cpu for p in theirs]),
@@ -340,6 +360,11 @@ MEASUREMENTS: list[Callable[[Bench], list[Result] | Awaitable[list[Result]]]] = 
     measure_open_long,
     measure_cursor,
     measure_text_units,
+    measure_store_open,
+    measure_export_all,
+    measure_store_saves,
+    measure_recognition,
+    measure_entities_on_screen,
 ]
 
 
@@ -372,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         results,
         size=args.size,
         articles=size.articles,
+        annotations=size.annotations,
         seconds=round(seconds, 1),
         load_average_start=load,
         terminal=f"{COLUMNS}x{LINES} xterm-256color",

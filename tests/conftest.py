@@ -21,6 +21,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOROT_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("SOROT_CONFIG", str(tmp_path / "config"))
     monkeypatch.setenv("SOROT_USER", "tester")
+    # Never touch the developer's real clipboard from a test.
+    monkeypatch.setenv("SOROT_NO_LOCAL_CLIPBOARD", "1")
     return tmp_path
 
 

@@ -111,10 +111,25 @@ def line_at(app, offset: int) -> str:
 
 
 def highlighted(view: ArticleView, offset: int) -> list[str]:
-    """Texts on the line of ``offset`` drawn on another background than plain text."""
+    """Texts on the line of ``offset`` drawn on another background than plain text.
+
+    Neighbouring cells on one background are one text whatever their colours
+    (entities colour the words under a selection or a claim).
+    """
     strip = view.render_line(view.line_of(offset) - view.scroll_offset.y)
     plain = view.rich_style.bgcolor
-    return [seg.text for seg in strip if seg.style and seg.style.bgcolor != plain]
+    runs: list[str] = []
+    last = None
+    for seg in strip:
+        background = seg.style.bgcolor if seg.style else None
+        if background is None or background == plain:
+            last = None
+        elif background == last:
+            runs[-1] += seg.text
+        else:
+            runs.append(seg.text)
+            last = background
+    return runs
 
 
 def style_at(view: ArticleView, offset: int):

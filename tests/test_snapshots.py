@@ -64,3 +64,20 @@ def test_help_on_the_reader(snap_compare, app) -> None:
     assert snap_compare(
         app, terminal_size=WIDE, run_before=after_loading(*keys, open_outlet=KOMPAS)
     )
+
+
+def test_reader_with_entities(snap_compare, app) -> None:
+    """Entities coloured by type, the legend, the entity list, the cursor on an entity."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await app.workers.wait_for_complete()  # the corpus
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the entity index
+        await open_row(app, pilot, KOMPAS)
+        await app.workers.wait_for_complete()  # the article's entities
+        await pilot.pause()
+        await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign", "P")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)

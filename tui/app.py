@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import time
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotationstore import AnnotationStore
 from store.article import Article
 from store.article_annotations import ArticleAnnotations
 from store.catalog import Catalog
 from store.corpuscache import Corpus, open_corpus
+from store.entities.model import Entity
+from store.entities.service import EntityService
+from store.entityindex import EntityIndex, build_index
 from store.history import History
 from store.jsonfile import StoreError
 from store.readstate import ReadingLog
+from store.sets import SetStore
 from store.settings import load_settings
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
+from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -56,6 +66,16 @@ class SorotApp(App[None]):
             self.settings = replace(self.settings, annotator=user)
         self.user = self.settings.annotator
         self.store = AnnotationStore(data_dir)
+        self.entity_service = EntityService(data_dir, self.store)
+        """Entities of articles: cached under ``<data>/entities``, with the user's corrections."""
+        self.entity_index = EntityIndex()
+        """Entity key → articles, built in the background once the corpus is loaded."""
+        self.hidden_entity_types: set[str] = set()
+        """Entity types switched off in the reader (keys 1–5), for the whole session."""
+        self.entity_foreground = threading.Event()
+        """Set while the reader recognises an article: the index builder waits meanwhile."""
+        self._entity_updates: dict[str, list[Entity]] = {}
+        self._entity_focus: tuple[str, str] | None = None
         self.histories: dict[str, History] = {}
         self.articles: Corpus | dict[str, Article] = {}
         """Every article by id (parsed from its file when asked for)."""
@@ -128,8 +148,106 @@ class SorotApp(App[None]):
             return
 
     def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
-        """Names offered for a claim's speaker: this article's speakers, then its entities."""
-        return annotations.speakers()
+        """Names offered for a claim's speaker: this article's speakers, then its entities.
+
+        Entity keys follow the speakers already used: people and
+        organisations first, then places, each most mentioned first.
+        """
+        names = annotations.speakers()
+        try:
+            entities = self.entity_service.entities(annotations.article)
+        except (StoreError, OSError, RuntimeError):
+            return names
+        counts = Counter((e.key, e.type) for e in entities if e.type in ("PER", "ORG", "LOC"))
+        ranked = sorted(counts, key=lambda kt: (kt[1] == "LOC", -counts[kt], kt[0].casefold()))
+        seen = set(names)
+        for key, _kind in ranked:
+            if key not in seen:
+                seen.add(key)
+                names.append(key)
+        return names
+
+    # -- entities -------------------------------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Once the corpus is loaded, index its entities in the background.
+        if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
+            self.catalog.set_entity_index(self.entity_index)
+            self._entity_updates.clear()
+            self.build_entity_index(list(self.articles))
+
+    @work(thread=True, exclusive=True, group="entity-index")
+    def build_entity_index(self, article_ids: list[str]) -> None:
+        """Index the corpus's entities (``store.entityindex``; its docstring gives the costs)."""
+        worker = get_current_worker()
+
+        def get_article(article_id: str) -> Article | None:
+            # The corpus parses files on demand and is not thread-safe: ask the UI thread.
+            if worker.is_cancelled:
+                return None
+            return self.call_from_thread(self.articles.get, article_id)
+
+        def pause() -> None:
+            while self.entity_foreground.is_set() and not worker.is_cancelled:
+                time.sleep(0.02)
+            time.sleep(0)  # let the UI thread have the interpreter between articles
+
+        try:
+            index = build_index(
+                article_ids,
+                get_article,
+                self.entity_service,
+                summary_path=self.data_dir / "entities" / "summary.json",
+                corrected_ids=self.store.article_ids(),
+                stop=lambda: worker.is_cancelled,
+                pause=pause,
+            )
+            if not worker.is_cancelled:
+                self.call_from_thread(self._entity_index_built, index)
+        except RuntimeError:  # the app is closing
+            return
+        except Exception as error:  # the index is a help, never a reason to stop
+            with contextlib.suppress(RuntimeError):
+                self.call_from_thread(
+                    self.notify, f"Could not index the entities: {error}", severity="warning"
+                )
+
+    def _entity_index_built(self, index: EntityIndex) -> None:
+        # Corrections made while it was being built win over what it read.
+        for article_id, entities in self._entity_updates.items():
+            index.add(article_id, entities)
+        self._entity_updates.clear()
+        self.entity_index = index
+        self.catalog.set_entity_index(index)
+        library = self.library
+        if library is not None and "entity:" in library.query_one("#library-filter").value:
+            library.refilter()
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            screen.redraw_entities()
+
+    def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
+        """The reader found or corrected ``article_id``'s entities: keep the index in step."""
+        self.entity_index.add(article_id, entities)
+        self._entity_updates[article_id] = entities
+
+    def title_of(self, article_id: str) -> str:
+        """The title of ``article_id`` as the library shows it."""
+        index = self.catalog.index_of(article_id)
+        return self.catalog.entries[index].title if index is not None else article_id
+
+    def open_entity(self, article_id: str, key: str) -> None:
+        """Open ``article_id`` with the cursor on the first mention of ``key``."""
+        self._entity_focus = (article_id, key)
+        self.open_article(article_id)
+
+    def take_entity_focus(self, article_id: str) -> str | None:
+        """The key to put the cursor on in ``article_id`` just opened (once)."""
+        if self._entity_focus is None or self._entity_focus[0] != article_id:
+            return None
+        key = self._entity_focus[1]
+        self._entity_focus = None
+        return key
 
     @property
     def library(self) -> LibraryScreen | None:
@@ -145,10 +263,14 @@ class SorotApp(App[None]):
         try:
             return action()
         except StoreError as error:
-            if not self._warned_save:
-                self._warned_save = True
-                self.notify(f"Cannot {what}: {error}", severity="error", timeout=10)
+            self._report(what, error)
             return None
+
+    def _report(self, what: str, error: StoreError) -> None:
+        # Reading state fails the same way every time (read-only folder): say it once.
+        if not self._warned_save:
+            self._warned_save = True
+            self.notify(f"Cannot {what}: {error}", severity="error", timeout=10)
 
     def read_ids(self) -> set[str]:
         """Ids of the articles this user has read."""
@@ -178,6 +300,14 @@ class SorotApp(App[None]):
             lambda: self.reading.left(article.id, article.sha256, cursor),
         )
 
+    @work(thread=True, group="reading")
+    def _mark_opened(self, article_id: str, sha256: str) -> None:
+        # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
+        try:
+            self.reading.opened(article_id, sha256)
+        except StoreError as error:
+            self.call_from_thread(self._report, "save the read state", error)
+
     def open_article(self, article_id: str) -> None:
         """Open ``article_id`` in the reader at the user's last position."""
         article = self.articles.get(article_id)
@@ -191,7 +321,7 @@ class SorotApp(App[None]):
             )
             or 0
         )
-        self._guard("save the read state", lambda: self.reading.opened(article.id, article.sha256))
+        self._mark_opened(article.id, article.sha256)
         self.read_ids().add(article.id)
         self._unread = None
 
@@ -222,6 +352,21 @@ class SorotApp(App[None]):
         self.push_screen(ReaderScreen(article, annotations, int(position)), back)
 
     # -- actions ------------------------------------------------------------------
+
+    def open_export(self, visible_ids: list[str] | None = None) -> None:
+        """Open the export dialog (the library's filter gives the current set)."""
+        if visible_ids is None:
+            library = self.library
+            visible_ids = library.visible_ids() if library is not None else list(self.articles)
+
+        def entities_for(article: Article) -> list[dict]:
+            return [entity.to_dict() for entity in self.entity_service.entities(article)]
+
+        self.push_screen(
+            ExportDialog(
+                self.articles, visible_ids, self.store, SetStore(self.data_dir), entities_for
+            )
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -195,6 +195,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(_list_parser().parse_args(argv[1:]))
         if argv and argv[0] == "show":
             return _show(_show_parser().parse_args(argv[1:]))
+        if argv and argv[0] in ("tag", "entities"):
+            from tui.cli_entities import run as run_entities  # the model loads only here
+
+            return run_entities(argv)
         if argv and argv[0] in ("export", "import", "sets"):
             from tui.cli_export import run  # its own module: this one stays small
 

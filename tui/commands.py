@@ -30,6 +30,11 @@ class SorotCommands(Provider):
         app = self.sorot
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Help: show the keys", app.action_help, "What every key does on this screen"),
+            (
+                "Export annotations…",
+                app.open_export,
+                "Write a set of claims and notes as JSON, W3C, ClaimReview or CSV",
+            ),
         ]
         library = app.library
         if library is not None:

@@ -25,6 +25,7 @@ class LibraryScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="library.reverse"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
+        Binding("e", "export", "Export", id="library.export"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
@@ -147,6 +148,14 @@ class LibraryScreen(Screen[None]):
     def action_reverse_sort(self) -> None:
         self.reverse = not self.reverse
         self.refilter()
+
+    def visible_ids(self) -> list[str]:
+        """Ids of the articles the filter shows, in the list's order."""
+        entries = self.catalog.entries
+        return [entries[i].id for i in self.list.rows]
+
+    def action_export(self) -> None:
+        self.sorot.open_export(self.visible_ids())
 
     def action_toggle_read(self) -> None:
         entry = self.list.current

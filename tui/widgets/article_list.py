@@ -28,16 +28,16 @@ from tui.styles import ComponentStyles
 
 DATE_WIDTH = 10
 WORDS_WIDTH = 6
-CLAIMS_WIDTH = 8
+CLAIMS_WIDTH = 10
 
 STATUS_MARKS = {
-    "unverified": ("?", "article-list--dim"),
-    "checking": ("…", "article-list--checking"),
-    "true": ("✓", "article-list--true"),
-    "mostly true": ("≈", "article-list--true"),
-    "misleading": ("!", "article-list--false"),
     "false": ("✗", "article-list--false"),
+    "misleading": ("!", "article-list--false"),
+    "checking": ("…", "article-list--checking"),
+    "unverified": ("?", "article-list--dim"),
     "unproven": ("∅", "article-list--dim"),
+    "mostly true": ("≈", "article-list--true"),
+    "true": ("✓", "article-list--true"),
 }
 """How each claim status is marked in the claims column."""
 
@@ -57,11 +57,13 @@ def claims_text(counts: Counter[str] | None, style_for: Callable[[str], Style]) 
     text = Text(end="")
     if not counts:
         return text
-    for key, value in sorted(counts.items()):
-        if key.startswith("claim:") and value:
-            status = key[6:]
-            mark, style = STATUS_MARKS.get(status, (status[:1] or "?", "article-list--dim"))
-            text.append(f"{mark}{value}", style_for(style))
+    order = list(STATUS_MARKS)
+    statuses = [key[6:] for key, value in counts.items() if key.startswith("claim:") and value]
+    # Worst news first: a false claim must not be cut off by the column's width.
+    statuses.sort(key=lambda s: (order.index(s) if s in order else len(order), s))
+    for status in statuses:
+        mark, style = STATUS_MARKS.get(status, (status[:1] or "?", "article-list--dim"))
+        text.append(f"{mark}{counts[f'claim:{status}']}", style_for(style))
     if counts.get("note"):
         text.append(f"✎{counts['note']}", style_for("article-list--dim"))
     return text

@@ -96,8 +96,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     ArticleView > .article-view--note { text-style: underline; }
     ArticleView > .article-view--per { color: $text-accent; }
     ArticleView > .article-view--org { color: $text-success; }
-    ArticleView > .article-view--loc { color: $text-warning; }
-    ArticleView > .article-view--date { color: $text-secondary; }
+    ArticleView > .article-view--loc { color: $text-primary; }
+    ArticleView > .article-view--date { color: $text-secondary; text-style: italic; }
     ArticleView > .article-view--quant { color: $text-error; }
     """
 

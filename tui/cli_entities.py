@@ -1,0 +1,163 @@
+"""``sorot tag`` and ``sorot entities``: the recogniser on the command line (no Textual).
+
+``sorot tag [FILE|-] [--format json|conll]`` tags one text: JSON gives every
+entity with character offsets into exactly the input text (decoded as
+UTF-8), its text, type and key; ``--format conll`` reads one token a line
+(a blank line between sentences; with several columns the first is the
+token and the rest, such as a gold tag, is ignored) and prints
+``token<TAB>tag`` in BIO, for evaluation against standard data sets.
+
+``sorot entities [PATH ...] [--type T] [--json]`` lists the corpus's entity
+keys with their mentions and the number of articles naming them (the bundled
+corpus by default), with the user's corrections applied and the recogniser's
+results cached in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from store.annotationstore import AnnotationStore
+from store.corpus import bundled_corpus, load_paths
+from store.entities import TYPES, recognise, tag_tokens
+from store.entities.conll import parse
+from store.entities.service import EntityService
+from store.entityindex import EntityIndex
+from store.jsonfile import StoreError
+from store.paths import default_data_dir
+from store.safetext import printable
+
+
+def _say(message: str) -> None:
+    print(f"sorot: {printable(message)}", file=sys.stderr)
+
+
+def _tag_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sorot tag",
+        description="Find the people, organisations, places, dates and quantities in a text.",
+    )
+    parser.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="a UTF-8 text file (- or none: stdin)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("json", "conll"),
+        default="json",
+        help="json: spans with offsets into the text (default); "
+        "conll: one token a line in, token<TAB>BIO-tag out",
+    )
+    return parser
+
+
+def _entities_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sorot entities",
+        description="List the corpus's entity keys with mention and article counts.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        type=Path,
+        help="article files or folders (default: the bundled corpus)",
+    )
+    parser.add_argument(
+        "--type",
+        metavar="T",
+        type=str.upper,
+        choices=TYPES,
+        help=f"only keys of this type ({', '.join(TYPES)})",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--db",
+        metavar="DIR",
+        type=Path,
+        help=f"data folder: corrections and cached results (default: {default_data_dir()})",
+    )
+    return parser
+
+
+def _read_input(name: str) -> str | None:
+    try:
+        raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
+    except OSError as error:
+        _say(f"{name}: cannot read ({error.strerror or error})")
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        _say(f"{name}: not UTF-8 text (byte {error.start})")
+        return None
+
+
+def _tag(args: argparse.Namespace, out: TextIO) -> int:
+    text = _read_input(args.file)
+    if text is None:
+        return 1
+    if args.format == "json":
+        spans = [
+            {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "key": e.key}
+            for e in recognise(text)
+        ]
+        json.dump(spans, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    for sentence in parse(text.splitlines(), tagged=False):
+        words = [token for token, _ in sentence]
+        for word, tag in zip(words, tag_tokens(words), strict=True):
+            out.write(f"{word}\t{tag}\n")
+        out.write("\n")
+    return 0
+
+
+def _rows(index: EntityIndex, kind: str | None) -> Iterator[dict[str, object]]:
+    for key, type_, mentions, articles in index.keys(kind):
+        yield {"key": key, "type": type_, "mentions": mentions, "articles": articles}
+
+
+def _entities(args: argparse.Namespace, out: TextIO) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    for path in missing:
+        _say(f"{path}: no such file or folder")
+    result = load_paths([p for p in args.paths if p.exists()] or [bundled_corpus()])
+    for problem in result.problems:
+        _say(str(problem))
+    data_dir = (args.db or default_data_dir()).expanduser()
+    service = EntityService(data_dir, AnnotationStore(data_dir))
+    index = EntityIndex()
+    status = 1 if missing or any(p.skipped for p in result.problems) else 0
+    for article in result.articles:
+        try:
+            entities = service.entities(article)
+        except StoreError as error:
+            _say(f"{article.id}: corrections not read ({error})")
+            entities = service.auto(article)
+            status = 1
+        index.add(article.id, entities)
+    rows = list(_rows(index, args.type))
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return status
+    width = max([len(str(r["key"])) for r in rows] + [3])
+    width = min(width, 48)
+    out.write(f"{'KEY':<{width}}  {'TYPE':<5}  {'MENTIONS':>8}  {'ARTICLES':>8}\n")
+    for row in rows:
+        key = printable(str(row["key"]))
+        out.write(f"{key:<{width}}  {row['type']:<5}  {row['mentions']:>8}  {row['articles']:>8}\n")
+    return status
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run ``sorot tag …`` or ``sorot entities …`` (``argv[0]`` names the command)."""
+    command, rest = argv[0], list(argv[1:])
+    if command == "tag":
+        return _tag(_tag_parser().parse_args(rest), sys.stdout)
+    return _entities(_entities_parser().parse_args(rest), sys.stdout)

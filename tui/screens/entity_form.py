@@ -1,0 +1,169 @@
+"""The small form in which the user corrects an entity: its type, its key, or no entity at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from store.entities.keys import key_of
+from store.entities.model import TYPES, Entity
+from store.safetext import printable
+
+QUOTE_PREVIEW = 160
+"""Characters of the text shown at the top of the form."""
+
+
+@dataclass(frozen=True)
+class EntityFields:
+    """What the form returns."""
+
+    action: str
+    """``save``, ``reject`` (no entity here) or ``revert`` (take back the corrections here)."""
+    type: str = ""
+    key: str = ""
+    every: bool = False
+    """Apply to every mention of the entity's key in the article, not only this one."""
+
+
+class EntityForm(ModalScreen[EntityFields | None]):
+    """Type and key of a span; Save, Reject (on an entity), Undo correction; Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="entity-form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="entity-form.save"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityForm { align: center middle; }
+    EntityForm > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    EntityForm #entity-text { color: $text-muted; text-style: italic; max-height: 2;
+        margin-bottom: 1; }
+    EntityForm .row { height: 1; margin-bottom: 1; }
+    EntityForm .row > Label { width: 6; color: $text-muted; }
+    EntityForm .row > Select { width: 1fr; }
+    EntityForm .row > Input { width: 1fr; }
+    EntityForm #every { margin-bottom: 1; }
+    EntityForm #buttons { height: 1; align-horizontal: right; }
+    EntityForm Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self,
+        text: str,
+        keys: list[str],
+        current: Entity | None = None,
+        *,
+        mentions: int = 1,
+        corrected: bool = False,
+    ) -> None:
+        super().__init__()
+        self.text = text
+        self.keys = keys
+        self.current = current
+        self.mentions = mentions
+        self.corrected = corrected
+        self._auto_key = current.key if current else key_of(text, TYPES[0])
+
+    def compose(self) -> ComposeResult:
+        current = self.current
+        shown = printable(" ".join(self.text.split()))
+        if len(shown) > QUOTE_PREVIEW:
+            shown = shown[: QUOTE_PREVIEW - 1] + "…"
+        with Vertical() as box:
+            box.border_title = (
+                f"Entity · {current.type} · {printable(current.key)}" if current else "New entity"
+            )
+            box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
+            yield Static(Text(f"“{shown}”"), id="entity-text")
+            with Horizontal(classes="row"):
+                yield Label("Type")
+                yield Select(
+                    [(t, t) for t in TYPES],
+                    value=current.type if current else TYPES[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="entity-type",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Key")
+                yield Input(
+                    value=self._auto_key,
+                    placeholder="the canonical name (→ completes this article's keys)",
+                    suggester=SuggestFromList(self.keys, case_sensitive=False),
+                    compact=True,
+                    id="entity-key",
+                )
+            if current is not None and self.mentions > 1:
+                yield Checkbox(
+                    f"every mention of {printable(current.key)} here ({self.mentions})",
+                    compact=True,
+                    id="every",
+                )
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel", compact=True)
+                if self.corrected:
+                    yield Button("Undo correction", id="revert", compact=True)
+                if current is not None:
+                    yield Button("Reject", variant="error", id="reject", compact=True)
+                yield Button("Save", variant="primary", id="save", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#entity-type", Select).focus()
+
+    @on(Select.Changed, "#entity-type")
+    def _type_changed(self, event: Select.Changed) -> None:
+        # A new entity's key follows its type until the user edits it.
+        if self.current is not None:
+            return
+        box = self.query_one("#entity-key", Input)
+        if box.value == self._auto_key:
+            self._auto_key = key_of(self.text, str(event.value))
+            box.value = self._auto_key
+
+    def _every(self) -> bool:
+        found = self.query("#every")
+        return bool(found) and bool(found.first(Checkbox).value)
+
+    def fields(self, action: str = "save") -> EntityFields:
+        """The form's current values."""
+        return EntityFields(
+            action=action,
+            type=str(self.query_one("#entity-type", Select).value),
+            key=" ".join(self.query_one("#entity-key", Input).value.split()),
+            every=self._every(),
+        )
+
+    def action_save(self) -> None:
+        self.dismiss(self.fields())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#reject")
+    def _reject(self) -> None:
+        self.dismiss(self.fields("reject"))
+
+    @on(Button.Pressed, "#revert")
+    def _revert(self) -> None:
+        self.dismiss(self.fields("revert"))
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()

@@ -1,0 +1,214 @@
+"""The export dialog: a set, a format and a path; what will be written, then where it went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from store.annotationstore import AnnotationStore
+from store.article import Article
+from store.export import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
+from store.jsonfile import StoreError
+from store.sets import AnnotationSet, SetStore
+
+CURRENT = "\x00current"
+"""The Select value standing for the library's current filter."""
+
+FORMAT_NAMES = {
+    "json": "sorot JSON (complete)",
+    "jsonl": "JSON Lines",
+    "w3c": "W3C Web Annotation",
+    "claimreview": "schema.org ClaimReview",
+    "csv": "CSV (spreadsheets)",
+}
+
+
+class ExportDialog(ModalScreen[None]):
+    """Choose what to export and where; shows the count before writing anything."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="export.close"),
+        Binding("ctrl+s", "export", "Export", id="export.run"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    ExportDialog .row { height: 1; margin-bottom: 1; }
+    ExportDialog .row > Label { width: 8; color: $text-muted; }
+    ExportDialog .row > Select, ExportDialog .row > Input { width: 1fr; }
+    ExportDialog #options { height: 1; margin-bottom: 1; }
+    ExportDialog Checkbox { margin-right: 2; }
+    ExportDialog #preview { color: $text-muted; margin-bottom: 1; }
+    ExportDialog #buttons { height: 1; align-horizontal: right; }
+    ExportDialog Button { margin-left: 2; }
+    """
+
+    def __init__(
+        self,
+        articles: Mapping[str, Article],
+        visible_ids: list[str],
+        store: AnnotationStore,
+        sets: SetStore,
+        entities_for: Callable[[Article], list[dict]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.visible_ids = visible_ids
+        self.store = store
+        self.sets = sets
+        self.entities_for = entities_for
+        self._confirm_replace: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        try:
+            names = self.sets.names()
+        except StoreError:
+            names = []
+        choices = [("the library's current filter", CURRENT), ("everything", "")]
+        choices += [(f"set: {name}", name) for name in names]
+        with Vertical() as box:
+            box.border_title = "Export"
+            box.border_subtitle = "ctrl+s export · Esc close"
+            with Horizontal(classes="row"):
+                yield Label("Set")
+                yield Select(choices, value=CURRENT, allow_blank=False, compact=True, id="set")
+            with Horizontal(classes="row"):
+                yield Label("Format")
+                yield Select(
+                    [(FORMAT_NAMES[f], f) for f in FORMATS],
+                    value="json",
+                    allow_blank=False,
+                    compact=True,
+                    id="format",
+                )
+            with Horizontal(classes="row"):
+                yield Label("File")
+                yield Input(self._default_path("json"), compact=True, id="path")
+            with Horizontal(id="options"):
+                yield Checkbox("article text", id="text", compact=True)
+                yield Checkbox(
+                    "entities", id="entities", compact=True, disabled=self.entities_for is None
+                )
+            yield Static("Counting…", id="preview")
+            with Horizontal(id="buttons"):
+                yield Button("Close", id="close", compact=True)
+                yield Button("Export", variant="primary", id="export", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#format", Select).focus()
+        self._recount()
+
+    @staticmethod
+    def _default_path(fmt: str) -> str:
+        return str(Path.cwd() / f"sorot-export-{date.today():%Y-%m-%d}{SUFFIXES[fmt]}")
+
+    # -- what will be written ---------------------------------------------------
+
+    def _chosen_set(self) -> AnnotationSet:
+        value = self.query_one("#set", Select).value
+        if value == CURRENT:
+            return AnnotationSet(name="current filter", articles=tuple(self.visible_ids))
+        if not value:
+            return AnnotationSet(name="everything")
+        return self.sets.get(str(value))
+
+    def _options(self) -> ExportOptions:
+        entities = self.query_one("#entities", Checkbox).value
+        return ExportOptions(
+            with_text=self.query_one("#text", Checkbox).value,
+            entities_for=self.entities_for if entities else None,
+        )
+
+    def _articles(self, aset: AnnotationSet) -> Iterable[Article]:
+        ids = aset.articles or tuple(self.articles.keys())
+        for article_id in ids:
+            article = self.articles.get(article_id)
+            if article is not None:
+                yield article
+
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def _changed(self, event: Select.Changed | Checkbox.Changed) -> None:
+        if isinstance(event, Select.Changed) and event.select.id == "format":
+            box = self.query_one("#path", Input)
+            old = Path(box.value)
+            if old.suffix in SUFFIXES.values():
+                box.value = str(old.with_suffix(SUFFIXES[str(event.value)]))
+        self._confirm_replace = None
+        self._recount()
+
+    @work(thread=True, exclusive=True, group="export-count")
+    def _recount(self) -> None:
+        try:
+            aset = self._chosen_set()
+            stats = count(select(self._articles(aset), self.store, aset), self._options(), aset)
+            text = Text(f"Will write {stats.summary()}.")
+            if not stats.total:
+                text = Text("Nothing to export in this set yet.", style="italic")
+        except StoreError as error:
+            text = Text(str(error), style="bold red")
+        self.app.call_from_thread(self.query_one("#preview", Static).update, text)
+
+    # -- writing ----------------------------------------------------------------
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#export")
+    def _export_pressed(self) -> None:
+        self.action_export()
+
+    @on(Input.Submitted, "#path")
+    def _path_submitted(self) -> None:
+        self.action_export()
+
+    def action_export(self) -> None:
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        if not path.name:
+            self.notify("Give a file to write.", severity="warning")
+            return
+        force = self._confirm_replace == path
+        if path.exists() and not force:
+            self._confirm_replace = path
+            self.query_one("#preview", Static).update(
+                Text(f"{path.name} exists: Export again to replace it.", style="bold yellow")
+            )
+            return
+        self._write(path, str(self.query_one("#format", Select).value), force)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def _write(self, path: Path, fmt: str, force: bool) -> None:
+        try:
+            aset = self._chosen_set()
+            options = self._options()
+            items = select(self._articles(aset), self.store, aset)
+            with atomic_output(path, force=force, newline="" if fmt == "csv" else None) as out:
+                stats = export(items, out, fmt, options, aset)
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.app.call_from_thread(
+                self.notify,
+                f"Could not write {path}: {error.strerror}",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.app.call_from_thread(self._done, path, stats.summary())
+
+    def _done(self, path: Path, summary: str) -> None:
+        self.notify(f"Wrote {summary} to {path}", timeout=10)
+        self.dismiss()
