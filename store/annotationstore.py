@@ -119,17 +119,18 @@ class AnnotationStore(Reanchoring):
             with lock:
                 remove_stale_temp_files(path)
                 storage = AtomicJSONStorage(path, known_schema=SCHEMA_VERSION)
-                try:
-                    storage.read()
-                except UnreadableFile as error:
-                    self._set_aside(path, error)
                 db = _ArticleDB(path, storage=lambda _p: storage)  # type: ignore[arg-type]
                 with storage.batch():
+                    # The batch parses the file once; this first read also finds a broken one.
+                    try:
+                        storage.read()
+                    except UnreadableFile as error:
+                        self._set_aside(path, error)
                     migrate(db)
                     if origin is not None:
                         db.table("meta").upsert(Document(origin_of(origin), doc_id="article"))
                     yield db.table(table, cache_size=0)
-                self._cache.pop(article_id, None)
+                self._remember_written(article_id, path, storage.last_written)
         except Timeout as error:
             raise StoreError(
                 f"another sorot has held {path.name} for {LOCK_TIMEOUT:.0f} s; nothing was saved"
@@ -138,6 +139,18 @@ class AnnotationStore(Reanchoring):
             raise StoreError(f"{self.root} is read-only; nothing was saved") from error
         except OSError as error:
             raise StoreError(f"{path}: cannot save ({error.strerror or error})") from error
+
+    def _remember_written(self, article_id: str, path: Path, data: dict[str, Any] | None) -> None:
+        """Cache what was just written, so the reader's reload does not parse it again."""
+        self._cache.pop(article_id, None)
+        if data is None:
+            return
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        items = self._parse(data.get("annotations", {}))
+        self._cache[article_id] = ((stat.st_mtime_ns, stat.st_size, stat.st_ino), items)
 
     # -- reading ----------------------------------------------------------------
 

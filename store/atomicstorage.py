@@ -58,6 +58,8 @@ class AtomicJSONStorage(Storage):
         self._working: dict[str, Any] | None = None
         self._dirty = False
         self._batching = False
+        self.last_written: dict[str, Any] | None = None
+        """What the last batch wrote (``None`` when it wrote nothing)."""
 
     def _load(self) -> dict[str, Any] | None:
         try:
@@ -115,8 +117,10 @@ class AtomicJSONStorage(Storage):
         self._batching = True
         try:
             yield
+            self.last_written = None
             if self._dirty and self._working is not None:
                 self._flush(self._working)
+                self.last_written = self._working
         finally:
             self._batching = False
             self._working = None

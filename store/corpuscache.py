@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -69,6 +70,8 @@ class Corpus(Mapping[str, Article]):
         self.problems = problems
         self._locations = locations
         self._files: OrderedDict[str, list[Article]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._memory: dict[str, list[Article]] = {}
 
     def __len__(self) -> int:
         return len(self._locations)
@@ -85,23 +88,32 @@ class Corpus(Mapping[str, Article]):
             raise KeyError(article_id)
         return article
 
-    def get(self, article_id: str, default: Article | None = None) -> Article | None:
-        """The article, parsed from its file; ``default`` if it is gone or changed."""
+    def get(
+        self, article_id: str, default: Article | None = None, *, keep: bool = True
+    ) -> Article | None:
+        """The article, parsed from its file; ``default`` if it is gone or changed.
+
+        Safe to call from a worker thread. ``keep=False`` (a pass over the whole
+        corpus, such as indexing) leaves the recently opened files in memory alone.
+        """
         location = self._locations.get(article_id)
         if location is None:
             return default
         path, index = location
-        articles = self._files.get(path)
+        with self._lock:
+            articles = self._memory.get(path) or self._files.get(path)
+            if path in self._files:
+                self._files.move_to_end(path)
         if articles is None:
             try:
                 articles = read_file(Path(path))[0]
             except (ReadError, OSError):
                 return default
-            self._files[path] = articles
-            while len(self._files) > OPEN_FILES_KEPT:
-                self._files.popitem(last=False)
-        else:
-            self._files.move_to_end(path)
+            if keep:
+                with self._lock:
+                    self._files[path] = articles
+                    while len(self._files) > OPEN_FILES_KEPT:
+                        self._files.popitem(last=False)
         if index < len(articles) and articles[index].id == article_id:
             return articles[index]
         # The file changed since it was listed: look for the article anywhere in it.
@@ -110,7 +122,8 @@ class Corpus(Mapping[str, Article]):
     def add(self, article: Article) -> None:
         """Hold an article that is not in any file (tests, imports)."""
         key = f"<memory:{article.id}>"
-        self._files[key] = [article]
+        # Kept apart from the parsed files: there is no file to read it from again.
+        self._memory[key] = [article]
         self._locations[article.id] = (key, 0)
         self.entries.append(
             make_entry(

@@ -181,11 +181,15 @@ class SorotApp(App[None]):
         """Index the corpus's entities (``store.entityindex``; its docstring gives the costs)."""
         worker = get_current_worker()
 
+        articles = self.articles
+
         def get_article(article_id: str) -> Article | None:
-            # The corpus parses files on demand and is not thread-safe: ask the UI thread.
+            # Parsed here, in the worker: the UI thread stays free for the user's keys.
             if worker.is_cancelled:
                 return None
-            return self.call_from_thread(self.articles.get, article_id)
+            if isinstance(articles, Corpus):
+                return articles.get(article_id, keep=False)
+            return articles.get(article_id)
 
         def pause() -> None:
             while self.entity_foreground.is_set() and not worker.is_cancelled:

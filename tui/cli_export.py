@@ -11,13 +11,15 @@ import io
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from store.annotationstore import AnnotationStore
+from store.article import Article
 from store.corpus import bundled_corpus, load_paths
+from store.corpuscache import Corpus, open_corpus
 from store.export import FORMATS, ExportOptions, atomic_output, check_target, export, select
 from store.export.output import is_stream
 from store.importing import import_file
@@ -25,6 +27,21 @@ from store.jsonfile import StoreError
 from store.paths import default_data_dir
 from store.safetext import printable
 from store.sets import AnnotationSet, SetStore
+
+
+def _articles_for(corpus: Corpus, store: AnnotationStore, aset: AnnotationSet) -> Iterator[Article]:
+    """The corpus's articles an export needs, parsed one at a time and not kept.
+
+    Only articles with annotations, unless the set lists every article: a
+    large corpus is neither parsed whole nor held in memory.
+    """
+    stored = set(store.article_ids())
+    for article_id in corpus:
+        if aset.lists_all_articles or article_id in stored:
+            article = corpus.get(article_id, keep=False)
+            if article is not None:
+                yield article
+
 
 FILTERS = (
     ("--article", "articles", "ID", "an article id, or the start of one"),
@@ -239,11 +256,11 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         _say(str(error))
         return 1
-    corpus = load_paths(args.paths or [bundled_corpus()])
+    corpus = open_corpus(args.paths or [bundled_corpus()], data_dir / "cache" / "corpus.json")
     for problem in corpus.problems:
         _say(str(problem))
     options = ExportOptions(with_text=args.text, entities_for=entities_for)
-    items = select(corpus.articles, store, aset, entities_for=entities_for)
+    items = select(_articles_for(corpus, store, aset), store, aset, entities_for=entities_for)
     newline = "" if args.format == "csv" else None
     try:
         if target is None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from rich.cells import cell_len
 from rich.segment import Segment as RichSegment
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -30,7 +31,7 @@ from tui.highlights import Layer
 from tui.styles import ComponentStyles
 from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS
 from tui.widgets.article_motions import CursorMotions
-from tui.wrap import column_to_offset
+from tui.wrap import column_to_offset, offset_to_column
 
 LAYER_ORDER = ("entities", "annotations", "matches")
 """Highlight layers from bottom to top; the selection and cursor go over them."""
@@ -265,6 +266,22 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             self._cache.discard(y)
         self.refresh_lines(first, last - first + 1)
 
+    def _refresh_cell(self, offset: int) -> None:
+        """Re-render the line of ``offset`` but repaint only its cell.
+
+        A cursor move changes two characters; repainting them alone keeps a
+        keystroke to a few dozen bytes even on lines full of highlights.
+        """
+        y = self.line_of(offset)
+        self._cache.discard(y)
+        line = self._page.lines[y] if 0 <= y < len(self._page.lines) else None
+        if line is None or not line.start <= offset < line.end:
+            self.refresh_line(y)
+            return
+        x = self._page.margin + offset_to_column(self._shown, line.start, offset)
+        width = max(1, cell_len(self._shown[offset]))
+        self.refresh(Region(x, y - self.scroll_offset.y, width, 1))
+
     def set_layer(self, name: str, layer: Layer) -> None:
         """Replace the highlights called ``name`` (one of ``LAYER_ORDER``)."""
         self._layers[name] = layer
@@ -294,8 +311,8 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
 
     def watch_cursor(self, old: int, new: int) -> None:
         if self.selection_anchor is None:
-            self._refresh_span(old, old)
-            self._refresh_span(new, new)
+            self._refresh_cell(old)
+            self._refresh_cell(new)
         else:
             self._refresh_span(old, new)
         self.scroll_to_cursor()
