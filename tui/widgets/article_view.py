@@ -266,20 +266,21 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             self._cache.discard(y)
         self.refresh_lines(first, last - first + 1)
 
-    def _refresh_cell(self, offset: int) -> None:
-        """Re-render the line of ``offset`` but repaint only its cell.
+    def _refresh_cell(self, offset: int, last: int | None = None) -> None:
+        """Re-render the line of ``offset`` but repaint only its cells up to ``last``.
 
         A cursor move changes two characters; repainting them alone keeps a
         keystroke to a few dozen bytes even on lines full of highlights.
         """
+        last = offset if last is None else last
         y = self.line_of(offset)
         self._cache.discard(y)
         line = self._page.lines[y] if 0 <= y < len(self._page.lines) else None
-        if line is None or not line.start <= offset < line.end:
+        if line is None or not line.start <= offset <= last < line.end:
             self.refresh_line(y)
             return
         x = self._page.margin + offset_to_column(self._shown, line.start, offset)
-        width = max(1, cell_len(self._shown[offset]))
+        width = offset_to_column(self._shown, offset, last) + max(1, cell_len(self._shown[last]))
         self.refresh(Region(x, y - self.scroll_offset.y, width, 1))
 
     def set_layer(self, name: str, layer: Layer) -> None:
@@ -313,6 +314,9 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         if self.selection_anchor is None:
             self._refresh_cell(old)
             self._refresh_cell(new)
+        elif self.line_of(old) == self.line_of(new):
+            # Extending within a line changes the cells between the two ends only.
+            self._refresh_cell(min(old, new), max(old, new))
         else:
             self._refresh_span(old, new)
         self.scroll_to_cursor()
