@@ -29,7 +29,6 @@ from store.sets import SetStore
 from store.settings import load_settings
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
-from tui.screens.export_dialog import ExportDialog
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -362,6 +361,9 @@ class SorotApp(App[None]):
         if visible_ids is None:
             library = self.library
             visible_ids = library.visible_ids() if library is not None else list(self.articles)
+
+        # Imported here: the export machinery is not needed to start reading.
+        from tui.screens.export_dialog import ExportDialog
 
         def entities_for(article: Article) -> list[dict]:
             return [entity.to_dict() for entity in self.entity_service.entities(article)]

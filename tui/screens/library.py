@@ -76,7 +76,7 @@ class LibraryScreen(Screen[None]):
     def _update_header(self) -> None:
         width = self.list.scrollable_content_region.width or self.size.width
         self.query_one("#library-header", Static).update(
-            header_text(width, self.sort, self.reverse)
+            header_text(width, self.sort, self.reverse), layout=False
         )
 
     def on_resize(self) -> None:
@@ -119,7 +119,8 @@ class LibraryScreen(Screen[None]):
             parts.append(f"row {message.row + 1:,}")
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
-        self.query_one("#library-status", Static).update(" · ".join(parts))
+        # Fixed one-line widgets: updating them must not lay the whole screen out again.
+        self.query_one("#library-status", Static).update(" · ".join(parts), layout=False)
 
     @on(ArticleList.Open)
     def _open(self, message: ArticleList.Open) -> None:
