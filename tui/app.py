@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -32,6 +32,9 @@ from tui.keymap import load_keymap
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
+
+KEY_QUIET = 0.5
+"""Seconds after a key during which background indexing waits."""
 
 MAX_PROBLEM_NOTES = 4
 """Loading problems shown one by one before the rest are summed up."""
@@ -72,6 +75,7 @@ class SorotApp(App[None]):
         self.hidden_entity_types: set[str] = set()
         """Entity types switched off in the reader (keys 1–5), for the whole session."""
         self.entity_foreground = threading.Event()
+        self._last_key = 0.0
         """Set while the reader recognises an article: the index builder waits meanwhile."""
         self._entity_updates: dict[str, list[Entity]] = {}
         self._entity_focus: tuple[str, str] | None = None
@@ -85,6 +89,11 @@ class SorotApp(App[None]):
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         keymap, problem = load_keymap(self._keymap_file)
@@ -191,7 +200,11 @@ class SorotApp(App[None]):
             return articles.get(article_id)
 
         def pause() -> None:
-            while self.entity_foreground.is_set() and not worker.is_cancelled:
+            # Step aside while the reader recognises an article, and while the user types:
+            # the indexer competes with the keys for the interpreter.
+            while (
+                self.entity_foreground.is_set() or time.monotonic() - self._last_key < KEY_QUIET
+            ) and not worker.is_cancelled:
                 time.sleep(0.02)
             time.sleep(0)  # let the UI thread have the interpreter between articles
 
