@@ -7,8 +7,8 @@
   mark), per second of this thread's CPU time (``time.thread_time``), so
   another process on the machine does not count against it.
 - The shipped model's size (``store/entities/model.crfsuite``).
-- Entities on screen after opening the 5,000-word article, as
-  ``tests/bench_entities.py`` measures them: from ``app.open_article`` until
+- Entities on screen after opening the 5,000-word article:
+  from ``app.open_article`` until
   the reader's entity layer is set. The first time runs in a new process
   (``python -m tests.bench_ner --child ...``) on an empty data folder: nothing
   cached, the model not loaded, the app's background entity indexer running
