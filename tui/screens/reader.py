@@ -101,8 +101,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._visible: list[Entity] = []
         self._visible_starts: list[int] = []
         self._annotations_were_open = False
-        self._moved = False
-        self._saved_at: int | None = None
+        self._saved_at: int | None = cursor  # where it opened: nothing to save yet
         self._last_message = ""
 
     @property
@@ -141,7 +140,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(SAVE_DELAY, self._save_if_moved)
+        self.set_interval(SAVE_DELAY, self.save_position)
         self.view.focus()
         if self.size.width >= 120:
             self.panel.add_class("-open")
@@ -184,23 +183,17 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
 
     # -- leaving, saving --------------------------------------------------------
 
-    @on(ArticleView.CursorMoved)
-    def _cursor_moved(self) -> None:
-        # Only a flag per keystroke: a timer looks at it now and then.
-        self._moved = True
-
     @on(ArticleView.SelectionChanged)
     def _selection_changed(self) -> None:
         # Keep what the status line last said ("Claim saved.") when a selection ends.
         self._status(self._last_message)
 
-    def _save_if_moved(self) -> None:
-        if self._moved:
-            self.save_position()
-
     def save_position(self) -> None:
-        """Remember where the cursor is for the next time this article is opened."""
-        self._moved = False
+        """Remember where the cursor is for the next time this article is opened.
+
+        Also run every few seconds by a timer: a keystroke itself costs nothing
+        here, and a dropped connection loses at most those seconds of position.
+        """
         if self._saved_at != self.view.cursor:
             self._saved_at = self.view.cursor
             self.sorot.save_position(self.article, self.view.cursor)

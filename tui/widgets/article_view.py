@@ -106,13 +106,6 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
     cursor: reactive[int] = reactive(0, repaint=False, init=False)
     """Offset into the body of the character under the cursor."""
 
-    class CursorMoved(Message):
-        """The cursor moved (posted so the screen can save the position)."""
-
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
-
     class SelectionChanged(Message):
         """A selection started or ended."""
 
@@ -319,8 +312,8 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             self._refresh_cell(min(old, new), max(old, new))
         else:
             self._refresh_span(old, new)
+        # No message per move: every dispatch costs, and the screen polls the cursor.
         self.scroll_to_cursor()
-        self.post_message(self.CursorMoved(new))
 
     def move_to(self, offset: int, direction: int = 1, *, keep_goal: bool = False) -> None:
         """Put the cursor on ``offset`` (snapped to text) and scroll it into view."""
