@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store.safetext import printable
+from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 240
 """Characters of the quote shown at the top of the form."""
@@ -30,7 +30,7 @@ class ClaimFields:
     note: str
 
 
-class ClaimForm(ModalScreen[ClaimFields | None]):
+class ClaimForm(FormScreen[ClaimFields | None]):
     """Claim type, status, speaker, tags and a note; ctrl+s saves, Esc cancels."""
 
     BINDINGS = [
@@ -39,19 +39,13 @@ class ClaimForm(ModalScreen[ClaimFields | None]):
     ]
 
     DEFAULT_CSS = """
-    ClaimForm { align: center middle; }
-    ClaimForm > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1; }
+    ClaimForm > Vertical { width: 80; }
     ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 3;
         margin-bottom: 1; }
-    ClaimForm .row { height: 1; margin-bottom: 1; }
-    ClaimForm .row > Label { width: 9; color: $text-muted; }
-    ClaimForm .row > Select { width: 1fr; }
-    ClaimForm .row > Input { width: 1fr; }
+    ClaimForm .row > Label { width: 9; }
     ClaimForm #status-label { margin-left: 2; width: 8; }
     ClaimForm #note { height: 3; }
-    ClaimForm #buttons { height: 1; align-horizontal: right; margin-top: 1; }
-    ClaimForm Button { margin-left: 2; }
+    ClaimForm #buttons { margin-top: 1; }
     """
 
     def __init__(
@@ -141,17 +135,6 @@ class ClaimForm(ModalScreen[ClaimFields | None]):
 
     def action_save(self) -> None:
         self.dismiss(self.fields())
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

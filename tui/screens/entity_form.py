@@ -9,13 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 from store.safetext import printable
+from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 160
 """Characters of the text shown at the top of the form."""
@@ -33,7 +33,7 @@ class EntityFields:
     """Apply to every mention of the entity's key in the article, not only this one."""
 
 
-class EntityForm(ModalScreen[EntityFields | None]):
+class EntityForm(FormScreen[EntityFields | None]):
     """Type and key of a span; Save, Reject (on an entity), Undo correction; Esc cancels."""
 
     BINDINGS = [
@@ -42,18 +42,11 @@ class EntityForm(ModalScreen[EntityFields | None]):
     ]
 
     DEFAULT_CSS = """
-    EntityForm { align: center middle; }
-    EntityForm > Vertical { width: 64; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1; }
+    EntityForm > Vertical { width: 64; }
     EntityForm #entity-text { color: $text-muted; text-style: italic; max-height: 2;
         margin-bottom: 1; }
-    EntityForm .row { height: 1; margin-bottom: 1; }
-    EntityForm .row > Label { width: 6; color: $text-muted; }
-    EntityForm .row > Select { width: 1fr; }
-    EntityForm .row > Input { width: 1fr; }
+    EntityForm .row > Label { width: 6; }
     EntityForm #every { margin-bottom: 1; }
-    EntityForm #buttons { height: 1; align-horizontal: right; }
-    EntityForm Button { margin-left: 2; }
     """
 
     def __init__(
@@ -145,13 +138,6 @@ class EntityForm(ModalScreen[EntityFields | None]):
     def action_save(self) -> None:
         self.dismiss(self.fields())
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
     @on(Button.Pressed, "#reject")
     def _reject(self) -> None:
         self.dismiss(self.fields("reject"))
@@ -159,10 +145,6 @@ class EntityForm(ModalScreen[EntityFields | None]):
     @on(Button.Pressed, "#revert")
     def _revert(self) -> None:
         self.dismiss(self.fields("revert"))
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

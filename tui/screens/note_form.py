@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from store.safetext import printable
+from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 240
 
 
-class NoteForm(ModalScreen[str | None]):
+class NoteForm(FormScreen[str | None]):
     """A text box; ctrl+s saves, Esc cancels. Returns the note's text."""
 
     BINDINGS = [
@@ -24,14 +23,11 @@ class NoteForm(ModalScreen[str | None]):
     ]
 
     DEFAULT_CSS = """
-    NoteForm { align: center middle; }
-    NoteForm > Vertical { width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $surface; padding: 0 1; }
+    NoteForm > Vertical { width: 80; }
     NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
         margin-bottom: 1; }
     NoteForm TextArea { height: 6; }
-    NoteForm #buttons { height: 1; align-horizontal: right; margin-top: 1; }
-    NoteForm Button { margin-left: 2; }
+    NoteForm #buttons { margin-top: 1; }
     """
 
     def __init__(self, quote: str | None, text: str = "", *, editing: bool = False) -> None:
@@ -66,14 +62,3 @@ class NoteForm(ModalScreen[str | None]):
             self.notify("The note is empty; write something or press Esc.", severity="warning")
             return
         self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

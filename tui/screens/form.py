@@ -1,0 +1,44 @@
+"""What sorot's small forms share: a centred box, one-line rows, Save and Cancel.
+
+Each form (claim, note, entity) sets its own width and fields, its own key
+ids, and ``action_save``; Esc or the Cancel button closes it with ``None``.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import on
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+Result = TypeVar("Result")
+
+
+class FormScreen(ModalScreen[Result]):
+    """A modal form in a bordered box; subclasses add fields and ``action_save``."""
+
+    DEFAULT_CSS = """
+    FormScreen { align: center middle; }
+    FormScreen > Vertical { max-width: 100%; height: auto; max-height: 100%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    FormScreen .row { height: 1; margin-bottom: 1; }
+    FormScreen .row > Label { color: $text-muted; }
+    FormScreen .row > Select, FormScreen .row > Input { width: 1fr; }
+    FormScreen #buttons { height: 1; align-horizontal: right; }
+    FormScreen Button { margin-left: 2; }
+    """
+
+    def action_save(self) -> None:  # pragma: no cover - every form defines it
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
