@@ -8,7 +8,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -22,6 +21,7 @@ from tui.screens.reader_common import FAILED, SAVE_DELAY, annotation_style, plur
 from tui.screens.reader_entities import EntitiesInReader
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_view import ArticleView
+from tui.widgets.bare import BareColumn, BareRow
 from tui.widgets.entity_legend import EntityLegend
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.search_bar import SearchBar
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
     """Shows one article; `q` goes back to the library."""
+
+    BLANK = True
+    """Its children cover it: its own lines are blank (see ``tui.widgets.bare``)."""
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="reader.search", key_display="/"),
@@ -130,14 +133,16 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
 
     def compose(self) -> ComposeResult:
         view = ArticleView(self.article, cursor=self._start_cursor, id="article-view")
-        with Horizontal(id="reader-body"):
+        with BareRow(id="reader-body"):
             yield view
-            yield AnnotationPanel(id="annotation-panel")
-            yield EntityPanel(id="entity-panel")
-        yield SearchBar(view, id="search-bar")
-        yield EntityLegend(view, id="entity-legend")
-        yield Static(id="reader-status")
-        yield Footer()
+            with BareColumn(id="reader-side"):
+                yield AnnotationPanel(id="annotation-panel")
+                yield EntityPanel(id="entity-panel")
+        with BareColumn(id="reader-bars"):
+            yield SearchBar(view, id="search-bar")
+            yield EntityLegend(view, id="entity-legend")
+            yield Static(id="reader-status")
+            yield Footer()
 
     def on_mount(self) -> None:
         self.set_interval(SAVE_DELAY, self.save_position)

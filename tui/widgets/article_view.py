@@ -16,6 +16,7 @@ from rich.cells import cell_len
 from rich.segment import Segment as RichSegment
 from rich.text import Text
 from textual import events
+from textual.binding import BindingsMap
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -130,7 +131,34 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         self._dragging = False
         self._cache: LRUCache[int, Strip] = LRUCache(maxsize=1024)
         self._styles = ComponentStyles(self)
+        self._keymap_applied: object = None
+        self._keyed = BindingsMap()
         self.set_reactive(ArticleView.cursor, self._valid(cursor, 1))
+
+    # -- keys -----------------------------------------------------------------
+
+    async def handle_key(self, event: events.Key) -> bool:
+        """Run this view's own bindings as soon as it has the key.
+
+        Textual would let the key bubble through every container to the app,
+        which then walks the focus chain back down to this view, the first in
+        it: four message hops that were a quarter of a cursor move's cost.
+        """
+        for binding in self._keyed_bindings().key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                return True
+        return await super().handle_key(event)
+
+    def _keyed_bindings(self) -> BindingsMap:
+        """This view's bindings with the user's keymap applied (redone when it changes)."""
+        keymap = self.app._keymap
+        if self._keymap_applied is not keymap:
+            bindings = self._bindings.copy()
+            if keymap:
+                bindings.apply_keymap(keymap)
+            self._keymap_applied, self._keyed = keymap, bindings
+        return self._keyed
 
     # -- layout ---------------------------------------------------------------
 
