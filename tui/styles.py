@@ -33,6 +33,14 @@ class ComponentStyles:
             self._cache[name] = style
         return style
 
+    @property
+    def base(self) -> Style:
+        """The widget's own style, cached: ``rich_style`` walks its ancestors each time."""
+        style = self._cache.get("")
+        if style is None:
+            style = self._cache[""] = self.widget.rich_style
+        return style
+
     def clear(self) -> None:
         """Forget cached styles (call when the theme or CSS changes)."""
         self._cache.clear()

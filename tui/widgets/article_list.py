@@ -205,7 +205,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._styles.base
         if not 0 <= row < len(self.rows):
             return Strip.blank(width, base)
         key = (row, width)

@@ -227,7 +227,7 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if not 0 <= index < len(self._page.lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._styles.base)
         strip = self._cache.get(index)
         if strip is None:
             strip = self._render_screen_line(index, width)
@@ -236,7 +236,7 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
 
     def _render_screen_line(self, index: int, width: int) -> Strip:
         line = self._page.lines[index]
-        base = self.rich_style
+        base = self._styles.base
         if line.header is not None:
             text = line.header.copy()
             text.stylize(self._styles(line.style_class))
