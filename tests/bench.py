@@ -28,6 +28,7 @@ import random
 import re
 import select
 import signal
+import statistics
 import struct
 import subprocess
 import sys
@@ -183,12 +184,39 @@ def measure_start_corpus(b: Bench) -> list[Result]:
 # -- in-process: Pilot with a driver that counts terminal bytes -----------------
 
 
+class OpcodeCounter:
+    """Counts the Python opcodes the UI thread runs while it is on.
+
+    A figure that does not move with the machine's speed: on a shared VM the
+    same keystroke's CPU time varies by half from one minute to the next.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def _trace(self, frame, event: str, arg: object):
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            self.count += 1
+        return self._trace
+
+    def start(self) -> None:
+        self.count = 0
+        sys.settrace(self._trace)
+
+    def stop(self) -> None:
+        sys.settrace(None)
+
+
 class CountingDriver(HeadlessDriver):
     """Headless input, but output counted as the bytes a terminal would receive."""
 
     bytes_written = 0
     last_write_cpu = 0.0
     """``time.thread_time()`` at the last write."""
+    counter: OpcodeCounter | None = None
+    opcodes_at_write = 0
+    """``counter.count`` at the last write, while a counter runs."""
     log: list[tuple[float, str, object]] | None = None
     """When a list: every write with its time and the screen shown then."""
 
@@ -199,6 +227,8 @@ class CountingDriver(HeadlessDriver):
     def write(self, data: str) -> None:
         self.bytes_written += len(data.encode("utf-8"))
         self.last_write_cpu = time.thread_time()
+        if self.counter is not None:
+            self.opcodes_at_write = self.counter.count
         if self.log is not None:
             self.log.append((time.perf_counter(), data, self._app.screen))
 
@@ -247,6 +277,20 @@ async def press(pilot, driver: CountingDriver, key: str) -> Press:
     await pilot.pause()
     spent, sent = time.thread_time() - cpu, driver.bytes_written - before
     return Press(spent * 1000, (driver.last_write_cpu - cpu) * 1000 if sent else 0.0, sent)
+
+
+async def opcodes(pilot, driver: CountingDriver, key: str) -> int:
+    """Python opcodes from pressing ``key`` until the last byte it made was written."""
+    driver.counter = counter = OpcodeCounter()
+    driver.opcodes_at_write = 0
+    counter.start()
+    try:
+        await pilot.press(key)
+        await pilot.pause()
+    finally:
+        counter.stop()
+        driver.counter = None
+    return driver.opcodes_at_write
 
 
 def measure_filter_catalog(b: Bench) -> list[Result]:
@@ -309,6 +353,7 @@ async def measure_cursor(b: Bench) -> list[Result]:
         await pilot.press("enter")
         await pilot.pause()
         ours = [await press(pilot, driver, "l") for _ in range(b.size.moves)]
+        ours_ops = [await opcodes(pilot, driver, "l") for _ in range(max(3, b.size.moves // 10))]
         await pilot.press("v")  # a selection: each move now extends it
         await pilot.pause()
         extend = [await press(pilot, driver, "l") for _ in range(b.size.moves // 2)]
@@ -329,6 +374,9 @@ async def measure_cursor(b: Bench) -> list[Result]:
         plain.query_one(TextArea).focus()
         await pilot.pause()
         theirs = [await press(pilot, driver, "right") for _ in range(b.size.moves)]
+        theirs_ops = [
+            await opcodes(pilot, driver, "right") for _ in range(max(3, b.size.moves // 10))
+        ]
     ours_bytes = Result("cursor move: bytes to the terminal", "B", [p.sent for p in ours], 300)
     theirs_bytes = Result("TextArea cursor move: bytes", "B", [p.sent for p in theirs])
     ratio = theirs_bytes.median / max(1, ours_bytes.median)
@@ -354,6 +402,13 @@ async def measure_cursor(b: Bench) -> list[Result]:
         theirs_cpu,
         theirs_bytes,
         Result("TextArea CPU / sorot CPU per move", "×", [cpu_ratio]),
+        Result("cursor move: Python opcodes, key to last byte", "ops", ours_ops),
+        Result("TextArea cursor move: Python opcodes", "ops", theirs_ops),
+        Result(
+            "TextArea opcodes / sorot opcodes per move",
+            "×",
+            [statistics.median(theirs_ops) / max(1, statistics.median(ours_ops))],
+        ),
         Result("TextArea bytes / sorot bytes per move", "×", [ratio], 20, at_least=True),
     ]
 
