@@ -11,6 +11,7 @@ hundred bytes a keystroke instead of a repaint of the whole screen.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import cached_property
 
 from rich.cells import cell_len
 from rich.segment import Segment as RichSegment
@@ -119,7 +120,6 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         self.article = article
         self.body = article.body
         self._shown = printable(article.body)
-        self.units = TextUnits(article.body)
         self._segment_starts = [s.start for s in article.segments]
         self._page = _EMPTY
         self._line_starts: list[int] = []
@@ -160,6 +160,11 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             self._keymap_applied, self._keyed = keymap, bindings
         return self._keyed
 
+    @cached_property
+    def units(self) -> TextUnits:
+        """Words, sentences and paragraphs of the body (built after the first paint)."""
+        return TextUnits(self.article.body)
+
     # -- layout ---------------------------------------------------------------
 
     def _ensure_layout(self) -> None:
@@ -178,6 +183,8 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
     def on_mount(self) -> None:
         self._ensure_layout()
         self.call_after_refresh(self.scroll_to_cursor, True)
+        # Motions need the text units; a few ms the first paint need not wait for.
+        self.call_after_refresh(lambda: self.units)
 
     def notify_style_update(self) -> None:
         # Theme or CSS changed: cached strips hold the old colours.
