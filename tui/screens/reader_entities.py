@@ -163,7 +163,7 @@ class EntitiesInReader:
         if not panel.has_class("-open"):
             self._annotations_were_open = self.panel.has_class("-open")
             self.panel.remove_class("-open")  # the two panels share the side
-            panel.add_class("-open")
+            panel.open()
             panel.focus()
         elif panel.has_focus:
             panel.remove_class("-open")

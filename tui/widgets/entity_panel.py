@@ -47,7 +47,9 @@ def group_entities(entities: Sequence[Entity]) -> list[KeyGroup]:
     """Entities grouped by (type, key): types in legend order, most mentioned first."""
     groups: dict[tuple[str, str], KeyGroup] = {}
     for entity in entities:
-        group = groups.setdefault((entity.type, entity.key), KeyGroup(entity.key, entity.type))
+        group = groups.get((entity.type, entity.key))
+        if group is None:
+            group = groups[entity.type, entity.key] = KeyGroup(entity.key, entity.type)
         group.mentions.append(entity)
     order = {t: i for i, t in enumerate(TYPES)}
     return sorted(
@@ -105,6 +107,8 @@ class EntityPanel(OptionList):
         self._expanded: set[tuple[str, str]] = set()
         """Keys (type, key) whose other articles are listed."""
         self._next_mention: dict[int, int] = {}
+        self._pending: tuple | None = None
+        """What ``show`` was last given, until the list is built from it."""
 
     def show(
         self,
@@ -114,7 +118,25 @@ class EntityPanel(OptionList):
         hidden: Collection[str] = (),
         pending: bool = False,
     ) -> None:
-        """List ``entities`` by key; ``others(key)`` gives the other articles naming it."""
+        """List ``entities`` by key; ``others(key)`` gives the other articles naming it.
+
+        While the panel is closed the list is only built when it opens: an
+        article with hundreds of entities would otherwise pay for it on every
+        open and every correction, shown or not.
+        """
+        self._pending = (entities, others, title_of, hidden, pending)
+        if self.has_class("-open"):
+            self._build()
+
+    def open(self) -> None:
+        """Show the panel, its list up to date."""
+        self.add_class("-open")
+        self._build()
+
+    def _build(self) -> None:
+        if self._pending is None:
+            return
+        (entities, others, title_of, hidden, pending), self._pending = self._pending, None
         previous = self._current_key()
         self.groups = group_entities(entities)
         self._others = others
