@@ -55,13 +55,14 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-import charset_normalizer
+from typing import TYPE_CHECKING, Any
 
 from store.article import Article
 from store.dates import parse_date
 from store.newsparse import Unit, article_from_units, parse_news_text, split_units
+
+if TYPE_CHECKING:
+    import charset_normalizer
 
 #: The suffixes sorot reads (see the table above for what each holds).
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
@@ -157,6 +158,9 @@ def _guess_encoding(data: bytes) -> charset_normalizer.CharsetMatch | None:
     ``déją``); Windows-1252 is what legacy Indonesian and English web text
     nearly always is, so it wins unless it reads clearly worse.
     """
+    # Imported here: most corpora are UTF-8, and every start would pay ~10 ms.
+    import charset_normalizer
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:
