@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import pytest
 from rich.cells import cell_len
@@ -47,7 +48,7 @@ def test_single_cell_wrapping_matches_the_word_by_word_one(seed: int) -> None:
 def test_lines_tile_the_text_and_fit_the_width(text: str, width: int) -> None:
     lines = wrap_offsets(text, width)
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
-    for (_, end), (start, _) in zip(lines, lines[1:]):
+    for (_, end), (start, _) in pairwise(lines):
         assert end == start
     for start, end in lines:
         assert start < end
