@@ -31,19 +31,20 @@ OPEN_FILES_KEPT = 16
 """Parsed files kept in memory for reopening articles."""
 
 
-def _record(path: Path, stat_key: list[int]) -> dict[str, Any]:
-    """Parse one file into its cache record: entries (with positions) and issues."""
+def _record(path: Path, stat_key: list[int]) -> tuple[dict[str, Any], list[Article]]:
+    """Parse one file into its cache record (entries with positions, issues), and its articles."""
     try:
         articles, issues = read_file(path)
     except ReadError as error:
-        return {"stat": stat_key, "entries": [], "issues": [[str(error), True]]}
+        return {"stat": stat_key, "entries": [], "issues": [[str(error), True]]}, []
     except Exception as error:  # a parser bug must not stop the rest of the corpus
-        return {
+        record = {
             "stat": stat_key,
             "entries": [],
             "issues": [[f"could not be read: {error!r}", True]],
         }
-    return {
+        return record, []
+    record = {
         "stat": stat_key,
         "entries": [
             [a.id, a.title, a.outlet, a.published, a.section, a.word_count, a.source, index]
@@ -51,6 +52,15 @@ def _record(path: Path, stat_key: list[int]) -> dict[str, Any]:
         ],
         "issues": [[issue.message, issue.skipped] for issue in issues],
     }
+    return record, articles
+
+
+def article_in(articles: list[Article], article_id: str, index: int) -> Article | None:
+    """The article ``article_id`` of a file's ``articles``, listed at ``index``."""
+    if index < len(articles) and articles[index].id == article_id:
+        return articles[index]
+    # The file changed since it was listed: look for the article anywhere in it.
+    return next((a for a in articles if a.id == article_id), None)
 
 
 class Corpus(Mapping[str, Article]):
@@ -114,10 +124,7 @@ class Corpus(Mapping[str, Article]):
                     self._files[path] = articles
                     while len(self._files) > OPEN_FILES_KEPT:
                         self._files.popitem(last=False)
-        if index < len(articles) and articles[index].id == article_id:
-            return articles[index]
-        # The file changed since it was listed: look for the article anywhere in it.
-        return next((a for a in articles if a.id == article_id), default)
+        return article_in(articles, article_id, index) or default
 
     def add(self, article: Article) -> None:
         """Hold an article that is not in any file (tests, imports)."""
@@ -150,56 +157,94 @@ def _load_cache(cache_file: Path | None) -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
+Entries = list[list[Any]]
+"""Cache entries: ``[id, title, outlet, published, section, words, source, index]``."""
+
+
+class CorpusScan:
+    """A pass over the corpus's files, each from the cache or parsed when it changed.
+
+    ``open_corpus`` makes the library's ``Corpus`` from it; an export walks it
+    to parse each annotated file once, rather than once to list it and again
+    to export it. ``save()`` keeps the records for the next pass.
+
+    (Parsing in a pool of processes was tried for the export: sending the
+    parsed articles back cost the main process as much as parsing them.)
+    """
+
+    def __init__(self, paths: Iterable[str | Path], cache_file: Path | None = None) -> None:
+        self.problems: list[LoadProblem] = []
+        self.records: dict[str, Any] = {}
+        self._files = corpus_files(paths, self.problems)
+        self._cache_file = cache_file
+        self._cached = _load_cache(cache_file)
+        self._changed = False
+        self._seen: dict[str, str] = {}
+
+    def __iter__(self) -> Iterator[tuple[str, Entries, list[Article] | None]]:
+        """Each file's name, its new entries, and its articles if it had to be parsed.
+
+        An article already met in an earlier file is reported in ``problems``
+        and left out.
+        """
+        for path in self._files:
+            name = str(path)
+            try:
+                stat = path.stat()
+                stat_key = [stat.st_size, stat.st_mtime_ns]
+            except OSError:
+                stat_key = [-1, -1]
+            record, parsed = self._cached.get(name), None
+            if record is None or record.get("stat") != stat_key or stat_key[0] < 0:
+                record, parsed = _record(path, stat_key)
+                self._changed = True
+            self.records[name] = record
+            yield name, self._new_entries(name, record), parsed
+
+    def _new_entries(self, name: str, record: dict[str, Any]) -> Entries:
+        for message, skipped in record["issues"]:
+            self.problems.append(LoadProblem(name, message, bool(skipped)))
+        entries = []
+        for entry in record["entries"]:
+            article_id, source = entry[0], entry[6]
+            if article_id in self._seen:
+                message = f"same article as {self._seen[article_id]}; skipped"
+                self.problems.append(LoadProblem(source, message, False))
+                continue
+            self._seen[article_id] = source
+            entries.append(entry)
+        return entries
+
+    def save(self) -> None:
+        """Write the records to the cache file, if anything changed since it was read."""
+        if self._cache_file is None:
+            return
+        if not self._changed and len(self.records) == len(self._cached):
+            return
+        # A read-only data folder keeps no cache: the next start parses again, nothing is lost.
+        with contextlib.suppress(OSError):
+            atomic_write_text(
+                self._cache_file,
+                json.dumps(
+                    {"version": CACHE_VERSION, "files": self.records},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                ),
+            )
+
+
 def open_corpus(paths: Iterable[str | Path], cache_file: Path | None = None) -> Corpus:
     """Read the entries of every article in ``paths``, from the cache where files are unchanged.
 
     Never raises on bad input: problems are collected as ``load_paths`` does.
     A cache that cannot be written (read-only data folder) is simply not kept.
     """
-    problems: list[LoadProblem] = []
-    files = corpus_files(paths, problems)
-    cached = _load_cache(cache_file)
-    records: dict[str, Any] = {}
-    changed = False
-    for path in files:
-        name = str(path)
-        try:
-            stat = path.stat()
-            stat_key = [stat.st_size, stat.st_mtime_ns]
-        except OSError:
-            stat_key = [-1, -1]
-        record = cached.get(name)
-        if record is None or record.get("stat") != stat_key or stat_key[0] < 0:
-            record = _record(path, stat_key)
-            changed = True
-        records[name] = record
-
+    scan = CorpusScan(paths, cache_file)
     entries: list[Entry] = []
     locations: dict[str, tuple[str, int]] = {}
-    seen: dict[str, str] = {}
-    for name, record in records.items():
-        for message, skipped in record["issues"]:
-            problems.append(LoadProblem(name, message, bool(skipped)))
-        for article_id, title, outlet, published, section, words, source, index in record[
-            "entries"
-        ]:
-            if article_id in seen:
-                message = f"same article as {seen[article_id]}; skipped"
-                problems.append(LoadProblem(source, message, False))
-                continue
-            seen[article_id] = source
+    for name, new_entries, _ in scan:
+        for article_id, title, outlet, published, section, words, _source, index in new_entries:
             locations[article_id] = (name, index)
             entries.append(make_entry(article_id, title, outlet, published, section, words))
-
-    if cache_file is not None and (changed or len(records) != len(cached)):
-        # A read-only data folder keeps no cache: the next start parses again, nothing is lost.
-        with contextlib.suppress(OSError):
-            atomic_write_text(
-                cache_file,
-                json.dumps(
-                    {"version": CACHE_VERSION, "files": records},
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ),
-            )
-    return Corpus(entries, locations, problems)
+    scan.save()
+    return Corpus(entries, locations, scan.problems)

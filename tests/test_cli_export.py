@@ -229,3 +229,35 @@ def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exac
     result = sorot("export", corpus, "-f", "csv", "--text", data=tmp_path / "data")
     (row,) = csv.DictReader(io.StringIO(result.stdout, newline=""))
     assert row["exact"] == "Before \x1b[2J after." and row["article_text"] == article.body
+
+
+def test_an_export_parses_each_annotated_file_once_cache_or_not(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.corpuscache
+    import tui.cli_export
+    from store.corpus import bundled_corpus
+    from tui.cli import main
+
+    parsed: list[str] = []
+    for module in (store.corpuscache, tui.cli_export):
+        real = module.read_file
+
+        def counting(path: Path, real=real) -> tuple:
+            parsed.append(Path(path).name)
+            return real(path)
+
+        monkeypatch.setattr(module, "read_file", counting)
+    outputs = []
+    for run in ("no cache yet", "cached"):
+        parsed.clear()
+        target = tmp_path / f"{run}.json"
+        assert main(["export", "--db", str(data), "-o", str(target)]) == 0
+        outputs.append(json.loads(target.read_text("utf-8")))
+        # Every seed file is annotated: each is parsed once, whether the cache
+        # listed it (then parsed to export) or not (parsed to list and export).
+        assert sorted(parsed) == sorted(p.name for p in bundled_corpus().iterdir()), run
+        assert (data / "cache" / "corpus.json").is_file()
+    for document in outputs:
+        document.pop("exported", None)
+    assert outputs[0] == outputs[1]

@@ -18,29 +18,42 @@ from typing import Any, NoReturn, TextIO
 
 from store.annotationstore import AnnotationStore
 from store.article import Article
-from store.corpus import bundled_corpus, load_paths
-from store.corpuscache import Corpus, open_corpus
+from store.corpus import LoadProblem, bundled_corpus, load_paths
+from store.corpuscache import CorpusScan, article_in
 from store.export import FORMATS, ExportOptions, atomic_output, check_target, export, select
 from store.export.output import is_stream
 from store.importing import import_file
 from store.jsonfile import StoreError
 from store.paths import default_data_dir
+from store.readers import ReadError, read_file
 from store.safetext import printable
 from store.sets import AnnotationSet, SetStore
 
 
-def _articles_for(corpus: Corpus, store: AnnotationStore, aset: AnnotationSet) -> Iterator[Article]:
-    """The corpus's articles an export needs, parsed one at a time and not kept.
+def _articles_for(scan: CorpusScan, stored: set[str], aset: AnnotationSet) -> Iterator[Article]:
+    """The corpus's articles an export needs, one file at a time and not kept.
 
     Only articles with annotations, unless the set lists every article: a
-    large corpus is neither parsed whole nor held in memory.
+    large corpus is neither parsed whole nor held in memory, and each file
+    is parsed once: a file the scan had to parse (new, or changed since the
+    cache) is exported from that parse, not read a second time.
     """
-    stored = set(store.article_ids())
-    for article_id in corpus:
-        if aset.lists_all_articles or article_id in stored:
-            article = corpus.get(article_id, keep=False)
+    for name, entries, parsed in scan:
+        wanted = [e for e in entries if aset.lists_all_articles or e[0] in stored]
+        if not wanted:
+            continue
+        articles = parsed
+        if articles is None:
+            try:
+                articles = read_file(Path(name))[0]
+            except (ReadError, OSError) as error:
+                scan.problems.append(LoadProblem(name, str(error), True))
+                continue
+        for entry in wanted:
+            article = article_in(articles, entry[0], entry[7])
             if article is not None:
                 yield article
+    scan.save()
 
 
 FILTERS = (
@@ -256,11 +269,10 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         _say(str(error))
         return 1
-    corpus = open_corpus(args.paths or [bundled_corpus()], data_dir / "cache" / "corpus.json")
-    for problem in corpus.problems:
-        _say(str(problem))
+    scan = CorpusScan(args.paths or [bundled_corpus()], data_dir / "cache" / "corpus.json")
+    stored = set(store.article_ids())
     options = ExportOptions(with_text=args.text, entities_for=entities_for)
-    items = select(_articles_for(corpus, store, aset), store, aset, entities_for=entities_for)
+    items = select(_articles_for(scan, stored, aset), store, aset, entities_for=entities_for)
     newline = "" if args.format == "csv" else None
     try:
         if target is None:
@@ -268,7 +280,6 @@ def _export(args: argparse.Namespace) -> int:
         else:
             with atomic_output(target, force=args.force, newline=newline) as handle:
                 stats = export(items, handle, args.format, options, aset)
-            _say(f"wrote {stats.summary()} to {target}")
     except StoreError as error:
         _say(str(error))
         return 1
@@ -278,6 +289,11 @@ def _export(args: argparse.Namespace) -> int:
         kept = f"; {target} was not written" if target and not is_stream(target) else ""
         _say(f"{target or 'stdout'}: cannot write ({error.strerror or error}){kept}")
         return 1
+    # The corpus is read as it is exported: what went wrong in it is known now.
+    for problem in scan.problems:
+        _say(str(problem))
+    if target is not None:
+        _say(f"wrote {stats.summary()} to {target}")
     if stats.missing:
         shown = ", ".join(stats.missing[:3]) + (" …" if len(stats.missing) > 3 else "")
         count = f"{len(stats.missing)} article{'s are' if len(stats.missing) > 1 else ' is'}"
@@ -285,7 +301,7 @@ def _export(args: argparse.Namespace) -> int:
             f"{count} not in the corpus ({shown}); their annotations were exported "
             "with what the data folder records of them"
         )
-    return 1 if any(p.skipped for p in corpus.problems) else 0
+    return 1 if any(p.skipped for p in scan.problems) else 0
 
 
 # -- import ------------------------------------------------------------------------------
