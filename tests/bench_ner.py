@@ -47,7 +47,7 @@ AGAIN = 3
 
 
 def _rate(text: str) -> tuple[float, int]:
-    from store.entities import recognise
+    from store.entities.recognise import recognise
     from store.entities.tokens import tokenize
 
     tokens = len(tokenize(text))
@@ -57,8 +57,8 @@ def _rate(text: str) -> tuple[float, int]:
 
 
 def measure_recognition(b: Bench) -> list[Result]:
-    from store.entities import recognise
     from store.entities.crf import MODEL_PATH
+    from store.entities.recognise import recognise
 
     recognise("Kim Jong Un bertemu Vladimir Putin di Moskow, Rabu (12/6/2024).")  # load all
     cpus = os.sched_getaffinity(0)

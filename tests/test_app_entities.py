@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button, Checkbox, Input, Select
 
-import store.entities.cache as cache_module
+import store.entities.recognise as recognise_module
 from store.entities.model import TYPES
 from tests.pilot_helpers import article_view, async_test, open_row, running, status
 from tui.screens.entity_form import EntityForm
@@ -93,13 +93,13 @@ async def test_reopening_costs_no_recognition_even_in_a_new_app(
         reader = await open_with_entities(first, pilot)
         expected = list(reader.entities)
     calls: list[str] = []
-    real = cache_module.recognise_article
+    real = recognise_module.recognise_article
 
     def counting(article):
         calls.append(article.id)
         return real(article)
 
-    monkeypatch.setattr(cache_module, "recognise_article", counting)
+    monkeypatch.setattr(recognise_module, "recognise_article", counting)
     again = make_app()
     async with running(again) as pilot:
         reader = await open_row(again, pilot, KOMPAS)

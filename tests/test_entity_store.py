@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import store.entities.cache as cache_module
+import store.entities.recognise as recognise_module
 from store.annotation import Annotation, Selector
 from store.annotationstore import AnnotationStore
 from store.article import Article, Segment
@@ -202,7 +203,7 @@ def test_corrections_live_beside_the_annotations_in_the_articles_file(tmp_path: 
 def test_the_service_applies_stored_corrections_and_reverts_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache_module, "recognise_article", lambda a: auto(a.body))
+    monkeypatch.setattr(recognise_module, "recognise_article", lambda a: auto(a.body))
     service = EntityService(tmp_path, AnnotationStore(tmp_path))
     art = article()
     old = span(BODY, "Pyongyang", "ORG")
@@ -226,7 +227,7 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append(art.id)
         return auto(art.body)
 
-    monkeypatch.setattr(cache_module, "recognise_article", fake)
+    monkeypatch.setattr(recognise_module, "recognise_article", fake)
     return calls
 
 
@@ -373,7 +374,7 @@ def test_building_the_index_twice_parses_nothing_the_second_time(
 def test_corrections_follow_an_article_whose_text_was_rescraped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cache_module, "recognise_article", lambda a: auto(a.body))
+    monkeypatch.setattr(recognise_module, "recognise_article", lambda a: auto(a.body))
     store = AnnotationStore(tmp_path)
     service = EntityService(tmp_path, store)
     before = article()

@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
@@ -31,13 +32,22 @@ from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
-from tui.screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from tui.screens.reader import ReaderScreen
 
 KEY_QUIET = 0.5
 """Seconds after a key during which background indexing waits."""
 
 MAX_PROBLEM_NOTES = 4
 """Loading problems shown one by one before the rest are summed up."""
+
+
+def reader_screen() -> type[ReaderScreen]:
+    """The reader's screen class, imported on first use (see ``SorotApp._loaded``)."""
+    from tui.screens.reader import ReaderScreen
+
+    return ReaderScreen
 
 
 class SorotApp(App[None]):
@@ -138,6 +148,9 @@ class SorotApp(App[None]):
         library = self.library
         if library is not None:
             library.load(catalog)
+        # The reader's modules are not needed for the library's first paint: they
+        # load now, off the event loop, so that opening an article does not wait.
+        self.run_worker(reader_screen, thread=True, group="warm-up")
 
     def _annotation_counts(self) -> dict:
         counts = {}
@@ -239,7 +252,7 @@ class SorotApp(App[None]):
         if library is not None and "entity:" in library.query_one("#library-filter").value:
             library.refilter()
         screen = self.screen
-        if isinstance(screen, ReaderScreen):
+        if isinstance(screen, reader_screen()):
             screen.redraw_entities()
 
     def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
@@ -360,12 +373,13 @@ class SorotApp(App[None]):
         self.store.problems.clear()
         # What was read may hold a colleague's new claims: the library's counts follow.
         self.annotations_changed(article.id)
-        if isinstance(self.screen, ReaderScreen):
+        reader = reader_screen()
+        if isinstance(self.screen, reader):
             # Opened from the palette while reading: replace the reader, so `q`
             # still goes back to the library.
             self.screen.save_position()
             self.pop_screen()
-        self.push_screen(ReaderScreen(article, annotations, int(position)), back)
+        self.push_screen(reader(article, annotations, int(position)), back)
 
     # -- actions ------------------------------------------------------------------
 
@@ -392,6 +406,6 @@ class SorotApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, ReaderScreen):
+        if isinstance(self.screen, reader_screen()):
             self.screen.save_position()
         self.exit()

@@ -24,8 +24,9 @@ from typing import TextIO
 
 from store.annotationstore import AnnotationStore
 from store.corpus import bundled_corpus, load_paths
-from store.entities import TYPES, recognise, tag_tokens
+from store.entities import TYPES
 from store.entities.conll import parse
+from store.entities.recognise import recognise, tag_tokens
 from store.entities.service import EntityService
 from store.entityindex import EntityIndex
 from store.jsonfile import StoreError

@@ -2,7 +2,8 @@
 
 Public API::
 
-    from store.entities import Entity, recognise, recognise_article, tag_tokens
+    from store.entities import Entity, fold, key_of
+    from store.entities.recognise import recognise, recognise_article, tag_tokens
 
 ``recognise(text)`` returns sorted, non-overlapping entities with offsets
 into ``text``; ``recognise_article(article)`` the same over
@@ -10,12 +11,13 @@ into ``text``; ``recognise_article(article)`` the same over
 name (``Kim Jong-un`` and ``Kim`` → ``Kim Jong Un``), stable across
 articles. PER/ORG/LOC come from a CRF (``model.crfsuite``, trained by
 ``python -m store.entities.train``), DATE and QUANT from rules. The model is
-loaded on first use.
+loaded on first use, and the recogniser's modules (the CRF library, rules,
+gazetteers) are imported only by what recognises: the app starts without
+them when the entities it shows are cached.
 """
 
 from store.entities.keys import fold, key_of
 from store.entities.model import NAME_TYPES, TYPES, Entity
-from store.entities.recognise import recognise, recognise_article, tag_tokens
 
 __all__ = [
     "NAME_TYPES",
@@ -23,7 +25,4 @@ __all__ = [
     "Entity",
     "fold",
     "key_of",
-    "recognise",
-    "recognise_article",
-    "tag_tokens",
 ]

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.entities.model import TYPES, Entity
-from store.entities.recognise import recognise_article
 from store.jsonfile import atomic_write_text
 
 if TYPE_CHECKING:
@@ -169,6 +168,9 @@ class EntityCache:
         found = self.get(article)
         if found is not None:
             return found
+        # Imported here: the CRF library and the rules load only when something is recognised.
+        from store.entities.recognise import recognise_article
+
         found = recognise_article(article)
         self.put(article, found)
         return list(found)
