@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -31,9 +32,11 @@ KIND_CLASS = {
 """The component class each segment kind is drawn with."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenLine:
-    """One line of the view: a slice of the body, or a header or gap line."""
+class ScreenLine(NamedTuple):
+    """One line of the view: a slice of the body, or a header or gap line.
+
+    A named tuple, made in C: a long article lays out hundreds on opening.
+    """
 
     start: int
     """First body offset shown, or -1 for a header line."""

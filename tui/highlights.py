@@ -10,16 +10,25 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A highlighted stretch ``[start, end)`` of the body."""
+class Span(NamedTuple):
+    """A highlighted stretch ``[start, end)`` of the body.
+
+    A named tuple: an article can have a thousand of these built on opening,
+    and a tuple is made in C where a frozen dataclass sets each field in Python.
+    """
 
     start: int
     end: int
     style: str
     """The component class to draw it with."""
+
+
+_START_END = itemgetter(0, 1)
+"""Sort key: by start, then end; equal spans keep the order they came in."""
 
 
 @dataclass
@@ -33,7 +42,7 @@ class Layer:
     @classmethod
     def of(cls, spans: Iterable[Span]) -> Layer:
         """A layer holding ``spans`` (any order; empty spans dropped)."""
-        ordered = sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, s.end))
+        ordered = sorted((s for s in spans if s.end > s.start), key=_START_END)
         layer = cls(ordered, [s.start for s in ordered])
         layer._max_length = max((s.end - s.start for s in ordered), default=0)
         return layer
