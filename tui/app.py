@@ -32,6 +32,7 @@ from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
+from tui.terminal import watch_terminal
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
@@ -114,6 +115,18 @@ class SorotApp(App[None]):
                 self.notify(note, severity="warning", timeout=8)
         self.push_screen(LibraryScreen())
         self.load_corpus()
+        watch_terminal(self, self._terminal_gone)
+
+    def _terminal_gone(self) -> None:
+        """The terminal hung up: keep where each open article was read, and leave.
+
+        Claims and notes are already on disk (each is written when it is made).
+        """
+        reader = reader_screen()
+        for screen in self.screen_stack:
+            if isinstance(screen, reader):
+                screen.save_position()
+        self.exit()
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:

@@ -1,0 +1,81 @@
+"""A terminal that goes away (a dropped SSH connection) ends sorot cleanly.
+
+sorot runs on a pseudo-terminal, an article open and the cursor moved; then
+the terminal closes. With the terminal as its controlling one the kernel
+sends SIGHUP; without (a multiplexer's pane, a pty handed over as plain file
+descriptors) nothing is sent and Textual's input thread used to spin on the
+dead terminal at 100% CPU. Either way sorot must leave within seconds, with
+status 0, having kept the reading position.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import struct
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _read_until(master: int, needle: bytes, seconds: float) -> bytes:
+    shown, deadline = b"", time.monotonic() + seconds
+    while needle not in shown and time.monotonic() < deadline:
+        if select.select([master], [], [], 0.5)[0]:
+            shown += os.read(master, 1 << 16)
+    return shown
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("controlling", [True, False], ids=["sighup", "no-signal"])
+def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(
+    tmp_path: Path, controlling: bool
+) -> None:
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(tmp_path / "data"))
+    env.update(SOROT_CONFIG=str(tmp_path / "config"), SOROT_USER="rina")
+
+    def session() -> None:
+        os.setsid()
+        if controlling:
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        preexec_fn=session,  # its own session, with or without the pty as its terminal
+    )
+    os.close(slave)
+    try:
+        assert b"Kim" in _read_until(master, b"Kim", 60), "the library never painted"
+        os.write(master, b"\r")  # open the first article
+        assert b"0 notes" in _read_until(master, b"0 notes", 20), "the reader never opened"
+        time.sleep(0.3)
+        os.write(master, b"jjj")  # three lines down
+        time.sleep(0.5)
+        while select.select([master], [], [], 0.2)[0]:
+            os.read(master, 1 << 16)
+        os.close(master)
+        status = proc.wait(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert status == 0
+    log = json.loads((tmp_path / "data" / "reading" / "rina.json").read_text("utf-8"))
+    positions = [entry.get("position", 0) for entry in log.values()]
+    assert any(position > 0 for position in positions), log
