@@ -37,9 +37,7 @@ def _read_until(master: int, needle: bytes, seconds: float) -> bytes:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 @pytest.mark.parametrize("controlling", [True, False], ids=["sighup", "no-signal"])
-def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(
-    tmp_path: Path, controlling: bool
-) -> None:
+def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(tmp_path: Path, controlling: bool) -> None:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(tmp_path / "data"))
