@@ -106,6 +106,18 @@ class Bench:
         return path
 
 
+def machine_speed() -> float:
+    """Millions of turns a second of a fixed pure-Python loop: how fast the machine ran.
+
+    On a shared VM the same work took up to twice as long from one run to the
+    next; this row says which kind of run a table comes from.
+    """
+    start, total = time.perf_counter(), 0
+    for number in range(3_000_000):
+        total += number & 7
+    return 3.0 / (time.perf_counter() - start)
+
+
 def timed_ms(action: Callable[[], object], times: int) -> list[float]:
     samples = []
     for _ in range(times):
@@ -472,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     began, load = time.perf_counter(), os.getloadavg()
     size = SIZES[args.size]
     results: list[Result] = []
+    speed_before = [machine_speed() for _ in range(3)]
     with tempfile.TemporaryDirectory(prefix="sorot-bench-") as tmp:
         print(f"generating {size.articles:,} articles in {tmp} …", file=sys.stderr)
         bench = Bench(size, Path(tmp))
@@ -481,6 +494,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{measure.__name__} …", file=sys.stderr)
             rows = measure(bench)
             results.extend(asyncio.run(rows) if inspect.isawaitable(rows) else rows)
+    speeds = [speed_before, [machine_speed() for _ in range(3)]]
+    for when, samples in zip(("start", "end"), speeds, strict=True):
+        results.append(Result(f"machine speed at the {when}: a fixed Python loop", "M/s", samples))
     seconds = time.perf_counter() - began
     print(table(results))
     args.json.parent.mkdir(parents=True, exist_ok=True)
