@@ -106,6 +106,8 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._annotations_were_open = False
         self._saved_at: int | None = cursor  # where it opened: nothing to save yet
         self._last_message = ""
+        self._entity_list: tuple = ([], lambda _key: {}, lambda article_id: article_id, (), True)
+        """What the entity list shows (``EntityPanel.show``'s arguments), mounted or not."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -117,7 +119,17 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
 
     @property
     def search(self) -> SearchBar:
-        return self.query_one(SearchBar)
+        """The search bar, mounted on first use: most reading never searches.
+
+        Each widget mounted with the reader costs its share of styling on every
+        open (the bar is an ``Input``, with its own component classes).
+        """
+        found = self.query(SearchBar)
+        if found:
+            return found.first()
+        bar = SearchBar(self.view, id="search-bar")
+        self.query_one("#reader-bars").mount(bar, before=0)
+        return bar
 
     @property
     def panel(self) -> AnnotationPanel:
@@ -125,7 +137,14 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
 
     @property
     def entity_panel(self) -> EntityPanel:
-        return self.query_one(EntityPanel)
+        """The entity list, mounted on first use (see ``search``)."""
+        found = self.query(EntityPanel)
+        if found:
+            return found.first()
+        panel = EntityPanel(id="entity-panel")
+        self.query_one("#reader-side").mount(panel)
+        panel.show(*self._entity_list)
+        return panel
 
     @property
     def legend(self) -> EntityLegend:
@@ -137,9 +156,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
             yield view
             with BareColumn(id="reader-side"):
                 yield AnnotationPanel(id="annotation-panel")
-                yield EntityPanel(id="entity-panel")
         with BareColumn(id="reader-bars"):
-            yield SearchBar(view, id="search-bar")
             yield EntityLegend(view, id="entity-legend")
             yield Static(id="reader-status")
             yield Footer()
@@ -208,7 +225,8 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self.dismiss()
 
     def action_escape(self) -> None:
-        if self.view.clear_selection() or self.search.clear():
+        searched = self.query(SearchBar)
+        if self.view.clear_selection() or (searched and searched.first().clear()):
             self._status()
         else:
             self.action_back()

@@ -15,6 +15,7 @@ from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader_common import FAILED, body_snippet
 from tui.widgets.annotation_panel import AnnotationPanel
+from tui.widgets.entity_panel import EntityPanel
 
 if TYPE_CHECKING:
     pass
@@ -193,7 +194,7 @@ class ClaimsAndNotes:
     def action_panel(self) -> None:
         panel = self.panel
         if not panel.has_class("-open"):
-            self.entity_panel.remove_class("-open")  # the two panels share the side
+            self.query(EntityPanel).remove_class("-open")  # the two panels share the side
             panel.add_class("-open")
             panel.focus()
         elif panel.has_focus:

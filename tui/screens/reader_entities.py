@@ -45,7 +45,7 @@ class EntitiesInReader:
             self._auto_ready(auto)
             return
         self.legend.show({}, self.sorot.hidden_entity_types, "pending")
-        self.entity_panel.show([], lambda _key: {}, self.sorot.title_of, pending=True)
+        self._list_entities([], lambda _key: {}, self.sorot.title_of, (), True)
         self.sorot.entity_foreground.set()  # the corpus indexer waits until this is done
         self.call_after_refresh(self._recognise)
 
@@ -114,12 +114,19 @@ class EntitiesInReader:
             return
         self.legend.show(Counter(e.type for e in self.entities), hidden)
         index = self.sorot.entity_index
-        self.entity_panel.show(
-            self.entities,
-            lambda key: index.others(key, self.article.id),
-            self.sorot.title_of,
-            hidden,
-        )
+        article_id = self.article.id
+
+        def others(key: str) -> dict[str, int]:
+            return index.others(key, article_id)
+
+        self._list_entities(self.entities, others, self.sorot.title_of, hidden)
+
+    def _list_entities(self, *args) -> None:
+        """What the entity list shows, kept for when it is first opened (see ``entity_panel``)."""
+        self._entity_list = args
+        panels = self.query(EntityPanel)
+        if panels:
+            panels.first().show(*args)
 
     def _mentions(self, key: str) -> str:
         return plural(sum(1 for e in self.entities if e.key == key), "mention")
