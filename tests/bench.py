@@ -38,7 +38,7 @@ import termios
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from textual import messages
@@ -87,12 +87,14 @@ SIZES = {  # in the order of Size's fields
 class Bench:
     """What the measurements share: sizes, the generated corpus, temporary folders."""
 
-    def __init__(self, size: Size, tmp: Path) -> None:
+    def __init__(self, size: Size, tmp: Path, *, generate: bool = True) -> None:
         self.size, self.tmp = size, tmp
         self.corpus, self.long = tmp / "corpus", tmp / "long"
-        write_corpus(self.corpus, size.articles, random.Random(7))
-        write_long(self.long, random.Random(7))
-        self.articles = load_paths([self.corpus]).articles
+        self.articles = []
+        if generate:  # a child process (``alone``) finds them written
+            write_corpus(self.corpus, size.articles, random.Random(7))
+            write_long(self.long, random.Random(7))
+            self.articles = load_paths([self.corpus]).articles
         self.long_article = load_paths([self.long]).articles[0]
         # The benchmark's own copy of the corpus (~165 MB of objects at full
         # size) is not the app's: left to the collector, every full collection
@@ -455,13 +457,46 @@ def measure_text_units(b: Bench) -> list[Result]:
     return [Result("TextUnits of the 5,000-word article", "ms", samples)]
 
 
-MEASUREMENTS: list[Callable[[Bench], list[Result] | Awaitable[list[Result]]]] = [
+Measurement = Callable[[Bench], list[Result] | Awaitable[list[Result]]]
+
+
+def alone(measure: Measurement) -> Measurement:
+    """``measure`` run in a process of its own, as a user's sorot runs.
+
+    The benchmark's process holds the generated corpus and has run earlier
+    apps; the in-process reader measured there ran up to half again slower
+    than the same reader in a process of its own, and so did TextArea.
+    """
+
+    def run(b: Bench) -> list[Result]:
+        size = next(name for name, value in SIZES.items() if value == b.size)
+        command = [sys.executable, "-m", "tests.bench", "--size", size]
+        command += ["--child", measure.__name__, "--tmp", str(b.tmp)]
+        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"{measure.__name__} failed: {done.stderr.strip()[-600:]}")
+        return [Result(**row) for row in json.loads(done.stdout.strip().splitlines()[-1])]
+
+    run.__name__ = measure.__name__
+    return run
+
+
+def _child(name: str, size: Size, tmp: Path) -> int:
+    """Run one measurement for ``alone`` and print its rows as JSON."""
+    measure = globals()[name]
+    rows = measure(Bench(size, tmp, generate=False))
+    rows = asyncio.run(rows) if inspect.isawaitable(rows) else rows
+    print(json.dumps([asdict(row) for row in rows]))
+    return 0
+
+
+MEASUREMENTS: list[Measurement] = [
     measure_start_seeds,
     measure_start_corpus,
     measure_filter_catalog,
     measure_filter_app,
-    measure_open_long,
-    measure_cursor,
+    alone(measure_open_long),
+    alone(measure_cursor),
     measure_text_units,
     measure_store_open,
     measure_export_all,
@@ -476,11 +511,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--json", type=Path, default=Path("bench-results/bench.json"))
     parser.add_argument("--only", metavar="WORD", help="run the measurements named with WORD")
+    parser.add_argument("--child", help=argparse.SUPPRESS)  # see alone()
+    parser.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     # The in-process apps see the same terminal as the spawned ones.
     os.environ["TERM"] = "xterm-256color"
     for name in ("COLORTERM", "NO_COLOR"):
         os.environ.pop(name, None)
+    if args.child:
+        return _child(args.child, SIZES[args.size], args.tmp)
     began, load = time.perf_counter(), os.getloadavg()
     size = SIZES[args.size]
     results: list[Result] = []
