@@ -25,6 +25,7 @@ from tests.pilot_helpers import (
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.search_bar import SearchBar
 
 BAPERA = "BaperaNews"  # seed 000: its first paragraph has two sentences
 
@@ -93,6 +94,22 @@ async def test_esc_in_the_search_bar_cancels_and_puts_the_cursor_back(app) -> No
         await pilot.press("slash", *"zzzz")
         assert "no match for “zzzz”" in status(app, "#reader-status")
         assert view.cursor == origin
+
+
+@async_test
+async def test_n_before_any_search_says_how_to_search_and_leaves_the_cursor(app) -> None:
+    async with running(app) as pilot:
+        await open_row(app, pilot, BAPERA)
+        # The bar is mounted on first use, not with every article.
+        assert not app.screen.query(SearchBar)
+        view = article_view(app)
+        origin = view.cursor
+        await pilot.press("n")
+        await pilot.pause()
+        assert "no search yet: press / to search" in status(app, "#reader-status")
+        assert view.cursor == origin
+        await pilot.press("slash")
+        assert app.focused is search_bar(app)
 
 
 @async_test
