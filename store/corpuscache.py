@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import Article
-from .catalog import Entry, make_entry
+from .catalog import Entry, entry_for, make_entry
 from .corpus import LoadProblem, corpus_files
 from .jsonfile import atomic_write_text
 from .readers import ReadError, read_file
@@ -132,16 +132,7 @@ class Corpus(Mapping[str, Article]):
         # Kept apart from the parsed files: there is no file to read it from again.
         self._memory[key] = [article]
         self._locations[article.id] = (key, 0)
-        self.entries.append(
-            make_entry(
-                article.id,
-                article.title,
-                article.outlet,
-                article.published,
-                article.section,
-                article.word_count,
-            )
-        )
+        self.entries.append(entry_for(article))
 
 
 def _load_cache(cache_file: Path | None) -> dict[str, Any]:

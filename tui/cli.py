@@ -35,7 +35,8 @@ Input: .txt scraped news, .md Markdown, .json and .jsonl/.ndjson (see README).
 """
 
 
-def _paths_arg(parser: argparse.ArgumentParser) -> None:
+def paths_arg(parser: argparse.ArgumentParser) -> None:
+    """Add the ``PATH...`` argument the commands reading a corpus share."""
     parser.add_argument(
         "paths",
         nargs="*",
@@ -52,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _paths_arg(parser)
+    paths_arg(parser)
     parser.add_argument(
         "--db",
         metavar="DIR",
@@ -65,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _list_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sorot list", description="Print the articles.")
-    _paths_arg(parser)
+    paths_arg(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     return parser
 
@@ -73,7 +74,7 @@ def _list_parser() -> argparse.ArgumentParser:
 def _show_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sorot show", description="Print one article.")
     parser.add_argument("id", metavar="ID", help="article id (a unique prefix is enough)")
-    _paths_arg(parser)
+    paths_arg(parser)
     parser.add_argument(
         "--json",
         action="store_true",

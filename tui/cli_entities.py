@@ -32,6 +32,7 @@ from store.entityindex import EntityIndex
 from store.jsonfile import StoreError
 from store.paths import default_data_dir
 from store.safetext import printable
+from tui.cli import paths_arg
 
 
 def _say(message: str) -> None:
@@ -61,13 +62,7 @@ def _entities_parser() -> argparse.ArgumentParser:
         prog="sorot entities",
         description="List the corpus's entity keys with mention and article counts.",
     )
-    parser.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        type=Path,
-        help="article files or folders (default: the bundled corpus)",
-    )
+    paths_arg(parser)
     parser.add_argument(
         "--type",
         metavar="T",

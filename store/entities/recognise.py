@@ -23,7 +23,7 @@ from store.entities.credits import credits
 from store.entities.features import headline_mode
 from store.entities.listed import barat, gazetteer_spans, headline_guard
 from store.entities.model import Entity
-from store.entities.tokens import Token, sentences, tokenize
+from store.entities.tokens import Token, joined, sentences, tokenize
 
 if TYPE_CHECKING:
     from store.article import Article
@@ -124,12 +124,7 @@ def tag_tokens(words: list[str]) -> list[str]:
     """
     if not words:
         return []
-    text = " ".join(words)
-    starts = []
-    pos = 0
-    for w in words:
-        starts.append(pos)
-        pos += len(w) + 1
+    text, starts = joined(words)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     ranges: list[tuple[int, int, str]] = []
     for e in recognise(text):

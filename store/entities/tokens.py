@@ -61,6 +61,15 @@ _NO_END = words(
 )
 
 
+def joined(words: list[str]) -> tuple[str, list[int]]:
+    """``words`` joined by single spaces, and where each one starts in the result."""
+    starts, pos = [], 0
+    for word in words:
+        starts.append(pos)
+        pos += len(word) + 1
+    return " ".join(words), starts
+
+
 def tokenize(text: str) -> list[Token]:
     """All tokens of ``text`` in order."""
     out: list[Token] = []

@@ -28,7 +28,7 @@ import pycrfsuite
 from store.entities import conll
 from store.entities.crf import MODEL_PATH
 from store.entities.features import headline_case, sentence_features
-from store.entities.tokens import tokenize
+from store.entities.tokens import joined, tokenize
 
 NERGRIT_TYPES = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
 
@@ -45,12 +45,7 @@ DEFAULT_SETS = ("idner-train", "idner-test", "nergrit-train", "nergrit-valid")
 def retokenize(sentence: conll.Sentence) -> tuple[list[str], list[str]]:
     """The sentence's text as sorot tokenises it, with the entities carried over."""
     words = [w for w, _ in sentence]
-    text = " ".join(words)
-    starts = []
-    pos = 0
-    for w in words:
-        starts.append(pos)
-        pos += len(w) + 1
+    text, starts = joined(words)
     tokens = tokenize(text)
     tags = ["O"] * len(tokens)
     for first, last, kind in conll.spans([t for _, t in sentence]):
