@@ -477,6 +477,20 @@ def test_stale_temp_files_are_removed_on_the_next_change(store, kim, belousov):
     assert len(AnnotationStore(store.root.parent).annotations(kim.id)) == 2
 
 
+def test_a_killed_first_write_leaves_a_temp_file_the_first_save_removes(store, belousov):
+    path = store.path_for(belousov.id)
+    path.parent.mkdir(parents=True)
+    leftover = path.parent / f".{path.name}.f1r5t0.tmp"
+    leftover.write_text('{"annotations": {"half', encoding="utf-8")
+
+    assert store.delete(belousov.id, "no-such-annotation") is None  # nothing to change
+    assert not path.exists()
+    store.save(claim(belousov, TROOPS))
+
+    assert not leftover.exists()
+    assert len(store.annotations(belousov.id)) == 1
+
+
 @pytest.fixture
 def umask_022():
     old = os.umask(0o022)

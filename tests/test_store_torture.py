@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from store.annotation import Annotation, Selector
 from store.annotationstore import AnnotationStore
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -187,10 +188,14 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(tmp_pat
     assert killed_mid_save >= 20, killed_mid_save
     assert killed_mid_write >= 1, killed_mid_write
     assert len(acknowledged) >= 100
-    # The next change cleans up after the killed writers.
+    # The next save to each article cleans up after the killed writers, also beside
+    # a file whose very first write was killed (a delete there has nothing to change).
     store = AnnotationStore(data)
+    body = "Korea Utara dilaporkan mengirim lebih dari 10.000 kontainer amunisi ke Rusia."
     for article in ARTICLES:
-        store.delete(article, "no-such-annotation")
+        note = Annotation(article, "note", Selector.from_body(body, 0, 11), "0" * 64, "tidy")
+        store.save(note)
+        acknowledged.add(note.id)
     assert list(data.rglob(".*.tmp")) == []
     assert set().union(*check_store(data).values()) >= acknowledged
 
