@@ -1,11 +1,12 @@
 """A terminal that goes away (a dropped SSH connection) ends sorot cleanly.
 
-sorot runs on a pseudo-terminal, an article open and the cursor moved; then
-the terminal closes. With the terminal as its controlling one the kernel
-sends SIGHUP; without (a multiplexer's pane, a pty handed over as plain file
-descriptors) nothing is sent and Textual's input thread used to spin on the
-dead terminal at 100% CPU. Either way sorot must leave within seconds, with
-status 0, having kept the reading position.
+sorot runs on a pseudo-terminal, an article open, the cursor moved and a
+note half typed; then the terminal closes. With the terminal as its
+controlling one the kernel sends SIGHUP; without (a multiplexer's pane, a pty
+handed over as plain file descriptors) nothing is sent and Textual's input
+thread used to spin on the dead terminal at 100% CPU. Either way sorot must
+leave within seconds, with status 0, having kept the reading position and
+the note being written.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(tmp_path: Path, control
         time.sleep(0.3)
         os.write(master, b"jjj")  # three lines down
         time.sleep(0.5)
+        os.write(master, b"a")  # a note on the sentence there, left half written
+        assert b"New note" in _read_until(master, b"New note", 20), "the note form never opened"
+        os.write(master, b"belum selesai")
+        time.sleep(0.3)
         while select.select([master], [], [], 0.2)[0]:
             os.read(master, 1 << 16)
         os.close(master)
@@ -77,3 +82,5 @@ def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(tmp_path: Path, control
     log = json.loads((tmp_path / "data" / "reading" / "rina.json").read_text("utf-8"))
     positions = [entry.get("position", 0) for entry in log.values()]
     assert any(position > 0 for position in positions), log
+    drafts = json.loads((tmp_path / "data" / "drafts" / "rina.json").read_text("utf-8"))
+    assert [draft["note"] for draft in drafts.values()] == ["belum selesai"]

@@ -20,6 +20,7 @@ from store.article import Article
 from store.article_annotations import ArticleAnnotations
 from store.catalog import Catalog
 from store.corpuscache import Corpus, open_corpus
+from store.drafts import Drafts
 from store.entities.model import Entity
 from store.entities.service import EntityService
 from store.entityindex import EntityIndex, build_index
@@ -95,6 +96,7 @@ class SorotApp(App[None]):
         """Every article by id (parsed from its file when asked for)."""
         self.catalog = Catalog([])
         self.reading = ReadingLog(data_dir, self.user)
+        self.drafts = Drafts(data_dir, self.user)
         self._read: set[str] | None = None
         self._unread: int | None = None
         self._keymap_file = keymap_file
@@ -120,13 +122,18 @@ class SorotApp(App[None]):
     def _terminal_gone(self) -> None:
         """The terminal hung up: keep where each open article was read, and leave.
 
-        Claims and notes are already on disk (each is written when it is made).
+        Claims and notes are already on disk (each is written when it is made); a
+        form still open is kept as a draft, offered when its article is next opened.
         """
+        self._keep_work()
+        self.exit()
+
+    def _keep_work(self) -> None:
+        """Keep each open article's position and any claim or note form's unsaved work."""
         reader = reader_screen()
         for screen in self.screen_stack:
             if isinstance(screen, reader):
-                screen.save_position()
-        self.exit()
+                screen.keep_work()
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
@@ -419,6 +426,5 @@ class SorotApp(App[None]):
             self.push_screen(HelpScreen(self.screen))
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, reader_screen()):
-            self.screen.save_position()
+        self._keep_work()
         self.exit()

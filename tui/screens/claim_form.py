@@ -55,13 +55,20 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         statuses: tuple[str, ...],
         speakers: list[str],
         current: ClaimFields | None = None,
+        *,
+        editing: bool | None = None,
+        restored: bool = False,
     ) -> None:
+        """``current`` fills the fields; ``editing`` (default: whether there is a
+        ``current``) titles the form, ``restored`` says it comes back from a draft."""
         super().__init__()
         self.quote = quote
         self.claim_types = claim_types
         self.statuses = statuses
         self.speakers = speakers
         self.current = current
+        self.editing = current is not None if editing is None else editing
+        self.restored = restored
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -76,7 +83,9 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         if len(quote) > QUOTE_PREVIEW:
             quote = quote[: QUOTE_PREVIEW - 1] + "…"
         with Vertical() as box:
-            box.border_title = "Edit claim" if current else "New claim"
+            box.border_title = ("Edit claim" if self.editing else "New claim") + (
+                " · not saved last time" if self.restored else ""
+            )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
             yield Static(Text(f"“{quote}”"), id="quote")
             with Horizontal(classes="row"):

@@ -30,16 +30,21 @@ class NoteForm(FormScreen[str | None]):
     NoteForm #buttons { margin-top: 1; }
     """
 
-    def __init__(self, quote: str | None, text: str = "", *, editing: bool = False) -> None:
+    def __init__(
+        self, quote: str | None, text: str = "", *, editing: bool = False, restored: bool = False
+    ) -> None:
         super().__init__()
         self.quote = quote
         self.text = text
         self.editing = editing
+        self.restored = restored
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             what = "note on the article" if self.quote is None else "note"
-            box.border_title = f"Edit {what}" if self.editing else f"New {what}"
+            box.border_title = (f"Edit {what}" if self.editing else f"New {what}") + (
+                " · not saved last time" if self.restored else ""
+            )
             box.border_subtitle = "ctrl+s save · Esc cancel"
             if self.quote is not None:
                 quote = printable(" ".join(self.quote.split()))
@@ -56,8 +61,12 @@ class NoteForm(FormScreen[str | None]):
         area.focus()
         area.move_cursor(area.document.end)
 
+    def current_text(self) -> str:
+        """What is written in the box now."""
+        return self.query_one(TextArea).text
+
     def action_save(self) -> None:
-        text = self.query_one(TextArea).text.strip()
+        text = self.current_text().strip()
         if not text:
             self.notify("The note is empty; write something or press Esc.", severity="warning")
             return

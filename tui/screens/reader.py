@@ -162,13 +162,14 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
             yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(SAVE_DELAY, self.save_position)
+        self.set_interval(SAVE_DELAY, self.keep_work)
         self.view.focus()
         if self.size.width >= 120:
             self.panel.add_class("-open")
         self._redraw_annotations()
         self._status()
         self._start_entities()
+        self.call_after_refresh(self._offer_draft)
 
     def _status(self, message: str = "") -> None:
         self._last_message = message
@@ -210,12 +211,17 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         # Keep what the status line last said ("Claim saved.") when a selection ends.
         self._status(self._last_message)
 
-    def save_position(self) -> None:
-        """Remember where the cursor is for the next time this article is opened.
+    def keep_work(self) -> None:
+        """Keep the reading position and an open form's unsaved work.
 
-        Also run every few seconds by a timer: a keystroke itself costs nothing
-        here, and a dropped connection loses at most those seconds of position.
+        Run every few seconds by a timer, and when sorot is left: a keystroke
+        itself costs nothing here, and a killed process loses at most those seconds.
         """
+        self.save_position()
+        self.keep_draft()
+
+    def save_position(self) -> None:
+        """Remember where the cursor is for the next time this article is opened."""
         if self._saved_at != self.view.cursor:
             self._saved_at = self.view.cursor
             self.sorot.save_position(self.article, self.view.cursor)
