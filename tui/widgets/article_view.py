@@ -29,6 +29,7 @@ from store.article import Article
 from store.safetext import printable
 from store.textunits import TextUnits
 from tui.article_layout import Layout, ScreenLine, layout_article
+from tui.framecache import FrameCache
 from tui.highlights import Layer
 from tui.styles import ComponentStyles
 from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS
@@ -117,6 +118,9 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
 
     def __init__(self, article: Article, *, cursor: int = 0, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._styles_cache = FrameCache()  # a cursor move re-renders one line, not all
+        self._text_size_key: tuple[object, ...] | None = None
+        self._text_size_cache = Size(0, 0)
         self.article = article
         self.body = article.body
         self._shown = printable(article.body)
@@ -167,20 +171,38 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
 
     # -- layout ---------------------------------------------------------------
 
-    def _ensure_layout(self) -> None:
-        width = self.scrollable_content_region.width
+    def _text_size(self) -> Size:
+        """Width and height of the text area (the scrollable content region).
+
+        Asked on every rendered line and every move, and Textual computes it from
+        the screen's map each time: kept until the size, the scrollbars or the
+        styles (padding, scrollbar sizes) change.
+        """
+        key = (self.outer_size, self.show_vertical_scrollbar, self.show_horizontal_scrollbar)
+        if key != self._text_size_key:
+            self._text_size_key = key
+            self._text_size_cache = self.scrollable_content_region.size
+        return self._text_size_cache
+
+    def _ensure_layout(self) -> int:
+        """Lay the article out for the current width if it changed; returns the width."""
+        width = self._text_size().width
         if width > 0 and width != self._page.width:
             self._page = layout_article(self.article, self._shown, width)
             count = self._page.header_count
             self._line_starts = [line.start for line in self._page.lines[count:]]
             self._cache.clear()
             self.virtual_size = Size(width, len(self._page.lines))
+        return width
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
         self.scroll_to_cursor()
 
     def on_mount(self) -> None:
+        # The scrollbar is drawn again with every change inside the view (it shares
+        # the view's clip): its unchanged frame comes back whole.
+        self.vertical_scrollbar._styles_cache = FrameCache()
         self._ensure_layout()
         self.call_after_refresh(self.scroll_to_cursor, True)
         # Motions need the text units; a few ms the first paint need not wait for.
@@ -191,6 +213,7 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         super().notify_style_update()
         self._cache.clear()
         self._styles.clear()
+        self._text_size_key = None
 
     # -- geometry -------------------------------------------------------------
 
@@ -230,9 +253,8 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
     # -- rendering ------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
+        width = self._ensure_layout()
         index = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
         if not 0 <= index < len(self._page.lines):
             return Strip.blank(width, self._styles.base)
         strip = self._cache.get(index)
@@ -396,7 +418,7 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             return
         y = self.line_of(self.cursor)
         top = self.scroll_offset.y
-        height = self.scrollable_content_region.height
+        height = self._text_size().height
         if height <= 0:
             return
         if center and not top <= y < top + height:
