@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.css.query import NoMatches
+
 from store.annotation import Annotation
 from store.citation import quotation
 from store.drafts import Draft, Drafts
@@ -48,9 +50,11 @@ class Writing:
     def draft_now(self) -> Draft | None:
         """The form's content if it differs from how it opened (``None`` otherwise)."""
         form = self.form
-        if not form.is_attached:
+        try:
+            values = form.fields() if isinstance(form, ClaimForm) else form.current_text()
+        except NoMatches:  # not composed yet, or already closed
             return None
-        draft = self.draft_of(form.fields() if isinstance(form, ClaimForm) else form.current_text())
+        draft = self.draft_of(values)
         return None if draft.same_work(self.initial) else draft
 
 
