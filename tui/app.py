@@ -31,6 +31,7 @@ from store.sets import SetStore
 from store.settings import load_settings
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
+from tui.memory import release, settle
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import watch_terminal
@@ -118,6 +119,9 @@ class SorotApp(App[None]):
         self.push_screen(LibraryScreen())
         self.load_corpus()
         watch_terminal(self, self._terminal_gone)
+
+    def on_unmount(self) -> None:
+        release()
 
     def _terminal_gone(self) -> None:
         """The terminal hung up: keep where each open article was read, and leave.
@@ -216,6 +220,7 @@ class SorotApp(App[None]):
             self.catalog.set_entity_index(self.entity_index)
             self._entity_updates.clear()
             self.build_entity_index(list(self.articles))
+            self.call_after_refresh(settle)  # once the library has painted
 
     @work(thread=True, exclusive=True, group="entity-index")
     def build_entity_index(self, article_ids: list[str]) -> None:
@@ -268,6 +273,7 @@ class SorotApp(App[None]):
         self._entity_updates.clear()
         self.entity_index = index
         self.catalog.set_entity_index(index)
+        self.call_after_refresh(settle)
         library = self.library
         if library is not None and "entity:" in library.query_one("#library-filter").value:
             library.refilter()
