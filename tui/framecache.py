@@ -35,6 +35,7 @@ class FrameCache(StylesCache):
     def clear(self) -> None:
         super().clear()
         self._frame_key = None
+        self._frame = []
 
     def render(self, *args: Any, **options: Any) -> list[Strip]:
         crop: Region | None = options.get("crop")

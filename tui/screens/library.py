@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store.catalog import SORT_KEYS, Catalog
 from tui.widgets.article_list import ArticleList, header_text
+from tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from tui.app import SorotApp

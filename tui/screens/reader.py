@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.article import Article
 from store.article_annotations import ArticleAnnotations
@@ -19,11 +19,13 @@ from tui.highlights import Layer, Span
 from tui.screens.reader_claims import ClaimsAndNotes
 from tui.screens.reader_common import FAILED, SAVE_DELAY, annotation_style, plural
 from tui.screens.reader_entities import EntitiesInReader
+from tui.textual_leaks import forget_retained_render_caches
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bare import BareColumn, BareRow
 from tui.widgets.entity_legend import EntityLegend
 from tui.widgets.entity_panel import EntityPanel
+from tui.widgets.footer import Footer
 from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -170,6 +172,11 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._status()
         self._start_entities()
         self.call_after_refresh(self._offer_draft)
+
+    def on_unmount(self) -> None:
+        # Each opening makes a new reader: this one is gone for good, but Textual
+        # would keep its widgets' rendered lines (see tui.textual_leaks).
+        forget_retained_render_caches()
 
     def _status(self, message: str = "") -> None:
         self._last_message = message

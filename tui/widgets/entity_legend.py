@@ -39,8 +39,13 @@ class EntityLegend(Static):
 
     def on_mount(self) -> None:
         # A new theme recolours the article view: take its colours once they apply.
-        self.watch(self.app, "theme", lambda: self.call_after_refresh(self._draw), init=False)
+        # A signal, left on unmount: a watch on the app's ``theme`` stayed with the
+        # app after the reader closed, and with it this legend, the view and its text.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self.call_after_refresh(self._draw))
         self._draw()
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
 
     def show(
         self, counts: Mapping[str, int], hidden: Collection[str], state: str = "ready"
