@@ -396,6 +396,7 @@ async def measure_cursor(b: Bench) -> list[Result]:
         await pilot.press("v")  # a selection: each move now extends it
         await pilot.pause()
         extend = [await press(pilot, driver, "l") for _ in range(b.size.moves // 2)]
+        extend_ops = [await opcodes(pilot, driver, "l") for _ in range(max(3, b.size.moves // 10))]
         await pilot.press("escape")
         await pilot.pause()
         pages = [(await press(pilot, driver, "pagedown")).sent for _ in range(5)]
@@ -442,6 +443,7 @@ async def measure_cursor(b: Bench) -> list[Result]:
         theirs_bytes,
         Result("TextArea CPU / sorot CPU per move", "×", [cpu_ratio]),
         Result("cursor move: Python opcodes, key to last byte", "ops", ours_ops),
+        Result("selection extension: Python opcodes, key to last byte", "ops", extend_ops),
         Result("TextArea cursor move: Python opcodes", "ops", theirs_ops),
         Result(
             "TextArea opcodes / sorot opcodes per move",
