@@ -217,10 +217,18 @@ async def test_changing_the_theme_redraws_the_reader(app) -> None:
             strip = view.render_line(view.line_of(view.cursor) - view.scroll_offset.y)
             return next(seg.style for seg in strip if seg.text == view.body[view.cursor])
 
-        dark = cursor_style()
+        legend = app.screen.legend
+
+        def legend_style(kind: str = "PER"):
+            line = legend.render_line(0)
+            return next(seg.style.color for seg in line if seg.text.strip() == kind)
+
+        dark, dark_legend = cursor_style(), legend_style()
         app.theme = "textual-light"
         await pilot.pause()
+        await pilot.pause()
         assert cursor_style() != dark, "no strip kept from the old theme"
+        assert legend_style() != dark_legend, "the legend takes the new theme's colours"
         await pilot.press("w", "j")
         assert "Kim Jong Un" in "\n".join(view_lines(app))
 
