@@ -9,6 +9,7 @@ disk) holds exactly what the screen shows.
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input, Select, TextArea
 
 from store.textunits import TextUnits
@@ -89,6 +90,23 @@ async def test_s_selects_the_sentence_and_c_saves_a_false_claim_with_speaker_and
         assert entry.startswith("◆ false · factual · KCNA  @tester")
         assert FIRST[:40] in entry
         assert "1 claim · 0 notes" in status(app, "#reader-status")
+
+
+@async_test
+async def test_keys_typed_right_after_tab_land_in_the_next_field(app) -> None:
+    # A fast typist's keys arrive together: Tab must move the focus before the
+    # next ones are handed out, or they go to the field being left.
+    async with running(app) as pilot:
+        await open_first(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        for key in ("tab", "tab", "K", "C", "N", "A", "tab", "x", "shift+tab"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        form = claim_form(app)
+        assert form.query_one("#speaker", Input).value == "KCNA"
+        assert form.query_one("#tags", Input).value == "x"
+        assert app.focused is form.query_one("#speaker", Input)
 
 
 @async_test

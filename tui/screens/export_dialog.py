@@ -19,6 +19,7 @@ from store.article import Article
 from store.export import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
 from store.jsonfile import StoreError
 from store.sets import AnnotationSet, SetStore
+from tui.screens.form import FIELD_KEYS
 
 CURRENT = "\x00current"
 """The Select value standing for the library's current filter."""
@@ -36,6 +37,7 @@ class ExportDialog(ModalScreen[None]):
     """Choose what to export and where; shows the count before writing anything."""
 
     BINDINGS = [
+        *FIELD_KEYS,
         Binding("escape", "dismiss", "Close", id="export.close"),
         Binding("ctrl+s", "export", "Export", id="export.run"),
     ]

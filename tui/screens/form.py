@@ -9,14 +9,26 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual import on
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
 Result = TypeVar("Result")
 
+FIELD_KEYS = [
+    # Priority: the app moves the focus as the key arrives. As an ordinary
+    # binding, Tab moved it only after the key had bubbled up from the field,
+    # and what a fast typist typed next went to the field being left.
+    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+]
+"""Tab and shift+tab in sorot's forms and dialogs."""
+
 
 class FormScreen(ModalScreen[Result]):
     """A modal form in a bordered box; subclasses add fields and ``action_save``."""
+
+    BINDINGS = FIELD_KEYS
 
     DEFAULT_CSS = """
     FormScreen { align: center middle; }
