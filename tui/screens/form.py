@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button
@@ -26,7 +26,41 @@ FIELD_KEYS = [
 
 
 class FormScreen(ModalScreen[Result]):
-    """A modal form in a bordered box; subclasses add fields and ``action_save``."""
+    """A modal form in a bordered box; subclasses add fields and ``action_save``.
+
+    Text typed right behind the key that opened the form (``a`` and then the
+    note, in one burst over SSH) arrives before any field has the focus: it is
+    held, and given to the first field that takes the focus, in order.
+    """
+
+    _early_keys: list[tuple[str, str | None]] | None = None
+
+    def take_early_key(self, event: events.Key) -> bool:
+        """Hold ``event`` (typed before a field had the focus) for the field; False if not text."""
+        if not event.is_printable:
+            return False
+        if self._early_keys is None:
+            self._early_keys = []
+        self._early_keys.append((event.key, event.character))
+        self._give_early_keys()
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        # A key reaches the screen itself only while no field has the focus.
+        if self.focused is None and self.take_early_key(event):
+            event.stop()
+            event.prevent_default()
+
+    def on_descendant_focus(self) -> None:
+        self._give_early_keys()
+
+    def _give_early_keys(self) -> None:
+        field, held = self.focused, self._early_keys
+        if field is None or not held:
+            return
+        self._early_keys = None
+        for key, character in held:
+            field.post_message(events.Key(key, character))
 
     BINDINGS = FIELD_KEYS
 

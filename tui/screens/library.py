@@ -22,7 +22,8 @@ class LibraryScreen(Screen[None]):
     """Lists the corpus; Enter opens the highlighted article in the reader."""
 
     BINDINGS = [
-        Binding("slash,f", "filter", "Filter", id="library.filter", key_display="/"),
+        # Priority, as the reader's search: the filter typed behind "/" goes into the box.
+        Binding("slash,f", "filter", "Filter", id="library.filter", key_display="/", priority=True),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("r", "reverse_sort", "Reverse", show=False, id="library.reverse"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
@@ -127,8 +128,12 @@ class LibraryScreen(Screen[None]):
     def _open(self, message: ArticleList.Open) -> None:
         self.sorot.open_article(message.article_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" and "f" typed into the filter are text.
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from store.article import Article
 from store.article_annotations import ArticleAnnotations
@@ -39,7 +39,10 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
     """Its children cover it: its own lines are blank (see ``tui.widgets.bare``)."""
 
     BINDINGS = [
-        Binding("slash", "search", "Search", id="reader.search", key_display="/"),
+        # Priority: the app opens the bar and focuses it as the key arrives, so
+        # the query typed right behind it goes into the bar, not to the article
+        # as commands (check_action lets it through to a focused text field).
+        Binding("slash", "search", "Search", id="reader.search", key_display="/", priority=True),
         Binding("n", "search_step(1)", "Next match", show=False, id="reader.next-match"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="reader.prev-match"),
         Binding("c", "claim", "Claim", id="reader.claim"),
@@ -110,6 +113,10 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._last_message = ""
         self._entity_list: tuple = ([], lambda _key: {}, lambda article_id: article_id, (), True)
         """What the entity list shows (``EntityPanel.show``'s arguments), mounted or not."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" typed into the search bar (or any field) is text.
+        return not (action == "search" and isinstance(self.focused, (Input, TextArea)))
 
     @property
     def sorot(self) -> SorotApp:

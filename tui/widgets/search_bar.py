@@ -51,7 +51,7 @@ class SearchBar(Input):
         self._origin = self.view.cursor
         self.value = self.query_text
         self.add_class("-open")
-        self.focus()
+        self.screen.set_focus(self)  # at once, not after a refresh: the query follows
         self.cursor_position = len(self.value)
 
     def _close(self) -> None:

@@ -1,0 +1,67 @@
+"""Keys typed fast, as a burst (over SSH they often arrive together), go where the user meant.
+
+A key whose action moves the focus (``/`` to the filter or the search bar)
+or opens a form (``a``) used to leave the keys behind it with the widget
+that had the focus: ``/kim`` in the library moved the cursor and marked an
+article read, ``/putin`` in the reader opened the entity form and undid the
+last change. Here the keys are posted all at once, as a terminal delivers a
+burst, before the app has handled the first.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from tests.annotate_helpers import claim_span, note_form, open_first, stored
+from tests.pilot_helpers import async_test, running
+from tui.screens.library import LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+
+def burst(app, *keys: str) -> None:
+    for key in keys:
+        character = {"slash": "/", "space": " "}.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+@async_test
+async def test_slash_and_a_filter_typed_at_once_filter_the_library(make_app) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        read_before = set(app.read_ids())
+        burst(app, "slash", "k", "i", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.query_one("#library-filter", Input).value == "kim"
+        assert set(app.read_ids()) == read_before  # "m" did not mark anything read
+
+
+@async_test
+async def test_slash_and_a_query_typed_at_once_search_the_article(make_app) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        reader = await open_first(app, pilot)
+        burst(app, "slash", "p", "u", "t", "i", "n")
+        await pilot.pause()
+        assert app.screen is reader  # "t" did not open the entity form
+        assert reader.search.value == "putin"
+        assert app.focused is reader.search
+
+
+@async_test
+async def test_keys_behind_the_one_opening_a_form_never_act_on_the_article(make_app) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        reader = await open_first(app, pilot)
+        await claim_span(app, pilot, 0, 20)
+        assert len(stored(app, reader.article.id)) == 1
+        cursor = reader.view.cursor
+        burst(app, "a", "u", "j", "x", "space", "1")  # a note: not undo, down, delete
+        await pilot.pause()
+        assert note_form(app).current_text() == "ujx 1"  # the note's first words
+        assert len(stored(app, reader.article.id)) == 1  # nothing undone or deleted
+        assert reader.view.cursor == cursor
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
