@@ -33,7 +33,11 @@ async def test_slash_and_a_filter_typed_at_once_filter_the_library(make_app) -> 
         burst(app, "slash", "k", "i", "m")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert app.screen.query_one("#library-filter", Input).value == "kim"
+        box = app.screen.query_one("#library-filter", Input)
+        assert box.value == "kim"
+        burst(app, "f", "slash")  # in the box, the filter keys are text
+        await pilot.pause()
+        assert box.value == "kimf/"
         assert set(app.read_ids()) == read_before  # "m" did not mark anything read
 
 
