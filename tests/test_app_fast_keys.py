@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input
 
-from tests.annotate_helpers import claim_span, note_form, open_first, stored
+from tests.annotate_helpers import claim_form, claim_span, note_form, open_first, stored
 from tests.pilot_helpers import async_test, running
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -69,3 +69,15 @@ async def test_keys_behind_the_one_opening_a_form_never_act_on_the_article(make_
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+@async_test
+async def test_c_then_tab_tab_and_a_speaker_typed_at_once_fill_the_claim_form(make_app) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        await open_first(app, pilot)
+        burst(app, "c", "tab", "tab", "K", "C", "N", "A", "tab", "x")
+        await pilot.pause()
+        form = claim_form(app)
+        assert form.query_one("#speaker", Input).value == "KCNA"
+        assert form.query_one("#tags", Input).value == "x"

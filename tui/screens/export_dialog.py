@@ -19,7 +19,7 @@ from store.article import Article
 from store.export import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
 from store.jsonfile import StoreError
 from store.sets import AnnotationSet, SetStore
-from tui.screens.form import FIELD_KEYS
+from tui.screens.form import FIELD_KEYS, FieldKeys
 
 CURRENT = "\x00current"
 """The Select value standing for the library's current filter."""
@@ -33,7 +33,7 @@ FORMAT_NAMES = {
 }
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(FieldKeys, ModalScreen[None]):
     """Choose what to export and where; shows the count before writing anything."""
 
     BINDINGS = [

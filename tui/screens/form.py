@@ -19,26 +19,39 @@ FIELD_KEYS = [
     # Priority: the app moves the focus as the key arrives. As an ordinary
     # binding, Tab moved it only after the key had bubbled up from the field,
     # and what a fast typist typed next went to the field being left.
-    Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
-    Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    Binding("tab", "next_field", "Next field", show=False, priority=True),
+    Binding("shift+tab", "previous_field", "Previous field", show=False, priority=True),
 ]
-"""Tab and shift+tab in sorot's forms and dialogs."""
+"""Tab and shift+tab in sorot's forms and dialogs (with ``FieldKeys``)."""
 
 
-class FormScreen(ModalScreen[Result]):
-    """A modal form in a bordered box; subclasses add fields and ``action_save``.
+class FieldKeys:
+    """Keys for a modal form or dialog typed faster than it opens still reach its fields.
 
-    Text typed right behind the key that opened the form (``a`` and then the
-    note, in one burst over SSH) arrives before any field has the focus: it is
-    held, and given to the first field that takes the focus, in order.
+    What is typed right behind the key that opened it (``a`` and then the
+    note, ``c`` then Tab Tab and the speaker: one burst over SSH) arrives
+    before any field has the focus. It is held, Tab included, and replayed
+    through the app once the first field has the focus, in order.
     """
 
     _early_keys: list[tuple[str, str | None]] | None = None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Before a field has the focus, Tab waits with the other early keys.
+        if action in ("next_field", "previous_field"):
+            return self.focused is not None  # type: ignore[attr-defined]
+        return True
+
+    def action_next_field(self) -> None:
+        self.focus_next()  # type: ignore[attr-defined]
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()  # type: ignore[attr-defined]
+
     def take_early_key(self, event: events.Key) -> bool:
-        """Hold ``event`` (typed before a field had the focus) for the field; False if not text."""
-        if not event.is_printable:
-            return False
+        """Hold ``event``, typed before a field had the focus; False if it is not for a field."""
+        if not (event.is_printable or event.key in ("tab", "shift+tab")):
+            return False  # Esc, ctrl+s: the form's own keys, at once
         if self._early_keys is None:
             self._early_keys = []
         self._early_keys.append((event.key, event.character))
@@ -47,7 +60,7 @@ class FormScreen(ModalScreen[Result]):
 
     def on_key(self, event: events.Key) -> None:
         # A key reaches the screen itself only while no field has the focus.
-        if self.focused is None and self.take_early_key(event):
+        if self.focused is None and self.take_early_key(event):  # type: ignore[attr-defined]
             event.stop()
             event.prevent_default()
 
@@ -55,12 +68,17 @@ class FormScreen(ModalScreen[Result]):
         self._give_early_keys()
 
     def _give_early_keys(self) -> None:
-        field, held = self.focused, self._early_keys
-        if field is None or not held:
+        held = self._early_keys
+        if self.focused is None or not held:  # type: ignore[attr-defined]
             return
         self._early_keys = None
         for key, character in held:
-            field.post_message(events.Key(key, character))
+            # Through the app, as if typed now: Tab moves on, text goes to the field.
+            self.app.post_message(events.Key(key, character))  # type: ignore[attr-defined]
+
+
+class FormScreen(FieldKeys, ModalScreen[Result]):
+    """A modal form in a bordered box; subclasses add fields and ``action_save``."""
 
     BINDINGS = FIELD_KEYS
 
