@@ -17,7 +17,6 @@ from rich.cells import cell_len
 from rich.segment import Segment as RichSegment
 from rich.text import Text
 from textual import events
-from textual.binding import BindingsMap
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -32,8 +31,9 @@ from tui.article_layout import Layout, ScreenLine, layout_article
 from tui.framecache import FrameCache
 from tui.highlights import Layer
 from tui.styles import ComponentStyles
-from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS
+from tui.widgets.article_keys import ARTICLE_VIEW_BINDINGS, KeysAtOnce
 from tui.widgets.article_motions import CursorMotions
+from tui.widgets.article_mouse import MouseSelection
 from tui.wrap import column_to_offset, offset_to_column
 
 LAYER_ORDER = ("entities", "annotations", "matches")
@@ -42,7 +42,9 @@ LAYER_ORDER = ("entities", "annotations", "matches")
 _EMPTY = Layout([], 0, 1, -1)
 
 
-class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(
+    KeysAtOnce, CursorMotions, MouseSelection, ScrollView, can_focus=True, inherit_bindings=False
+):
     """Shows an article's header and body; owns the reading cursor and selection."""
 
     BINDINGS = ARTICLE_VIEW_BINDINGS
@@ -132,62 +134,9 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
         self._current_match: tuple[int, int] | None = None
         self.selection_anchor: int | None = None
         """The other end of the selection while selecting; ``None`` otherwise."""
-        self._dragging = False
         self._cache: LRUCache[int, Strip] = LRUCache(maxsize=1024)
         self._styles = ComponentStyles(self)
-        self._keymap_applied: object = None
-        self._keyed = BindingsMap()
         self.set_reactive(ArticleView.cursor, self._valid(cursor, 1))
-
-    # -- keys -----------------------------------------------------------------
-
-    async def handle_key(self, event: events.Key) -> bool:
-        """Run this view's own bindings as soon as it has the key.
-
-        Textual would let the key bubble through every container to the app,
-        which then walks the focus chain back down to this view, the first in
-        it: four message hops that were a quarter of a cursor move's cost.
-
-        Only while the view has the focus on the screen shown: keys typed fast
-        behind one that opened a form or the search bar were already queued
-        here, and must not move the cursor or act on the article; Textual's
-        own route sends them to the bindings of what is shown now.
-        """
-        app = self.app
-        if app.screen is not self.screen:
-            # Typed behind the key that opened a form: the form's, not the article's.
-            take = getattr(app.screen, "take_early_key", None)
-            if take is not None and take(event):
-                event.stop()
-                return True
-            return await super().handle_key(event)
-        if app.focused is not self:
-            return await super().handle_key(event)
-        for binding in self._keyed_bindings().key_to_bindings.get(event.key, ()):
-            if not binding.priority and await app.run_action(binding.action, self):
-                event.stop()
-                return True
-        # The screen's and the app's bindings too, here and now rather than once
-        # the key has bubbled up: a key of this view queued right behind this one
-        # must find this one done (the form it opened, the claim it made).
-        for namespace, bindings in self.screen._modal_binding_chain:
-            if namespace is self:
-                continue
-            for binding in bindings.key_to_bindings.get(event.key, ()):
-                if not binding.priority and await app.run_action(binding.action, namespace):
-                    event.stop()
-                    return True
-        return await super().handle_key(event)
-
-    def _keyed_bindings(self) -> BindingsMap:
-        """This view's bindings with the user's keymap applied (redone when it changes)."""
-        keymap = self.app._keymap
-        if self._keymap_applied is not keymap:
-            bindings = self._bindings.copy()
-            if keymap:
-                bindings.apply_keymap(keymap)
-            self._keymap_applied, self._keyed = keymap, bindings
-        return self._keyed
 
     @cached_property
     def units(self) -> TextUnits:
@@ -453,33 +402,3 @@ class ArticleView(CursorMotions, ScrollView, can_focus=True, inherit_bindings=Fa
             self.scroll_to(y=target, animate=False, immediate=True)
         elif y >= top + height:
             self.scroll_to(y=y - height + 1, animate=False, immediate=True)
-
-    # -- mouse ----------------------------------------------------------------
-
-    def _offset_for(self, event: events.MouseEvent) -> int | None:
-        return self.offset_at(self.scroll_offset.y + event.y, event.x - self._page.margin)
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        offset = self._offset_for(event)
-        if offset is None or event.button != 1:
-            return
-        self.clear_selection()
-        self.move_to(offset)
-        self._dragging = True
-        self.capture_mouse()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if not self._dragging:
-            return
-        offset = self._offset_for(event)
-        if offset is None or offset == self.cursor:
-            return
-        if self.selection_anchor is None:
-            self.selection_anchor = self.cursor
-            self.post_message(self.SelectionChanged(self.selection))
-        self.move_to(offset)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging:
-            self._dragging = False
-            self.release_mouse()
