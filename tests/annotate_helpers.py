@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select, TextArea
 
-from store.annotationstore import AnnotationStore
-from store.textunits import TextUnits
+from store.annotations.store import AnnotationStore
+from store.news.textunits import TextUnits
 from tui.screens.claim_form import ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader import ReaderScreen

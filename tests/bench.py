@@ -46,10 +46,10 @@ from textual.app import App
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import TextArea
 
-from store.catalog import Catalog
-from store.corpus import load_paths
-from store.safetext import printable
-from store.textunits import TextUnits
+from store.library.catalog import Catalog
+from store.news.loading import load_paths
+from store.news.safetext import printable
+from store.news.textunits import TextUnits
 from tests.bench_ner import measure_entities_on_screen, measure_recognition
 from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long

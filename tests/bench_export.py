@@ -34,9 +34,9 @@ TYPES = ("factual", "statistic", "quote", "prediction", "opinion")
 
 def build_store(corpus: Path, db: Path, n_annotations: int, rng: random.Random) -> int:
     """Save ``n_annotations`` annotations over the articles in ``corpus``; returns the count."""
-    from store.annotation import Annotation, Selector
-    from store.annotationstore import AnnotationStore
-    from store.corpus import load_paths
+    from store.annotations.annotation import Annotation, Selector
+    from store.annotations.store import AnnotationStore
+    from store.news.loading import load_paths
 
     articles = load_paths([corpus]).articles
     store = AnnotationStore(db)
@@ -84,9 +84,9 @@ def peak_rss_mb() -> float:
 
 
 def _child_api(corpus: Path, db: Path, out: Path) -> dict[str, Any]:
-    from store.annotationstore import AnnotationStore
-    from store.corpus import load_paths
-    from store.export import atomic_output, export, select
+    from store.annotations.store import AnnotationStore
+    from store.exchange import atomic_output, export, select
+    from store.news.loading import load_paths
 
     began = time.perf_counter()
     articles = load_paths([corpus]).articles

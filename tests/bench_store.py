@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.article_annotations import ArticleAnnotations
-from store.history import History
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.article_annotations import ArticleAnnotations
+from store.annotations.history import History
+from store.annotations.store import AnnotationStore
+from store.news.article import Article
 from tests.bench_export import REPO, STATUSES, TYPES
 from tests.benchreport import Result
 

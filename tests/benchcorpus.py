@@ -14,9 +14,9 @@ import random
 import re
 from pathlib import Path
 
-from store.article import Article
-from store.corpus import load_paths
-from store.textunits import TextUnits
+from store.news.article import Article
+from store.news.loading import load_paths
+from store.news.textunits import TextUnits
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -188,7 +188,7 @@ def write_long(folder: Path, rng: random.Random, words: int = 5000) -> Path:
 
 def top_title(articles: list[Article]) -> str:
     """The title the library shows on its first row (sorted by date, newest first)."""
-    from store.catalog import Catalog
+    from store.library.catalog import Catalog
 
     catalog = Catalog(articles)
     return catalog.entries[catalog.order("date")[0]].title

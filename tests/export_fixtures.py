@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.corpus import load_paths
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.store import AnnotationStore
+from store.news.article import Article
+from store.news.loading import load_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OLD_TEXT = "0" * 64

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from store.corpus import bundled_corpus
+from store.news.loading import bundled_corpus
 from tests.pilot_helpers import SMALL, WIDE, open_row
 from tui.app import SorotApp
 

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from store.anchoring import MIN_SCORE, Placement, place
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.newsparse import parse_news_text
+from store.annotations.anchoring import MIN_SCORE, Placement, place
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.store import AnnotationStore
+from store.news.article import Article
+from store.news.newsparse import parse_news_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -21,13 +21,13 @@ from pathlib import Path
 
 import pytest
 
-import store.annotationstore as annotationstore_module
-from store.annotation import Annotation, Selector
-from store.annotationstore import SCHEMA_VERSION, AnnotationStore
-from store.article import Article
-from store.atomicstorage import AtomicJSONStorage
-from store.corpus import load_paths
-from store.jsonfile import StoreError
+import store.annotations.store as annotationstore_module
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.atomicstorage import AtomicJSONStorage
+from store.annotations.store import SCHEMA_VERSION, AnnotationStore
+from store.files.jsonfile import StoreError
+from store.news.article import Article
+from store.news.loading import load_paths
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

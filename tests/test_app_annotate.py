@@ -12,7 +12,7 @@ import pytest
 from textual import events
 from textual.widgets import Input, Select, TextArea
 
-from store.textunits import TextUnits
+from store.news.textunits import TextUnits
 from tests.annotate_helpers import (
     FIRST,
     claim_form,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select
 
-from store.annotationstore import AnnotationStore
-from store.jsonfile import StoreError
+from store.annotations.store import AnnotationStore
+from store.files.jsonfile import StoreError
 from tests.annotate_helpers import (
     claim_form,
     claim_span,

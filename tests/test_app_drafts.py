@@ -13,7 +13,7 @@ import time
 import pytest
 from textual.widgets import Input, Select, TextArea
 
-from store.drafts import Draft, Drafts
+from store.annotations.drafts import Draft, Drafts
 from tests.annotate_helpers import claim_form, note_form, stored
 from tests.pilot_helpers import article_list, async_test, notes, open_row, running
 from tui.screens.reader import ReaderScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-from store.citation import quotation
+from store.exchange.citation import quotation
 from tests.annotate_helpers import fill_claim, open_first
 from tests.pilot_helpers import async_test, running
 from tui.screens.export_dialog import ExportDialog

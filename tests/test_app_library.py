@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store.catalog import SORT_KEYS
-from store.readstate import ReadingLog
+from store.library.catalog import SORT_KEYS
+from store.library.readstate import ReadingLog
 from tests.pilot_helpers import (
     SMALL,
     article_list,

@@ -10,8 +10,8 @@ from rich.console import Console
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Static
 
-from store.readstate import ReadingLog
-from store.textunits import TextUnits
+from store.library.readstate import ReadingLog
+from store.news.textunits import TextUnits
 from tests.pilot_helpers import (
     article_view,
     async_test,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from store.article import Article
-from store.corpus import load_paths
-from store.search import find_all
+from store.news.article import Article
+from store.news.loading import load_paths
+from store.news.search import find_all
 from tests.pilot_helpers import (
     article_view,
     async_test,

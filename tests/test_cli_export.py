@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store.annotationstore import AnnotationStore
+from store.annotations.store import AnnotationStore
 from tests.export_fixtures import GONE_ID, annotated_store, seed_articles
 
 REPO = Path(__file__).resolve().parent.parent
@@ -210,8 +210,8 @@ def test_entities_are_the_recognised_ones_corrected_with_exact_offsets(data: Pat
 def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exact(
     tmp_path: Path,
 ) -> None:
-    from store.annotation import Annotation, Selector
-    from store.corpus import load_paths
+    from store.annotations.annotation import Annotation, Selector
+    from store.news.loading import load_paths
     from tui.cli_export import _Terminal
 
     out = io.StringIO()
@@ -234,13 +234,13 @@ def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exac
 def test_an_export_parses_each_annotated_file_once_cache_or_not(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.corpuscache
+    import store.library.corpus
     import tui.cli_export
-    from store.corpus import bundled_corpus
+    from store.news.loading import bundled_corpus
     from tui.cli import main
 
     parsed: list[str] = []
-    for module in (store.corpuscache, tui.cli_export):
+    for module in (store.library.corpus, tui.cli_export):
         real = module.read_file
 
         def counting(path: Path, real=real) -> tuple:

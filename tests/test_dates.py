@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.dates import find_date, parse_date
+from store.news.dates import find_date, parse_date
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from store.drafts import Draft, Drafts
+from store.annotations.drafts import Draft, Drafts
 
 BODY = "Korea Utara mengirim 10.000 tentara ke Rusia. Korea Utara membantah laporan itu."
 QUOTE = "Korea Utara membantah laporan itu."

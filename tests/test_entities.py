@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from store.article import Article, build_body
 from store.entities import Entity
 from store.entities.recognise import recognise, recognise_article, tag_tokens
+from store.news.article import Article, build_body
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

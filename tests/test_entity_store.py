@@ -15,10 +15,8 @@ import pytest
 
 import store.entities.cache as cache_module
 import store.entities.recognise as recognise_module
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
-from store.article import Article, Segment
-from store.catalog import Catalog
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.store import AnnotationStore
 from store.entities.cache import EntityCache, recogniser_signature
 from store.entities.corrections import (
     Correction,
@@ -27,9 +25,11 @@ from store.entities.corrections import (
     make_correction,
     parse_corrections,
 )
+from store.entities.index import EntityIndex, build_index, load_summary
 from store.entities.model import Entity
 from store.entities.service import EntityService
-from store.entityindex import EntityIndex, build_index, load_summary
+from store.library.catalog import Catalog
+from store.news.article import Article, Segment
 
 BODY = (
     "Presiden Vladimir Putin bertemu Kim Jong Un di Pyongyang. "

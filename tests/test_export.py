@@ -18,10 +18,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from store.annotation import Annotation
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.export import (
+from store.annotations.annotation import Annotation
+from store.annotations.store import AnnotationStore
+from store.exchange import (
     FORMATS,
     SCHEMA_PATH,
     ExportError,
@@ -32,8 +31,9 @@ from store.export import (
     placed,
     select,
 )
-from store.export.csvfile import COLUMNS
-from store.sets import AnnotationSet
+from store.exchange.csvfile import COLUMNS
+from store.news.article import Article
+from store.query.sets import AnnotationSet
 from tests.export_fixtures import GONE_ID, URL, annotated_store, fake_entities, seed_articles
 
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
-from store.history import History
-from store.jsonfile import StoreError
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.history import History
+from store.annotations.store import AnnotationStore
+from store.files.jsonfile import StoreError
 
 ARTICLE = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-d60e6549"
 BODY = (

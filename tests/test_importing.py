@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from store.annotation import Annotation
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.export import ExportOptions, export, select
-from store.importing import ImportFailed, decide, import_file
+from store.annotations.annotation import Annotation
+from store.annotations.store import AnnotationStore
+from store.exchange import ExportOptions, export, select
+from store.exchange.importing import ImportFailed, decide, import_file
+from store.news.article import Article
 from tests.export_fixtures import annotated_store, seed_articles
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.article import SEGMENT_KINDS, Article
-from store.newsparse import parse_news_text
+from store.news.article import SEGMENT_KINDS, Article
+from store.news.newsparse import parse_news_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))

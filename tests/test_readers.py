@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from store.corpus import LoadProblem, bundled_corpus, load_paths
-from store.readers import read_file
+from store.news.loading import LoadProblem, bundled_corpus, load_paths
+from store.news.readers import read_file
 
 
 def write(path: Path, text: str | bytes) -> Path:

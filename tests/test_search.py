@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.search import find_all, next_match, prev_match
+from store.news.search import find_all, next_match, prev_match
 
 BODY = (
     "Kim Jong Un bertemu Belousov.\n\nKim\u00a0Jong Un memuji Rusia.\n"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from store.annotation import Annotation, Selector
-from store.jsonfile import StoreError
-from store.sets import AnnotationSet, SetStore, parse_when
+from store.annotations.annotation import Annotation, Selector
+from store.files.jsonfile import StoreError
+from store.query.sets import AnnotationSet, SetStore, parse_when
 
 BODY = "Kim Jong Un berkata Rusia mengirim 10.000 tentara ke Kursk pada 2024."
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.settings import CLAIM_TYPES, STATUSES, Settings, load_settings, settings_path
+from store.files.settings import CLAIM_TYPES, STATUSES, Settings, load_settings, settings_path
 
 
 @pytest.fixture

@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.store import AnnotationStore
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -49,8 +49,8 @@ WRITER = r"""
 import os, sys, time
 from pathlib import Path
 
-from store.annotation import Annotation, Selector
-from store.annotationstore import AnnotationStore
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.store import AnnotationStore
 
 MAIN, *OTHERS = sys.argv[1].split(",")
 mode, data = sys.argv[2], Path(sys.argv[3])

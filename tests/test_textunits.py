@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.textunits import TextUnits
+from store.news.textunits import TextUnits
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

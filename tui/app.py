@@ -15,20 +15,20 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.article_annotations import ArticleAnnotations
-from store.catalog import Catalog
-from store.corpuscache import Corpus, open_corpus
-from store.drafts import Drafts
+from store.annotations.article_annotations import ArticleAnnotations
+from store.annotations.drafts import Drafts
+from store.annotations.history import History
+from store.annotations.store import AnnotationStore
+from store.entities.index import EntityIndex, build_index
 from store.entities.model import Entity
 from store.entities.service import EntityService
-from store.entityindex import EntityIndex, build_index
-from store.history import History
-from store.jsonfile import StoreError
-from store.readstate import ReadingLog
-from store.sets import SetStore
-from store.settings import load_settings
+from store.files.jsonfile import StoreError
+from store.files.settings import load_settings
+from store.library.catalog import Catalog
+from store.library.corpus import Corpus, open_corpus
+from store.library.readstate import ReadingLog
+from store.news.article import Article
+from store.query.sets import SetStore
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.memory import release, settle
@@ -224,7 +224,7 @@ class SorotApp(App[None]):
 
     @work(thread=True, exclusive=True, group="entity-index")
     def build_entity_index(self, article_ids: list[str]) -> None:
-        """Index the corpus's entities (``store.entityindex``; its docstring gives the costs)."""
+        """Index the corpus's entities (``store.entities.index``; its docstring gives the costs)."""
         worker = get_current_worker()
 
         articles = self.articles

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from rich.text import Text
 
-from store.article import Article
-from store.safetext import printable
+from store.news.article import Article
+from store.news.safetext import printable
 from tui.wrap import wrap_offsets
 
 MAX_TEXT_WIDTH = 88

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from store import __version__
-from store.article import Article, article_to_dict
-from store.corpus import LoadResult, bundled_corpus, load_paths
-from store.paths import current_user, default_data_dir
-from store.safetext import printable, printable_lines
+from store.files.paths import current_user, default_data_dir
+from store.news.article import Article, article_to_dict
+from store.news.loading import LoadResult, bundled_corpus, load_paths
+from store.news.safetext import printable, printable_lines
 
 COMMANDS = ("list", "show", "export", "import", "sets")
 

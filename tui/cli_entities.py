@@ -22,16 +22,16 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from store.annotationstore import AnnotationStore
-from store.corpus import bundled_corpus, load_paths
+from store.annotations.store import AnnotationStore
 from store.entities import TYPES
 from store.entities.conll import parse
+from store.entities.index import EntityIndex
 from store.entities.recognise import recognise, tag_tokens
 from store.entities.service import EntityService
-from store.entityindex import EntityIndex
-from store.jsonfile import StoreError
-from store.paths import default_data_dir
-from store.safetext import printable
+from store.files.jsonfile import StoreError
+from store.files.paths import default_data_dir
+from store.news.loading import bundled_corpus, load_paths
+from store.news.safetext import printable
 from tui.cli import paths_arg
 
 

@@ -16,18 +16,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.corpus import LoadProblem, bundled_corpus, load_paths
-from store.corpuscache import CorpusScan, article_in
-from store.export import FORMATS, ExportOptions, atomic_output, check_target, export, select
-from store.export.output import is_stream
-from store.importing import import_file
-from store.jsonfile import StoreError
-from store.paths import default_data_dir
-from store.readers import ReadError, read_file
-from store.safetext import printable
-from store.sets import AnnotationSet, SetStore
+from store.annotations.store import AnnotationStore
+from store.exchange import FORMATS, ExportOptions, atomic_output, check_target, export, select
+from store.exchange.importing import import_file
+from store.exchange.output import is_stream
+from store.files.jsonfile import StoreError
+from store.files.paths import default_data_dir
+from store.library.corpus import CorpusScan, article_in
+from store.news.article import Article
+from store.news.loading import LoadProblem, bundled_corpus, load_paths
+from store.news.readers import ReadError, read_file
+from store.news.safetext import printable
+from store.query.sets import AnnotationSet, SetStore
 
 
 def _articles_for(scan: CorpusScan, stored: set[str], aset: AnnotationSet) -> Iterator[Article]:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
-from store.catalog import SORT_KEYS
-from store.safetext import printable
+from store.library.catalog import SORT_KEYS
+from store.news.safetext import printable
 
 if TYPE_CHECKING:
     from tui.app import SorotApp

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from store.paths import config_dir
+from store.files.paths import config_dir
 
 
 def keymap_path() -> Path:

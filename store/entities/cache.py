@@ -6,7 +6,7 @@ reading its result back takes well under a millisecond. Results are kept
 * in memory (the last ``MEMORY`` texts), and
 * on disk in the data folder: ``<data>/entities/<sha[:2]>/<sha>.json``, where
   ``sha`` is the SHA-256 of the article's body (``Article.sha256``), written
-  atomically (``store.jsonfile.atomic_write_text``).
+  atomically (``store.files.jsonfile.atomic_write_text``).
 
 A file records the recogniser it came from (``recogniser_signature``: a hash
 of ``store/entities``' code, lists and model) and the title read as context,
@@ -27,10 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.entities.model import TYPES, Entity
-from store.jsonfile import atomic_write_text
+from store.files.jsonfile import atomic_write_text
 
 if TYPE_CHECKING:
-    from store.article import Article
+    from store.news.article import Article
 
 CACHE_VERSION = 1
 """The layout of a cache file."""

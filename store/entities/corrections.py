@@ -5,7 +5,7 @@ file (a ``corrections`` table beside the annotations, under the same lock and
 atomic writes; see ``AnnotationStore.corrections``). Like an annotation it
 carries a selector (offsets, the exact text and some context either side),
 so it finds its span again when the article's text is re-scraped
-(``store.anchoring.place``); one that cannot be placed is kept and ignored.
+(``store.annotations.anchoring.place``); one that cannot be placed is kept and ignored.
 
 What a correction says:
 
@@ -33,8 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from store.anchoring import place
-from store.annotation import Selector, now_iso
+from store.annotations.anchoring import place
+from store.annotations.annotation import Selector, now_iso
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 

@@ -45,7 +45,7 @@ def idner_dev(path: Path) -> tuple[Scores, int]:
 
 
 def _read_article(path: Path):
-    from store.readers import read_file  # only the body mode needs it
+    from store.news.readers import read_file  # only the body mode needs it
 
     articles, _ = read_file(path)
     return articles[0] if articles else None

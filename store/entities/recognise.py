@@ -26,7 +26,7 @@ from store.entities.model import Entity
 from store.entities.tokens import Token, joined, sentences, tokenize
 
 if TYPE_CHECKING:
-    from store.article import Article
+    from store.news.article import Article
 
 
 def recognise(text: str) -> list[Entity]:

@@ -27,8 +27,8 @@ from store.entities.corrections import (
 from store.entities.model import Entity
 
 if TYPE_CHECKING:
-    from store.annotationstore import AnnotationStore
-    from store.article import Article
+    from store.annotations.store import AnnotationStore
+    from store.news.article import Article
 
 
 class EntityService:

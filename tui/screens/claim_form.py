@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from store.safetext import printable
+from store.news.safetext import printable
 from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 240

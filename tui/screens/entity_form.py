@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
-from store.safetext import printable
+from store.news.safetext import printable
 from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 160

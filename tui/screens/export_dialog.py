@@ -14,11 +14,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.annotationstore import AnnotationStore
-from store.article import Article
-from store.export import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
-from store.jsonfile import StoreError
-from store.sets import AnnotationSet, SetStore
+from store.annotations.store import AnnotationStore
+from store.exchange import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
+from store.files.jsonfile import StoreError
+from store.news.article import Article
+from store.query.sets import AnnotationSet, SetStore
 from tui.screens.form import FIELD_KEYS, FieldKeys
 
 CURRENT = "\x00current"

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from store.catalog import SORT_KEYS, Catalog
+from store.library.catalog import SORT_KEYS, Catalog
 from tui.widgets.article_list import ArticleList, header_text
 from tui.widgets.footer import Footer
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
-from store.safetext import printable
+from store.news.safetext import printable
 from tui.screens.form import FormScreen
 
 QUOTE_PREVIEW = 240

@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static, TextArea
 
-from store.article import Article
-from store.article_annotations import ArticleAnnotations
+from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.model import TYPES, Entity
-from store.jsonfile import StoreError
+from store.files.jsonfile import StoreError
+from store.news.article import Article
 from tui.highlights import Layer, Span
 from tui.screens.reader_claims import ClaimsAndNotes
 from tui.screens.reader_common import FAILED, SAVE_DELAY, annotation_style, plural

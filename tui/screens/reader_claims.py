@@ -6,8 +6,8 @@ A mixin of ``ReaderScreen`` (its keys are bound there); it uses the screen's
 
 from __future__ import annotations
 
-from store.annotation import Annotation
-from store.citation import quotation
+from store.annotations.annotation import Annotation
+from store.exchange.citation import quotation
 from tui.clipboard import copy_text
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm

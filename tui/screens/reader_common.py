@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from store.annotation import Annotation
-from store.safetext import printable
+from store.annotations.annotation import Annotation
+from store.news.safetext import printable
 
 FAILED = object()
 """What ``ReaderScreen._guard`` returns when the store refused a change."""

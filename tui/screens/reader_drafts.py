@@ -4,7 +4,7 @@ A mixin of ``ReaderScreen`` through ``ClaimsAndNotes``: the claim and note
 forms report to it when they open and close (``_start_writing``,
 ``_stop_writing``); the reader's timer and the app's leaving call
 ``keep_draft``; the reader offers a kept draft when it opens
-(``_offer_draft``). The drafts themselves are in ``store.drafts``.
+(``_offer_draft``). The drafts themselves are in ``store.annotations.drafts``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from textual.css.query import NoMatches
 
-from store.annotation import Annotation
-from store.drafts import Draft, Drafts
+from store.annotations.annotation import Annotation
+from store.annotations.drafts import Draft, Drafts
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader_common import FAILED

@@ -10,9 +10,9 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from store.annotation import Annotation
-from store.article_annotations import ArticleAnnotations
-from store.safetext import printable
+from store.annotations.annotation import Annotation
+from store.annotations.article_annotations import ArticleAnnotations
+from store.news.safetext import printable
 
 SNIPPET = 60
 """Characters of the quote shown per annotation."""

@@ -22,8 +22,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.catalog import Catalog, Entry
-from store.safetext import printable
+from store.library.catalog import Catalog, Entry
+from store.news.safetext import printable
 from tui.styles import ComponentStyles
 
 DATE_WIDTH = 10

@@ -24,9 +24,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.article import Article
-from store.safetext import printable
-from store.textunits import TextUnits
+from store.news.article import Article
+from store.news.safetext import printable
+from store.news.textunits import TextUnits
 from tui.article_layout import Layout, ScreenLine, layout_article
 from tui.framecache import FrameCache
 from tui.highlights import Layer

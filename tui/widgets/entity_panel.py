@@ -1,7 +1,7 @@
 """The side panel listing the open article's entities, grouped by key.
 
 One row per key (``Kim Jong Un ×12``) under its type, with the number of
-other articles of the corpus that name it (from ``store.entityindex``).
+other articles of the corpus that name it (from ``store.entities.index``).
 ``Enter`` on a key moves the cursor to its first mention, and again to the
 next one; ``o`` on a key lists the other articles naming it (or opens the
 only one); ``Enter`` on one of them opens it.
@@ -20,7 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.entities.model import TYPES, Entity
-from store.safetext import printable
+from store.news.safetext import printable
 
 SHOWN_ARTICLES = 10
 """Other articles listed under a key when it is expanded."""

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from store.search import find_all, next_match, prev_match
+from store.news.search import find_all, next_match, prev_match
 from tui.highlights import Layer, Span
 from tui.widgets.article_view import ArticleView
 

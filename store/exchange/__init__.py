@@ -1,0 +1,108 @@
+"""Annotated sets going out and coming in: exports, imports, citations.
+
+Every export format (native JSON, JSON Lines, W3C Web Annotation,
+schema.org ClaimReview, CSV) with its selection of articles and
+annotations, importing them back, and quotations with their citation.
+
+May import: ``store.query``, ``store.annotations``, ``store.news``, ``store.files``.
+
+Exports: annotated sets written in sorot's own JSON and in standard formats.
+
+Public API::
+
+    from store.exchange import FORMATS, ExportOptions, export, select
+
+    items = select(articles, AnnotationStore(data_dir), aset)  # lazy: one article at a time
+    stats = export(items, sys.stdout, "w3c", ExportOptions(with_text=True), aset)
+
+Formats (``FORMATS``; each module's docstring describes its structure):
+
+- ``json``: the native export, complete and lossless, with a JSON Schema
+  (``SCHEMA_PATH``, ``sorot-export.schema.json`` beside this file);
+- ``jsonl``: one annotation a line with its article's id and metadata;
+- ``w3c``: a W3C Web Annotation ``AnnotationCollection`` (JSON-LD);
+- ``claimreview``: schema.org ClaimReview (JSON-LD) for claims with a verdict;
+- ``csv``: one row an annotation, stable columns.
+
+Every writer streams: it takes an iterable of ``(article, annotations)``
+pairs and writes as it goes, so memory does not grow with the export.
+:mod:`store.exchange.importing` reads ``json`` (and ``jsonl``) and ``w3c`` back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TextIO
+
+from store.exchange import claimreview, csvfile, jsonl, native, w3c
+from store.exchange.native import SCHEMA_PATH
+from store.exchange.output import ExportError, atomic_output, check_target
+from store.exchange.select import (
+    EntitiesFor,
+    ExportOptions,
+    ExportStats,
+    Item,
+    MissingArticle,
+    article_meta,
+    count,
+    placed,
+    select,
+)
+from store.query.sets import AnnotationSet
+
+Writer = Callable[[Iterable[Item], TextIO, ExportOptions, AnnotationSet], ExportStats]
+
+FORMATS: dict[str, Writer] = {
+    "json": native.write,
+    "jsonl": jsonl.write,
+    "w3c": w3c.write,
+    "claimreview": claimreview.write,
+    "csv": csvfile.write,
+}
+"""Format name -> its writer."""
+
+SUFFIXES = {
+    "json": ".json",
+    "jsonl": ".jsonl",
+    "w3c": ".jsonld",
+    "claimreview": ".jsonld",
+    "csv": ".csv",
+}
+"""The usual file suffix of each format (the export dialog proposes it)."""
+
+
+def export(
+    items: Iterable[Item],
+    out: TextIO,
+    fmt: str = "json",
+    options: ExportOptions | None = None,
+    aset: AnnotationSet | None = None,
+) -> ExportStats:
+    """Write ``items`` to ``out`` in format ``fmt``; returns what was written.
+
+    For ``csv``, ``out`` should be opened with ``newline=""``.
+    """
+    if fmt not in FORMATS:
+        names = ", ".join(FORMATS)
+        raise ExportError(f"{fmt!r} is not an export format (the formats are {names})")
+    return FORMATS[fmt](items, out, options or ExportOptions(), aset or AnnotationSet())
+
+
+__all__ = [
+    "FORMATS",
+    "SCHEMA_PATH",
+    "SUFFIXES",
+    "EntitiesFor",
+    "ExportError",
+    "ExportOptions",
+    "ExportStats",
+    "Item",
+    "MissingArticle",
+    "article_meta",
+    "atomic_output",
+    "check_target",
+    "count",
+    "export",
+    "placed",
+    "select",
+]

@@ -1,0 +1,199 @@
+"""What an export takes: articles paired with their annotations in a set.
+
+:func:`select` walks the store one article file at a time, so an export
+never holds more than one article's annotations. Annotations made on an
+earlier text of an article are placed in its current text in memory (the
+annotation files are left untouched: an export works on a read-only store), so
+every exported offset points at the exported body; those that cannot be
+placed come out orphaned, with the selector they had.
+
+An annotation whose article is not in the corpus is still exported, with
+the little the store recorded about its article (:class:`MissingArticle`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from store.annotations.anchoring import place
+from store.annotations.annotation import Annotation
+from store.annotations.store import AnnotationStore
+from store.news.article import Article, article_to_dict
+from store.query.sets import AnnotationSet
+
+EntitiesFor = Callable[[Article], list[dict[str, Any]]]
+"""Gives an article's entities as ``{start, end, text, type, key, origin}`` dicts."""
+
+
+@dataclass(frozen=True)
+class MissingArticle:
+    """An article the annotations name but the corpus does not hold."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    external_id: str | None = None
+
+
+ExportArticle = Article | MissingArticle
+Item = tuple[ExportArticle, list[Annotation]]
+"""One article and its annotations in the set, oldest first."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What goes into an export besides annotations and article metadata."""
+
+    with_text: bool = False
+    """Include each article's body (and, in the native format, its segments)."""
+    entities_for: EntitiesFor | None = None
+    """When given, each article's entities are included."""
+
+    @property
+    def with_entities(self) -> bool:
+        """True when entities are included."""
+        return self.entities_for is not None
+
+
+@dataclass
+class ExportStats:
+    """What an export wrote (or, from :func:`count`, would write)."""
+
+    articles: int = 0
+    annotations: Counter[str] = field(default_factory=Counter)
+    """By kind (``claim``, ``note``)."""
+    entities: int = 0
+    orphaned: int = 0
+    missing: list[str] = field(default_factory=list)
+    """Ids of articles not in the corpus whose annotations were exported."""
+
+    @property
+    def total(self) -> int:
+        """Annotations of every kind."""
+        return sum(self.annotations.values())
+
+    def add(self, article: ExportArticle, marks: Sequence[Annotation]) -> None:
+        """Count one article and its annotations."""
+        self.articles += 1
+        for annotation in marks:
+            self.annotations[annotation.kind] += 1
+            self.orphaned += annotation.orphaned
+        if isinstance(article, MissingArticle):
+            self.missing.append(article.id)
+
+    def summary(self) -> str:
+        """One line: ``3 articles, 5 claims, 2 notes``."""
+
+        def n(count: int, word: str) -> str:
+            return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+        parts = [n(self.articles, "article"), n(self.annotations["claim"], "claim")]
+        parts.append(n(self.annotations["note"], "note"))
+        if self.entities:
+            parts.append(n(self.entities, "entity").replace("entitys", "entities"))
+        if self.orphaned:
+            parts.append(f"{self.orphaned:,} orphaned")
+        return ", ".join(parts)
+
+
+def placed(annotation: Annotation, article: Article) -> Annotation:
+    """``annotation`` placed in ``article``'s current text (orphaned when it cannot be)."""
+    selector = annotation.selector
+    if selector is None:
+        return annotation
+    if annotation.sha256 == article.sha256 and not annotation.orphaned:
+        return annotation
+    placement = place(selector, article.body)
+    if placement.selector is None:
+        return annotation if annotation.orphaned else replace(annotation, orphaned=True)
+    return replace(annotation, selector=placement.selector, sha256=article.sha256, orphaned=False)
+
+
+def article_meta(article: ExportArticle, *, with_text: bool = False) -> dict[str, Any]:
+    """An article's metadata (and body with ``with_text``) as JSON-ready data.
+
+    ``in_corpus`` says whether the article itself was at hand; when it was
+    not, only what the store recorded about it is given.
+    """
+    if isinstance(article, MissingArticle):
+        data: dict[str, Any] = {"id": article.id, "in_corpus": False}
+        for key in ("title", "url", "source", "external_id"):
+            data[key] = getattr(article, key)
+        return data
+    data = article_to_dict(article, with_body=with_text)
+    data["in_corpus"] = True
+    return data
+
+
+def entities_of(article: ExportArticle, options: ExportOptions, aset: AnnotationSet) -> list[dict]:
+    """The article's entities when the options ask for them and the set takes them."""
+    if options.entities_for is None or isinstance(article, MissingArticle):
+        return []
+    if not aset.takes_entities:
+        return []
+    return [dict(e) for e in options.entities_for(article) if aset.takes_entity(e)]
+
+
+def select(
+    articles: Iterable[Article],
+    store: AnnotationStore,
+    aset: AnnotationSet | None = None,
+    *,
+    entities_for: EntitiesFor | None = None,
+) -> Iterator[Item]:
+    """The articles of the corpus and then those only the store knows, with their annotations.
+
+    Articles without an annotation in the set are left out, unless the set
+    names the kind ``entity`` (then every article its article filter passes
+    is there). ``entities_for`` is used only when the set filters by entity
+    key, to find the entities inside each passage.
+    """
+    aset = aset or AnnotationSet()
+    stored = set(store.article_ids())
+    seen: set[str] = set()
+    for article in articles:
+        if article.id in seen or not aset.takes_article(article.id):
+            continue
+        seen.add(article.id)
+        if article.id not in stored and not aset.lists_all_articles:
+            continue
+        marks = [placed(a, article) for a in store.annotations(article.id, keep=False)]
+        entities = entities_for(article) if entities_for and aset.entity_keys else None
+        chosen = [a for a in marks if aset.matches(a, article, entities)]
+        if chosen or aset.lists_all_articles:
+            yield article, chosen
+    for article_id in sorted(stored - seen):
+        if not aset.takes_article(article_id):
+            continue
+        chosen = [a for a in store.annotations(article_id, keep=False) if aset.matches(a)]
+        if chosen:
+            yield _missing(store, article_id), chosen
+
+
+def _missing(store: AnnotationStore, article_id: str) -> MissingArticle:
+    origin = store.article_origin(article_id) or {}
+    return MissingArticle(
+        article_id,
+        origin.get("title"),
+        origin.get("url"),
+        origin.get("source"),
+        origin.get("external_id"),
+    )
+
+
+def count(
+    items: Iterable[Item],
+    options: ExportOptions | None = None,
+    aset: AnnotationSet | None = None,
+) -> ExportStats:
+    """What exporting ``items`` would write (the export dialog shows it first)."""
+    stats = ExportStats()
+    for article, marks in items:
+        stats.add(article, marks)
+        if options is not None:
+            stats.entities += len(entities_of(article, options, aset or AnnotationSet()))
+    return stats

@@ -1,0 +1,5 @@
+"""The folders sorot keeps things in and how it writes them.
+
+The data and config folders, who the user is, the user's settings, atomic
+writes and locked JSON files. The bottom room: it imports nothing of sorot.
+"""

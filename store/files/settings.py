@@ -1,0 +1,79 @@
+"""The user's settings: claim types and statuses, and the annotator's name.
+
+Read from ``config.toml`` in sorot's config folder::
+
+    annotator = "rina"
+    [claims]
+    types = ["factual", "statistic", "quote", "prediction", "opinion"]
+    statuses = ["unverified", "checking", "true", "mostly true", "misleading",
+                "false", "unproven"]
+
+A team can agree on its own lists; everything missing takes the defaults.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.files.paths import config_dir, current_user
+
+CLAIM_TYPES = ("factual", "statistic", "quote", "prediction", "opinion")
+"""Claim types offered when the user has not configured their own."""
+
+STATUSES = ("unverified", "checking", "true", "mostly true", "misleading", "false", "unproven")
+"""Claim statuses offered when the user has not configured their own."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user can configure about annotating."""
+
+    annotator: str = field(default_factory=current_user)
+    """Whose name goes on new annotations."""
+    claim_types: tuple[str, ...] = CLAIM_TYPES
+    statuses: tuple[str, ...] = STATUSES
+    """The first status is what a new claim starts with."""
+
+
+def settings_path() -> Path:
+    """Where the settings file is looked for."""
+    return config_dir() / "config.toml"
+
+
+def _names(value: object, default: tuple[str, ...], what: str) -> tuple[str, ...]:
+    if value is None:
+        return default
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise ValueError(f"[claims] {what} must be a non-empty list of names")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The settings in ``path`` and a one-line problem when the file could not be used."""
+    path = path or settings_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings(), None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        return Settings(), f"{path}: not used ({error})"
+    try:
+        claims = data.get("claims", {})
+        if not isinstance(claims, dict):
+            raise ValueError("[claims] must be a table")
+        annotator = data.get("annotator")
+        if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
+            raise ValueError("annotator must be a name")
+        return Settings(
+            annotator=annotator.strip() if annotator else current_user(),
+            claim_types=_names(claims.get("types"), CLAIM_TYPES, "types"),
+            statuses=_names(claims.get("statuses"), STATUSES, "statuses"),
+        ), None
+    except ValueError as error:
+        return Settings(), f"{path}: not used ({error})"

@@ -1,0 +1,340 @@
+"""Reading one file into articles, by its suffix.
+
+- ``.txt``: raw scraped news, one article a file (:mod:`store.news.newsparse`).
+- ``.md`` / ``.markdown``: an optional front matter block (``---`` lines
+  around ``key: value`` lines, keys as for JSON below); the first ``# ``
+  heading is the title, ``##`` headings are heading segments, paragraphs are
+  separated by blank lines. Inline emphasis (``*x*``, ``**x**``, ``_x_``),
+  code and links (``[text](url)`` -> ``text``) are reduced to their text; a
+  segment whose text changed so has ``raw_start`` ``None``.
+- ``.json``: one article object, a list of them, or ``{"articles": [...]}``.
+- ``.jsonl`` / ``.ndjson``: one article object a line; a broken line is
+  reported and the others still load. ``source`` is ``path#N`` for line N.
+
+JSON field names (case-insensitive; the first one present wins):
+
+=============== =========================================================
+article field   JSON names
+=============== =========================================================
+title           ``title``, ``headline``
+body            ``body``, ``text``, ``content``, ``article``, ``paragraphs``
+                (a string, split into paragraphs at blank lines or line
+                breaks, or a list of strings)
+outlet          ``outlet``, ``source``, ``publisher``, ``site``, ``site_name``
+published       ``published``, ``date``, ``published_at``, ``publishedAt``,
+                ``datePublished``, ``pubdate`` (normalised to ISO 8601
+                when it parses, else kept as given; numbers are Unix time)
+byline          ``byline``, ``author``, ``authors`` (a string or a list)
+editor          ``editor``
+dateline        ``dateline``
+url             ``url``, ``link``
+language        ``language``, ``lang``
+external_id     ``id``
+section         ``section``, ``category``
+=============== =========================================================
+
+A value may also be an object with a ``name`` (``"source": {"name": ...}``).
+The body is read like raw news text (boilerplate lines marked, a lead's
+outlet and dateline read) and the explicit fields win over what the text
+says. Its segments have ``raw_start`` ``None``: a JSON string's escapes make
+its text differ from the file's.
+
+The text of a file is its bytes decoded (UTF-8, else the encoding
+charset-normalizer detects, with a warning), without a byte-order mark and
+with newlines as Python's text mode reads them; ``raw_start`` offsets count
+into that text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store.news.article import Article
+from store.news.dates import parse_date
+from store.news.newsparse import Unit, article_from_units, parse_news_text, split_units
+
+if TYPE_CHECKING:
+    import charset_normalizer
+
+#: The suffixes sorot reads (see the table above for what each holds).
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
+
+#: Larger files are refused: no news article is this big, and reading one
+#: would stall the reader.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# Control characters that do not occur in text (tab, newline, form feed and ESC do).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "body": ("body", "text", "content", "article", "paragraphs"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name"),
+    "published": ("published", "date", "published_at", "publishedat", "datepublished", "pubdate"),
+    "byline": ("byline", "author", "authors"),
+    "editor": ("editor",),
+    "dateline": ("dateline",),
+    "url": ("url", "link"),
+    "language": ("language", "lang"),
+    "external_id": ("id",),
+    "section": ("section", "category"),
+}
+
+
+class ReadError(Exception):
+    """The whole file could not be read; the message says why in plain words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """Something about a file that was read: a warning, or a part left out."""
+
+    message: str
+    skipped: bool
+    """True when an article was left out; False when it was read anyway."""
+
+
+def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
+    """The articles in one file and what went wrong; raises :class:`ReadError`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            raise ReadError(f"too large ({math.ceil(size / 2**20)} MB; the limit is {limit} MB)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file or directory") from None
+    except IsADirectoryError:
+        raise ReadError("is a directory") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    text, warning = decode_bytes(data)
+    articles, issues = read_text(text, path.suffix.lower(), str(path))
+    if warning:
+        issues.insert(0, Issue(warning, skipped=False))
+    return articles, issues
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """The text of a file and a warning when it was not UTF-8; raises ReadError."""
+    if not data.strip():
+        raise ReadError("empty file")
+    warning = None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, warning = data.decode("utf-16", errors="replace"), "not UTF-8; read as UTF-16"
+    elif b"\x00" in data:
+        raise ReadError("binary file, not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            best = _guess_encoding(data)
+            if best is None:
+                raise ReadError("binary file, not text") from None
+            text, warning = str(best), f"not UTF-8; read as {best.encoding}"
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    sample = text[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls > 0.1 * len(sample):
+        raise ReadError("binary file, not text")
+    if not text.strip():
+        raise ReadError("empty file")
+    return text, warning
+
+
+def _guess_encoding(data: bytes) -> charset_normalizer.CharsetMatch | None:
+    """charset-normalizer's reading of non-UTF-8 bytes, Windows-1252 first on a near tie.
+
+    On a few lines of Latin-script text the detector's top pick among the
+    single-byte code pages is close to a coin toss (``déjà`` as Baltic
+    ``déją``); Windows-1252 is what legacy Indonesian and English web text
+    nearly always is, so it wins unless it reads clearly worse.
+    """
+    # Imported here: most corpora are UTF-8, and every start would pay ~10 ms.
+    import charset_normalizer
+
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.1:
+            return match
+    return best
+
+
+def read_text(text: str, suffix: str, source: str) -> tuple[list[Article], list[Issue]]:
+    """Articles from a file's decoded text, read as its suffix says."""
+    if suffix in (".txt", ".md", ".markdown"):
+        markdown = suffix != ".txt"
+        article = read_markdown(text, source) if markdown else parse_news_text(text, source)
+        if not article.body:  # only a title or a header line
+            raise ReadError("no body text")
+        return [article], []
+    if suffix == ".json":
+        return _read_json(text, source)
+    if suffix in (".jsonl", ".ndjson"):
+        return _read_json_lines(text, source)
+    raise ReadError(f"unsupported file type {suffix or '(no suffix)'}")
+
+
+def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+    """One object, a list of them, or ``{"articles": [...]}``; a bad item is skipped."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(
+            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if isinstance(data, dict):
+        try:
+            return [article_from_json(data, source)], []
+        except ValueError as exc:
+            raise ReadError(str(exc)) from None
+    if not isinstance(data, list):
+        raise ReadError("JSON holds no article object")
+    articles, issues = [], []
+    for n, item in enumerate(data, 1):
+        try:
+            articles.append(article_from_json(item, source))
+        except ValueError as exc:
+            issues.append(Issue(f"item {n}: {exc}", skipped=True))
+    return articles, issues
+
+
+def _read_json_lines(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+    """One object a line; a broken line is reported and the others still load."""
+    articles, issues = [], []
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            articles.append(article_from_json(json.loads(line), f"{source}#{n}"))
+        except json.JSONDecodeError as exc:
+            issues.append(Issue(f"line {n}: invalid JSON: {exc.msg} (column {exc.colno})", True))
+        except ValueError as exc:
+            issues.append(Issue(f"line {n}: {exc}", skipped=True))
+    return articles, issues
+
+
+def article_from_json(obj: Any, source: str) -> Article:
+    """An article from one JSON object; ``ValueError`` when it has no body text."""
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    fields = json_fields(obj)
+    body = fields.pop("body", None)
+    if not body:
+        raise ValueError("no body text")
+    article = parse_news_text(body, source, title=fields.pop("title", None))
+    # The body's offsets count into the JSON string, not into the file.
+    article.segments = tuple(dataclasses.replace(s, raw_start=None) for s in article.segments)
+    return apply_fields(article, fields)
+
+
+def json_fields(obj: dict[str, Any]) -> dict[str, str]:
+    """The article fields an object gives, as strings, under sorot's names."""
+    lowered = {str(k).lower(): v for k, v in obj.items()}
+    fields: dict[str, str] = {}
+    for name, keys in FIELD_NAMES.items():
+        for key in keys:
+            value = _as_text(lowered.get(key), name)
+            if value:
+                fields[name] = value
+                break
+    return fields
+
+
+def _as_text(value: Any, name: str) -> str | None:
+    """A JSON value as the text of field ``name``."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        if name == "published":
+            seconds = value / 1000 if value > 1e11 else value  # milliseconds
+            try:
+                return datetime.fromtimestamp(seconds, UTC).isoformat()
+            except (ValueError, OverflowError, OSError):  # not a time: keep as given
+                pass
+        return str(value)
+    if isinstance(value, list):
+        items = [_as_text(v, name) for v in value]
+        joiner = "\n\n" if name == "body" else ", "
+        return joiner.join(i for i in items if i) or None
+    text = str(value).strip()
+    return text or None
+
+
+def apply_fields(article: Article, fields: dict[str, str]) -> Article:
+    """Set the fields a source states explicitly; they win over the parser's."""
+    for name, value in fields.items():
+        if name == "published":
+            value = parse_date(value) or value
+        elif name == "language":
+            value = value.lower().replace("_", "-").split("-")[0]
+        elif name == "title":
+            article.title_derived = False
+        setattr(article, name, value)
+    return article
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
+_MD_HEADING = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
+_MD_INLINE = (
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](url), ![alt](src)
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])"), r"\1"),
+    (re.compile(r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"), r"\1"),
+)
+
+
+def read_markdown(text: str, source: str) -> Article:
+    """An article from Markdown, with optional front matter."""
+    fields: dict[str, str] = {}
+    start = 0
+    m = _FRONT_MATTER.match(text)
+    if m:
+        start = m.end()
+        for line in (m.group("body") or "").splitlines():
+            key, sep, value = line.partition(":")
+            if sep and value.strip():
+                fields[key.strip().lower()] = value.strip().strip("\"'")
+        fields = json_fields(fields)
+    title = fields.pop("title", None)
+    units: list[Unit] = []
+    for unit in split_units(text, start, standalone=lambda line: bool(_MD_HEADING.fullmatch(line))):
+        kind = None
+        heading = _MD_HEADING.fullmatch(unit.text)
+        if heading and not heading.group("text"):
+            continue  # an empty "##" line: nothing to show
+        if heading:
+            offset = None if unit.start is None else unit.start + heading.start("text")
+            if len(heading.group("marks")) == 1 and title is None:
+                title = strip_inline(heading.group("text"))
+                continue
+            unit, kind = Unit(heading.group("text"), offset), "heading"
+        plain = strip_inline(unit.text)
+        units.append(Unit(plain, unit.start if plain == unit.text else None, kind))
+    fields.pop("body", None)
+    return apply_fields(article_from_units(units, source=source, title=title), fields)
+
+
+def strip_inline(text: str) -> str:
+    """Markdown inline markup reduced to its text: ``**a** [b](c)`` -> ``a b``."""
+    if not any(c in text for c in "*_[`"):
+        return text
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text
