@@ -28,11 +28,13 @@ run: compile
 
 test: $(STAMP)
 	$(BIN)/ruff check store tui tests
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check store tui tests
 	$(BIN)/ruff format --check store tui tests
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format store tui tests

@@ -83,7 +83,7 @@ def sentences(reader: ReaderScreen, count: int) -> list[tuple[int, int]]:
 
 def stored(app, article_id: str) -> list:
     """The annotations of ``article_id`` as a fresh store reads them from disk."""
-    return AnnotationStore(app.data_dir).annotations(article_id)
+    return AnnotationStore(app.workspace.data_dir).annotations(article_id)
 
 
 def panel_entries(reader: ReaderScreen) -> list[str]:

@@ -50,6 +50,7 @@ from store.library.catalog import Catalog
 from store.news.loading import load_paths
 from store.news.safetext import printable
 from store.news.textunits import TextUnits
+from store.query import parse_query
 from tests.bench_ner import measure_entities_on_screen, measure_recognition
 from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
@@ -319,10 +320,12 @@ async def opcodes(pilot, driver: CountingDriver, key: str) -> int:
 
 def measure_filter_catalog(b: Bench) -> list[Result]:
     catalog = Catalog(b.articles)
-    catalog.select("")  # the library has sorted once before anyone types
+    catalog.select(parse_query(""))  # the library has sorted once before anyone types
     samples = []
     for end in range(1, len(FILTER_QUERY) + 1):
-        samples += timed_ms(lambda q=FILTER_QUERY[:end]: catalog.select(q), b.size.rounds * 5)
+        samples += timed_ms(
+            lambda q=FILTER_QUERY[:end]: catalog.select(parse_query(q)), b.size.rounds * 5
+        )
     return [Result(f"filter keystroke, catalog.select, {len(b.articles):,}", "ms", samples, 30)]
 
 

@@ -159,7 +159,7 @@ async def _child(folder: Path, data: Path, article_id: str) -> dict[str, float]:
     times: dict[str, Any] = {}
 
     async def open_once(app, pilot) -> tuple[float, float]:
-        if article_id not in app.articles:
+        if article_id not in app.workspace.corpus:
             raise RuntimeError(f"{article_id} is not in {folder}")
         started = time.perf_counter()
         app.open_article(article_id)

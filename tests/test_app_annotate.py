@@ -73,7 +73,7 @@ async def test_s_selects_the_sentence_and_c_saves_a_false_claim_with_speaker_and
         assert app.screen is reader
         assert view.selection is None, "saving ends the selection"
 
-        (claim,) = app.store.annotations(reader.article.id)
+        (claim,) = app.workspace.store.annotations(reader.article.id)
         assert claim.kind == "claim"
         assert claim.selector.exact == body[first[0] : first[1]]
         assert (claim.selector.start, claim.selector.end) == first
@@ -116,7 +116,7 @@ async def test_the_status_line_says_claim_saved_after_claiming_a_selection(app) 
         await pilot.press("s", "c")
         await pilot.pause()
         await fill_claim(app, pilot)
-        assert len(app.store.annotations(reader.article.id)) == 1
+        assert len(app.workspace.store.annotations(reader.article.id)) == 1
         line = status(app, "#reader-status")
         assert "SELECT" not in line
         assert "Claim saved." in line, line
@@ -135,7 +135,7 @@ async def test_c_without_a_selection_claims_the_sentence_under_the_cursor(app) -
         await pilot.pause()
         assert claim_form(app).quote == body[second[0] : second[1]]
         await fill_claim(app, pilot, status="checking", claim_type="statistic")
-        (claim,) = app.store.annotations(reader.article.id)
+        (claim,) = app.workspace.store.annotations(reader.article.id)
         assert claim.selector.exact == body[second[0] : second[1]]
         assert (claim.status, claim.claim_type, claim.speaker, claim.tags) == (
             "checking",
@@ -261,7 +261,7 @@ async def test_escape_in_the_claim_form_cancels_and_saves_nothing(app) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader
-        assert app.store.annotations(reader.article.id) == []
+        assert app.workspace.store.annotations(reader.article.id) == []
         assert stored(app, reader.article.id) == []
         assert drawn(reader) == []
         assert "No claims or notes yet" in panel_entries(reader)[0]

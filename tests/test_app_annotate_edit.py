@@ -141,7 +141,7 @@ async def test_x_deletes_u_brings_it_back_and_ctrl_r_deletes_it_again(app) -> No
         await fill_claim(app, pilot, status="false", speaker="KCNA", tags="a, b", note="cek")
         (claim,) = stored(app, article_id)
         await pilot.press("x")
-        assert app.store.annotations(article_id) == [] == stored(app, article_id)
+        assert app.workspace.store.annotations(article_id) == [] == stored(app, article_id)
         assert drawn(reader) == []
         assert "Claim deleted · u undoes." in status(app, "#reader-status")
         await pilot.press("u")

@@ -316,12 +316,12 @@ async def test_a_refused_save_is_reported_and_the_app_goes_on(
 ) -> None:
     async with running(app) as pilot:
         reader = await open_row(app, pilot, KOMPAS)
-        real_save = app.store.save_many
+        real_save = app.workspace.store.save_many
 
         def refuse(*args, **kwargs):
             raise StoreError(READ_ONLY)
 
-        monkeypatch.setattr(app.store, "save_many", refuse)
+        monkeypatch.setattr(app.workspace.store, "save_many", refuse)
         await pilot.press("s")
         await claim_sentence(app, pilot, "false")
         assert app.screen is reader and app.is_running
@@ -335,7 +335,7 @@ async def test_a_refused_save_is_reported_and_the_app_goes_on(
         await pilot.press("u")
         assert "Nothing to undo." in status(app, "#reader-status")
         # Once the folder can be written again, the same keys save.
-        monkeypatch.setattr(app.store, "save_many", real_save)
+        monkeypatch.setattr(app.workspace.store, "save_many", real_save)
         await claim_sentence(app, pilot, "false")
         assert len(stored(app, reader.article.id)) == 1
 
@@ -353,7 +353,7 @@ async def test_a_refused_delete_or_undo_keeps_the_claim_and_can_be_tried_again(
             raise StoreError(READ_ONLY)
 
         with monkeypatch.context() as patch:
-            patch.setattr(app.store, "delete", refuse)
+            patch.setattr(app.workspace.store, "delete", refuse)
             await pilot.press("x")
             assert any(f"Could not delete: {READ_ONLY}" in n for n in notes(app))
             assert stored(app, reader.article.id) == [claim]
@@ -457,13 +457,13 @@ async def test_a_rewritten_article_still_opens_when_the_data_folder_is_read_only
 ) -> None:
     corpus, _ = await annotate_then_rewrite(tmp_path, seeds)
     app = SorotApp([corpus], tmp_path / "data", "tester")
-    root = app.store.root
+    root = app.workspace.store.root
 
     def read_only(*args, **kwargs):
         raise StoreError(f"{root} is read-only; nothing was saved")
 
     # Every write goes through _change (placing again, taking over the old version's file).
-    monkeypatch.setattr(app.store, "_change", read_only)
+    monkeypatch.setattr(app.workspace.store, "_change", read_only)
     async with running(app) as pilot:
         await pilot.press("enter")
         await pilot.pause()

@@ -231,7 +231,7 @@ async def test_retyping_an_entity_is_stored_and_wins_after_a_restart(make_app) -
         assert (now.type, now.key, now.origin) == ("ORG", "Pemerintah Israel", "user")
         assert (now.start, now.end, "article-view--org") in layer_styles(reader)
         assert "Retyped: ORG · Pemerintah Israel" in status(app, "#reader-status")
-        (stored,) = app.store.corrections(reader.article.id)
+        (stored,) = app.workspace.store.corrections(reader.article.id)
         assert stored["action"] == "retype" and stored["selector"]["exact"] == "Israel"
         assert stored["annotator"] == "tester"
     again = make_app()

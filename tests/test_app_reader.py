@@ -203,7 +203,7 @@ async def test_reopening_restores_the_cursor_even_in_a_new_app(make_app, tmp_pat
         await open_row(first, pilot, BAPERA)
         assert article_view(first).cursor == where
         await pilot.press("G", "ctrl+q")  # quitting from the reader saves the position too
-    article = next(a for a in first.articles.values() if a.outlet == BAPERA)
+    article = next(a for a in first.workspace.corpus.values() if a.outlet == BAPERA)
     end = len(article.body) - 1
     assert ReadingLog(tmp_path / "data", "tester").position(article.id, article.sha256) == end
     again = make_app()

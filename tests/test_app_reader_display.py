@@ -194,7 +194,7 @@ async def test_escape_sequences_in_a_body_are_shown_as_symbols(make_app, tmp_pat
 async def test_an_article_without_body_text_opens_without_crashing(app) -> None:
     async with running(app) as pilot:
         empty = Article(title="Nothing here", body="", segments=())
-        app.articles.add(empty)
+        app.workspace.corpus.add(empty)
         app.open_article(empty.id)
         await pilot.pause()
         assert "(this article has no body text)" in "\n".join(view_lines(app))

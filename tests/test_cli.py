@@ -162,7 +162,10 @@ def test_version_and_help() -> None:
     helped = sorot("--help")
     assert helped.returncode == 0
     out = text(helped.stdout)
-    assert "sorot list" in out and "sorot show" in out and "--db" in out
+    for command in ("list", "show", "tag", "entities", "export", "import", "sets"):
+        assert f"sorot {command}" in out, command
+    assert "--where QUERY" in out and "has:claims" in out
+    assert "the data folder holding every annotation" in " ".join(out.split())
 
 
 @pytest.mark.parametrize("argv", [["list"], ["list", "--json"], ["show", "hubungan", "--json"]])

@@ -96,8 +96,14 @@ def test_a_bad_format_name_is_one_line_and_status_2(data: Path) -> None:
     result = sorot("export", "--format", "xml", data=data)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "unknown format 'xml'" in result.stderr
-    bad_kind = sorot("export", "--kind", "claims", data=data)
+    bad_kind = sorot("export", "--kind", "claimz", data=data)
     assert bad_kind.returncode == 2 and bad_kind.stderr.count("\n") == 1
+    assert "the kinds are claim, note, entity" in bad_kind.stderr
+    typo = sorot("export", "--status", "unverifed", data=data)
+    assert typo.returncode == 2 and typo.stdout == "" and typo.stderr.count("\n") == 1
+    assert "status:unverifed is not a status; the statuses are unverified" in typo.stderr
+    bad_word = sorot("export", "--where", "stauts:false", data=data)
+    assert bad_word.returncode == 2 and "stauts: is not a filter word" in bad_word.stderr
     bad_option = sorot("export", "--orphaned", "maybe", data=data)
     assert bad_option.returncode == 2 and bad_option.stderr.count("\n") == 1
 
@@ -133,9 +139,9 @@ def test_sets_save_list_show_use_and_delete(data: Path) -> None:
     assert empty.returncode == 0 and "no saved sets" in empty.stdout
     saved = sorot("sets", "save", "palsu", "--kind", "claim", "--status", "false", data=data)
     assert saved.returncode == 0, saved.stderr
-    assert saved.stdout == "saved palsu: kind: claim; status: false\n"
+    assert saved.stdout == "saved palsu: kind:claim status:false\n"
     listed = sorot("sets", "list", data=data)
-    assert listed.stdout == "palsu  kind: claim; status: false\n"
+    assert listed.stdout == "palsu  kind:claim status:false\n"
     shown = json.loads(sorot("sets", "show", "palsu", "--json", data=data).stdout)
     assert shown["statuses"] == ["false"] and shown["kinds"] == ["claim"]
     used = sorot("export", "--set", "palsu", "--format", "claimreview", data=data)
@@ -212,10 +218,10 @@ def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exac
 ) -> None:
     from store.annotations.annotation import Annotation, Selector
     from store.news.loading import load_paths
-    from tui.cli_export import _Terminal
+    from tui.cli.common import Terminal
 
     out = io.StringIO()
-    _Terminal(out).write('a\x1b[2Jb\x9bc\u202ed,"x\r\ny"\r\n')
+    Terminal(out).write('a\x1b[2Jb\x9bc\u202ed,"x\r\ny"\r\n')
     assert out.getvalue() == 'a␛[2Jb\ufffdc\ufffdd,"x\r\ny"\r\n'
     corpus = tmp_path / "hostile"
     corpus.mkdir()
@@ -235,12 +241,11 @@ def test_an_export_parses_each_annotated_file_once_cache_or_not(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import store.library.corpus
-    import tui.cli_export
     from store.news.loading import bundled_corpus
     from tui.cli import main
 
     parsed: list[str] = []
-    for module in (store.library.corpus, tui.cli_export):
+    for module in (store.library.corpus,):
         real = module.read_file
 
         def counting(path: Path, real=real) -> tuple:

@@ -20,6 +20,7 @@ import pytest
 
 from store.annotations.annotation import Annotation
 from store.annotations.store import AnnotationStore
+from store.entities.keys import pattern_matches
 from store.exchange import (
     FORMATS,
     SCHEMA_PATH,
@@ -33,7 +34,7 @@ from store.exchange import (
 )
 from store.exchange.csvfile import COLUMNS
 from store.news.article import Article
-from store.query.sets import AnnotationSet
+from store.query import Query, parse_query
 from tests.export_fixtures import GONE_ID, URL, annotated_store, fake_entities, seed_articles
 
 ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
@@ -58,11 +59,19 @@ def run(
     articles: list[Article],
     store: AnnotationStore,
     fmt: str,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
     **options: Any,
 ) -> str:
     out = io.StringIO(newline="")
-    export(select(articles, store, aset), out, fmt, ExportOptions(**options), aset)
+    options.setdefault("key_matcher", pattern_matches)
+    items = select(
+        articles,
+        store,
+        query,
+        entities_for=options.get("entities_for"),
+        key_matcher=pattern_matches,
+    )
+    export(items, out, fmt, ExportOptions(**options), query)
     return out.getvalue()
 
 
@@ -95,7 +104,7 @@ def test_native_export_is_valid_against_its_schema(
     document = json.loads(run(articles, store, "json", with_text=text, entities_for=finder))
     errors = sorted(validator().iter_errors(document), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
-    assert document["format"] == "sorot-export" and document["version"] == 1
+    assert document["format"] == "sorot-export" and document["version"] == 2
     assert document["options"] == {"text": text, "entities": entities}
     assert document["totals"]["annotations"] == 11
     assert document["totals"]["missing_articles"] == 1
@@ -158,27 +167,36 @@ def test_annotations_of_articles_not_in_the_corpus_are_still_exported(articles, 
     assert "body" not in gone and "sha256" not in gone
 
 
-def test_a_set_chooses_what_is_exported(articles, store) -> None:
-    aset = AnnotationSet("palsu", kinds=("claim",), statuses=("false", "misleading"))
-    document = json.loads(run(articles, store, "json", aset))
+def test_a_query_chooses_what_is_exported(articles, store) -> None:
+    query = parse_query("kind:claim status:false,misleading")
+    document = json.loads(run(articles, store, "json", query, set_name="palsu"))
     assert document["set"]["name"] == "palsu"
+    assert document["set"]["query"] == "kind:claim status:false,misleading"
     statuses = [a["status"] for art in document["articles"] for a in art["annotations"]]
     assert sorted(statuses) == ["false", "false", "misleading"]
     assert len(document["articles"]) == 3  # articles without a matching annotation are left out
-    by_key = AnnotationSet(entity_keys=("Andrey Belousov",))
-    items = list(select(articles, store, by_key, entities_for=fake_entities))
-    assert [len(marks) for _, marks in items] == [1]  # the note on "Andrey Belousov"
+    by_key = parse_query("entity:andrey-belousov")
+    items = list(
+        select(articles, store, by_key, entities_for=fake_entities, key_matcher=pattern_matches)
+    )
+    named = {a.id for a in articles if any(e["key"] == "Andrey Belousov" for e in fake_entities(a))}
+    assert {article.id for article, _ in items} == named & set(store.article_ids())
+    for article, marks in items:  # every annotation of an article naming him
+        assert len(marks) == len(store.annotations(article.id))
 
 
-def test_an_entity_set_lists_every_article_with_its_entities(articles, store) -> None:
-    aset = AnnotationSet(kinds=("entity",), entity_keys=("Kim Jong Un",))
-    document = json.loads(run(articles, store, "json", aset, entities_for=fake_entities))
-    assert len(document["articles"]) == 5
+def test_an_entity_query_lists_every_article_with_its_entities(articles, store) -> None:
+    query = parse_query("kind:entity entity:kim-jong-un")
+    document = json.loads(run(articles, store, "json", query, entities_for=fake_entities))
+    named = [a for a in articles if any(e["key"] == "Kim Jong Un" for e in fake_entities(a))]
+    assert len(document["articles"]) == len(named)
     assert all(not a["annotations"] for a in document["articles"])
     keys = {e["key"] for a in document["articles"] for e in a["entities"]}
     assert keys == {"Kim Jong Un"}
-    stats = count(select(articles, store, aset), ExportOptions(entities_for=fake_entities), aset)
-    assert stats.articles == 5 and stats.total == 0 and stats.entities > 0
+    options = ExportOptions(entities_for=fake_entities, key_matcher=pattern_matches)
+    items = select(articles, store, query, entities_for=fake_entities, key_matcher=pattern_matches)
+    stats = count(items, options, query)
+    assert stats.articles == len(named) and stats.total == 0 and stats.entities > 0
 
 
 class CountingOut(io.StringIO):

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,19 +14,15 @@ from textual.binding import Binding
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
-from store.annotations.drafts import Drafts
-from store.annotations.history import History
-from store.annotations.store import AnnotationStore
-from store.entities.index import EntityIndex, build_index
+from store.entities.index import EntityIndex
 from store.entities.model import Entity
-from store.entities.service import EntityService
 from store.files.jsonfile import StoreError
-from store.files.settings import load_settings
+from store.files.settings import Settings
 from store.library.catalog import Catalog
-from store.library.corpus import Corpus, open_corpus
-from store.library.readstate import ReadingLog
+from store.library.corpus import Corpus
 from store.news.article import Article
-from store.query.sets import SetStore
+from store.query import Query
+from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.memory import release, settle
@@ -74,35 +68,40 @@ class SorotApp(App[None]):
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.data_dir = data_dir
-        self.settings, self._settings_problem = load_settings(settings_file)
-        if user:
-            # An explicit user (tests, --user) wins over the configured annotator.
-            self.settings = replace(self.settings, annotator=user)
-        self.user = self.settings.annotator
-        self.store = AnnotationStore(data_dir)
-        self.entity_service = EntityService(data_dir, self.store)
-        """Entities of articles: cached under ``<data>/entities``, with the user's corrections."""
-        self.entity_index = EntityIndex()
-        """Entity key → articles, built in the background once the corpus is loaded."""
+        self.workspace = Workspace(data_dir, user, settings_file=settings_file)
+        """The data folder as this user sees it: every article, annotation and entity."""
         self.hidden_entity_types: set[str] = set()
         """Entity types switched off in the reader (keys 1–5), for the whole session."""
         self.entity_foreground = threading.Event()
-        self._last_key = 0.0
         """Set while the reader recognises an article: the index builder waits meanwhile."""
+        self._last_key = 0.0
         self._entity_updates: dict[str, list[Entity]] = {}
         self._entity_focus: tuple[str, str] | None = None
-        self.histories: dict[str, History] = {}
-        self.articles: Corpus | dict[str, Article] = {}
-        """Every article by id (parsed from its file when asked for)."""
-        self.catalog = Catalog([])
-        self.reading = ReadingLog(data_dir, self.user)
-        self.drafts = Drafts(data_dir, self.user)
         self._read: set[str] | None = None
         self._unread: int | None = None
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings (claim types and statuses, the annotator's name)."""
+        return self.workspace.settings
+
+    @property
+    def user(self) -> str:
+        """Whose name goes on new annotations."""
+        return self.workspace.user
+
+    @property
+    def catalog(self) -> Catalog:
+        """The library's rows over the open corpus."""
+        return self.workspace.catalog
+
+    @property
+    def entity_index(self) -> EntityIndex:
+        """Entity key → articles (empty until built in the background)."""
+        return self.workspace.entity_index
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -113,7 +112,7 @@ class SorotApp(App[None]):
         keymap, problem = load_keymap(self._keymap_file)
         if keymap:
             self.set_keymap(keymap)
-        for note in (problem, self._settings_problem):
+        for note in (problem, self.workspace.settings_problem):
             if note:
                 self.notify(note, severity="warning", timeout=8)
         self.push_screen(LibraryScreen())
@@ -142,19 +141,13 @@ class SorotApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self) -> None:
         """Read the corpus off the event loop so the library paints at once."""
-        result = open_corpus(self.paths, self.data_dir / "cache" / "corpus.json")
-        catalog = Catalog(entries=result.entries)
-        catalog.set_counts(self._annotation_counts())
-        self.call_from_thread(self._loaded, result, catalog)
+        corpus = self.workspace.open_corpus(self.paths)
+        self.call_from_thread(self._loaded, corpus)
 
-    def _loaded(self, result: Corpus, catalog: Catalog) -> None:
-        self.articles = result
+    def _loaded(self, result: Corpus) -> None:
         self._unread = None
-        self.catalog = catalog
         self.loaded = True
-        for problem in self.store.problems:
-            self.notify(problem, severity="error", timeout=15)
-        self.store.problems.clear()
+        self._report_store_problems()
         for problem in result.problems[:MAX_PROBLEM_NOTES]:
             self.notify(
                 str(problem), severity="error" if problem.skipped else "warning", timeout=10
@@ -171,71 +164,36 @@ class SorotApp(App[None]):
             self.notify(f"No articles found in {where}.", severity="error", timeout=10)
         library = self.library
         if library is not None:
-            library.load(catalog)
+            library.load(self.catalog)
         # The reader's modules are not needed for the library's first paint: they
         # load now, off the event loop, so that opening an article does not wait.
         self.run_worker(reader_screen, thread=True, group="warm-up")
 
-    def _annotation_counts(self) -> dict:
-        counts = {}
-        try:
-            for article_id in self.store.article_ids():
-                counts[article_id] = self.store.counts(article_id)
-        except StoreError as error:
-            self.call_from_thread(self.notify, str(error), severity="error")
-        return counts
+    def _report_store_problems(self) -> None:
+        for problem in self.workspace.take_problems():
+            self.notify(problem, severity="error", timeout=15)
 
     def annotations_changed(self, article_id: str) -> None:
         """Refresh the library's counts for ``article_id`` after a change."""
-        try:
-            self.catalog.set_count(article_id, self.store.counts(article_id))
-        except StoreError:
-            return
+        self.workspace.annotations_changed(article_id)
 
     def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
-        """Names offered for a claim's speaker: this article's speakers, then its entities.
-
-        Entity keys follow the speakers already used: people and
-        organisations first, then places, each most mentioned first.
-        """
-        names = annotations.speakers()
-        try:
-            entities = self.entity_service.entities(annotations.article)
-        except (StoreError, OSError, RuntimeError):
-            return names
-        counts = Counter((e.key, e.type) for e in entities if e.type in ("PER", "ORG", "LOC"))
-        ranked = sorted(counts, key=lambda kt: (kt[1] == "LOC", -counts[kt], kt[0].casefold()))
-        seen = set(names)
-        for key, _kind in ranked:
-            if key not in seen:
-                seen.add(key)
-                names.append(key)
-        return names
+        """Names offered for a claim's speaker (``Workspace.speaker_candidates``)."""
+        return self.workspace.speaker_candidates(annotations)
 
     # -- entities -------------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Once the corpus is loaded, index its entities in the background.
         if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
-            self.catalog.set_entity_index(self.entity_index)
             self._entity_updates.clear()
-            self.build_entity_index(list(self.articles))
+            self.build_entity_index()
             self.call_after_refresh(settle)  # once the library has painted
 
     @work(thread=True, exclusive=True, group="entity-index")
-    def build_entity_index(self, article_ids: list[str]) -> None:
+    def build_entity_index(self) -> None:
         """Index the corpus's entities (``store.entities.index``; its docstring gives the costs)."""
         worker = get_current_worker()
-
-        articles = self.articles
-
-        def get_article(article_id: str) -> Article | None:
-            # Parsed here, in the worker: the UI thread stays free for the user's keys.
-            if worker.is_cancelled:
-                return None
-            if isinstance(articles, Corpus):
-                return articles.get(article_id, keep=False)
-            return articles.get(article_id)
 
         def pause() -> None:
             # Step aside while the reader recognises an article, and while the user types:
@@ -247,15 +205,7 @@ class SorotApp(App[None]):
             time.sleep(0)  # let the UI thread have the interpreter between articles
 
         try:
-            index = build_index(
-                article_ids,
-                get_article,
-                self.entity_service,
-                summary_path=self.data_dir / "entities" / "summary.json",
-                corrected_ids=self.store.article_ids(),
-                stop=lambda: worker.is_cancelled,
-                pause=pause,
-            )
+            index = self.workspace.build_entity_index(lambda: worker.is_cancelled, pause)
             if not worker.is_cancelled:
                 self.call_from_thread(self._entity_index_built, index)
         except RuntimeError:  # the app is closing
@@ -268,14 +218,11 @@ class SorotApp(App[None]):
 
     def _entity_index_built(self, index: EntityIndex) -> None:
         # Corrections made while it was being built win over what it read.
-        for article_id, entities in self._entity_updates.items():
-            index.add(article_id, entities)
+        self.workspace.adopt_entity_index(index, self._entity_updates)
         self._entity_updates.clear()
-        self.entity_index = index
-        self.catalog.set_entity_index(index)
         self.call_after_refresh(settle)
         library = self.library
-        if library is not None and "entity:" in library.query_one("#library-filter").value:
+        if library is not None and library.filter_query.entities:
             library.refilter()
         screen = self.screen
         if isinstance(screen, reader_screen()):
@@ -283,13 +230,12 @@ class SorotApp(App[None]):
 
     def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
         """The reader found or corrected ``article_id``'s entities: keep the index in step."""
-        self.entity_index.add(article_id, entities)
+        self.workspace.entities_changed(article_id, entities)
         self._entity_updates[article_id] = entities
 
     def title_of(self, article_id: str) -> str:
         """The title of ``article_id`` as the library shows it."""
-        index = self.catalog.index_of(article_id)
-        return self.catalog.entries[index].title if index is not None else article_id
+        return self.workspace.title_of(article_id)
 
     def open_entity(self, article_id: str, key: str) -> None:
         """Open ``article_id`` with the cursor on the first mention of ``key``."""
@@ -330,53 +276,47 @@ class SorotApp(App[None]):
     def read_ids(self) -> set[str]:
         """Ids of the articles this user has read."""
         if self._read is None:
-            self._read = self._guard("read the reading history", self.reading.all_read) or set()
+            self._read = self._guard("read the reading history", self.workspace.read_ids) or set()
         return self._read
 
     def unread_count(self) -> int:
         """How many articles of the corpus this user has not opened (counted once per change)."""
         if self._unread is None:
             read = self.read_ids()
-            self._unread = sum(1 for article_id in self.articles if article_id not in read)
+            corpus = self.workspace.corpus
+            self._unread = sum(1 for article_id in corpus if article_id not in read)
         return self._unread
 
     def toggle_read(self, article_id: str) -> None:
         """Flip an article between read and unread."""
         read = self.read_ids()
         now = article_id not in read
-        self._guard("save the read state", lambda: self.reading.set_read(article_id, now))
+        self._guard("save the read state", lambda: self.workspace.set_read(article_id, now))
         (read.add if now else read.discard)(article_id)
         self._unread = None
 
     def save_position(self, article: Article, cursor: int) -> None:
         """Remember the cursor in ``article`` for this user."""
-        self._guard(
-            "save the reading position",
-            lambda: self.reading.left(article.id, article.sha256, cursor),
-        )
+        self._guard("save the reading position", lambda: self.workspace.left(article, cursor))
 
     @work(thread=True, group="reading")
-    def _mark_opened(self, article_id: str, sha256: str) -> None:
+    def _mark_opened(self, article: Article) -> None:
         # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
         try:
-            self.reading.opened(article_id, sha256)
+            self.workspace.opened(article)
         except StoreError as error:
             self.call_from_thread(self._report, "save the read state", error)
 
     def open_article(self, article_id: str) -> None:
         """Open ``article_id`` in the reader at the user's last position."""
-        article = self.articles.get(article_id)
+        article = self.workspace.article(article_id)
         if article is None:
             self.notify(f"No article {article_id} in this corpus.", severity="error")
             return
         position = (
-            self._guard(
-                "read the reading position",
-                lambda: self.reading.position(article.id, article.sha256),
-            )
-            or 0
+            self._guard("read the reading position", lambda: self.workspace.position(article)) or 0
         )
-        self._mark_opened(article.id, article.sha256)
+        self._mark_opened(article)
         self.read_ids().add(article.id)
         self._unread = None
 
@@ -386,17 +326,12 @@ class SorotApp(App[None]):
                 library.list.mark_read(self.read_ids())
                 library.refilter(keep_id=article.id)
 
-        history = self.histories.setdefault(article.id, History(self.store, article))
         try:
-            annotations = ArticleAnnotations(
-                article, self.store, history, self.user, known_ids=self.articles.keys()
-            )
+            annotations = self.workspace.annotations_of(article)
         except StoreError as error:
             self.notify(f"Could not read the annotations: {error}", severity="error", timeout=10)
             return
-        for problem in self.store.problems:
-            self.notify(problem, severity="error", timeout=15)
-        self.store.problems.clear()
+        self._report_store_problems()
         # What was read may hold a colleague's new claims: the library's counts follow.
         self.annotations_changed(article.id)
         reader = reader_screen()
@@ -409,23 +344,16 @@ class SorotApp(App[None]):
 
     # -- actions ------------------------------------------------------------------
 
-    def open_export(self, visible_ids: list[str] | None = None) -> None:
-        """Open the export dialog (the library's filter gives the current set)."""
-        if visible_ids is None:
+    def open_export(self, query: Query | None = None) -> None:
+        """Open the export dialog (the library's filter is the current query)."""
+        if query is None:
             library = self.library
-            visible_ids = library.visible_ids() if library is not None else list(self.articles)
+            query = library.filter_query if library is not None else Query()
 
         # Imported here: the export machinery is not needed to start reading.
         from tui.screens.export_dialog import ExportDialog
 
-        def entities_for(article: Article) -> list[dict]:
-            return [entity.to_dict() for entity in self.entity_service.entities(article)]
-
-        self.push_screen(
-            ExportDialog(
-                self.articles, visible_ids, self.store, SetStore(self.data_dir), entities_for
-            )
-        )
+        self.push_screen(ExportDialog(self.workspace, query))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

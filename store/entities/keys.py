@@ -67,6 +67,16 @@ def fold(text: str) -> str:
     return _DOUBLE_RE.sub(r"\1", s)
 
 
+def pattern_matches(pattern: str, key: str) -> bool:
+    """True when ``pattern`` (an ``entity:`` value) names ``key``: word starts, spelling-blind.
+
+    ``belousov``, ``andrey-belousov`` and ``Andrei Belousov`` all name the key
+    ``Andrei Belousov``; ``-`` and ``_`` stand for spaces (query words have none).
+    """
+    wanted = " " + fold(pattern.replace("-", " ").replace("_", " "))
+    return wanted.strip() != "" and wanted in " " + fold(key.replace("_", " ")) + " "
+
+
 def display(text: str, type_: str) -> str:
     """A tidy spelling for a key: ``Desy-Afrianti`` → ``Desy Afrianti``."""
     words = text.split()

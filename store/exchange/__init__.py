@@ -12,8 +12,8 @@ Public API::
 
     from store.exchange import FORMATS, ExportOptions, export, select
 
-    items = select(articles, AnnotationStore(data_dir), aset)  # lazy: one article at a time
-    stats = export(items, sys.stdout, "w3c", ExportOptions(with_text=True), aset)
+    items = select(articles, AnnotationStore(data_dir), query)  # lazy: one article at a time
+    stats = export(items, sys.stdout, "w3c", ExportOptions(with_text=True), query)
 
 Formats (``FORMATS``; each module's docstring describes its structure):
 
@@ -48,9 +48,9 @@ from store.exchange.select import (
     placed,
     select,
 )
-from store.query.sets import AnnotationSet
+from store.query import Query
 
-Writer = Callable[[Iterable[Item], TextIO, ExportOptions, AnnotationSet], ExportStats]
+Writer = Callable[[Iterable[Item], TextIO, ExportOptions, Query], ExportStats]
 
 FORMATS: dict[str, Writer] = {
     "json": native.write,
@@ -76,7 +76,7 @@ def export(
     out: TextIO,
     fmt: str = "json",
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write ``items`` to ``out`` in format ``fmt``; returns what was written.
 
@@ -85,7 +85,7 @@ def export(
     if fmt not in FORMATS:
         names = ", ".join(FORMATS)
         raise ExportError(f"{fmt!r} is not an export format (the formats are {names})")
-    return FORMATS[fmt](items, out, options or ExportOptions(), aset or AnnotationSet())
+    return FORMATS[fmt](items, out, options or ExportOptions(), query or Query())
 
 
 __all__ = [

@@ -36,7 +36,7 @@ from store.annotations.annotation import Annotation
 from store.exchange.jsonl import overlapping
 from store.exchange.select import ExportArticle, ExportOptions, ExportStats, Item, entities_of
 from store.news.article import Article
-from store.query.sets import AnnotationSet
+from store.query import Query
 
 CONTEXT = "https://schema.org"
 
@@ -152,11 +152,11 @@ def write(
     items: Iterable[Item],
     out: TextIO,
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write the claims with a verdict in ``items`` to ``out``; returns what was written."""
     options = options or ExportOptions()
-    aset = aset or AnnotationSet()
+    query = query or Query()
     stats = ExportStats()
     out.write("[")
     written = 0
@@ -164,7 +164,7 @@ def write(
         reviewed = [a for a in marks if has_verdict(a)]
         if not reviewed:
             continue
-        entities = entities_of(article, options, aset) if options.with_entities else None
+        entities = entities_of(article, options, query) if options.with_entities else None
         stats.add(article, reviewed)
         stats.entities += len(entities or ())
         for annotation in reviewed:

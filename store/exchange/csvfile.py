@@ -36,7 +36,7 @@ from store.exchange.select import (
     article_meta,
     entities_of,
 )
-from store.query.sets import AnnotationSet
+from store.query import Query
 
 COLUMNS = (
     "annotation_id",
@@ -133,7 +133,7 @@ def write(
     items: Iterable[Item],
     out: TextIO,
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write ``items`` to ``out`` as CSV; returns what was written.
 
@@ -141,13 +141,13 @@ def write(
     that line breaks inside cells are written as they are.
     """
     options = options or ExportOptions()
-    aset = aset or AnnotationSet()
+    query = query or Query()
     writer = csv.writer(out)
     writer.writerow(columns(options))
     stats = ExportStats()
     for article, marks in items:
         article_cells = _article_cells(article)
-        entities = entities_of(article, options, aset) if options.with_entities else []
+        entities = entities_of(article, options, query) if options.with_entities else []
         text = [getattr(article, "body", "")] if options.with_text else []
         stats.add(article, marks)
         stats.entities += len(entities)

@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from store.annotations.annotation import Annotation
 from store.exchange.select import ExportOptions, ExportStats, Item, article_meta, entities_of
-from store.query.sets import AnnotationSet
+from store.query import Query
 
 
 def overlapping(entities: list[dict[str, Any]], annotation: Annotation) -> list[dict[str, Any]]:
@@ -38,18 +38,18 @@ def write(
     items: Iterable[Item],
     out: TextIO,
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write ``items`` to ``out`` as JSON Lines; returns what was written."""
     options = options or ExportOptions()
-    aset = aset or AnnotationSet()
+    query = query or Query()
     stats = ExportStats()
     for article, marks in items:
         meta = article_meta(article, with_text=options.with_text)
         meta.pop(
             "segments", None
         )  # the body is enough on a line; segments are in the native export
-        entities = entities_of(article, options, aset) if options.with_entities else []
+        entities = entities_of(article, options, query) if options.with_entities else []
         stats.add(article, marks)
         stats.entities += len(entities)
         if not marks:

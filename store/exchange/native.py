@@ -31,10 +31,10 @@ from typing import Any, TextIO
 from store import __version__
 from store.annotations.annotation import now_iso
 from store.exchange.select import ExportOptions, ExportStats, Item, article_meta, entities_of
-from store.query.sets import AnnotationSet
+from store.query import Query
 
 FORMAT_NAME = "sorot-export"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SCHEMA_PATH = Path(__file__).with_name("sorot-export.schema.json")
 """The JSON Schema (draft 2020-12) of this format."""
 
@@ -44,14 +44,14 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False)
 
 
-def header(aset: AnnotationSet, options: ExportOptions) -> dict[str, Any]:
+def header(query: Query, options: ExportOptions) -> dict[str, Any]:
     """The fields that open a native export."""
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "generator": f"sorot {__version__}",
         "exported": now_iso(),
-        "set": aset.to_dict(),
+        "set": {"name": options.set_name, **query.to_dict()},
         "options": {"text": options.with_text, "entities": options.with_entities},
     }
 
@@ -60,18 +60,18 @@ def write(
     items: Iterable[Item],
     out: TextIO,
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write ``items`` to ``out`` as a native export; returns what was written."""
     options = options or ExportOptions()
-    aset = aset or AnnotationSet()
-    head = _dumps(header(aset, options))
+    query = query or Query()
+    head = _dumps(header(query, options))
     out.write(head[:-1] + ', "articles": [')
     stats = ExportStats()
     for number, (article, marks) in enumerate(items):
         record = article_meta(article, with_text=options.with_text)
         if options.with_entities:
-            entities = entities_of(article, options, aset)
+            entities = entities_of(article, options, query)
             record["entities"] = entities
             stats.entities += len(entities)
         record["annotations"] = [a.to_dict() for a in marks]

@@ -22,7 +22,8 @@ from store.annotations.anchoring import place
 from store.annotations.annotation import Annotation
 from store.annotations.store import AnnotationStore
 from store.news.article import Article, article_to_dict
-from store.query.sets import AnnotationSet
+from store.query import KeyMatcher, Query
+from store.query.query import haystack, shown_date
 
 EntitiesFor = Callable[[Article], list[dict[str, Any]]]
 """Gives an article's entities as ``{start, end, text, type, key, origin}`` dicts."""
@@ -52,6 +53,10 @@ class ExportOptions:
     """Include each article's body (and, in the native format, its segments)."""
     entities_for: EntitiesFor | None = None
     """When given, each article's entities are included."""
+    key_matcher: KeyMatcher | None = None
+    """How ``entity:`` words name entity keys (``store.entities.keys.pattern_matches``)."""
+    set_name: str | None = None
+    """The saved set exported, if it was one (written with the query)."""
 
     @property
     def with_entities(self) -> bool:
@@ -129,49 +134,88 @@ def article_meta(article: ExportArticle, *, with_text: bool = False) -> dict[str
     return data
 
 
-def entities_of(article: ExportArticle, options: ExportOptions, aset: AnnotationSet) -> list[dict]:
-    """The article's entities when the options ask for them and the set takes them."""
+def entities_of(article: ExportArticle, options: ExportOptions, query: Query) -> list[dict]:
+    """The article's entities when the options ask for them and the query takes them."""
     if options.entities_for is None or isinstance(article, MissingArticle):
         return []
-    if not aset.takes_entities:
+    if not query.takes_entities:
         return []
-    return [dict(e) for e in options.entities_for(article) if aset.takes_entity(e)]
+    if query.entities and options.key_matcher is None:
+        return []
+    matcher = options.key_matcher or _never
+    return [dict(e) for e in options.entities_for(article) if query.takes_entity(e, matcher)]
+
+
+def _never(pattern: str, key: str) -> bool:
+    return False
 
 
 def select(
     articles: Iterable[Article],
     store: AnnotationStore,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
     *,
     entities_for: EntitiesFor | None = None,
+    key_matcher: KeyMatcher | None = None,
 ) -> Iterator[Item]:
     """The articles of the corpus and then those only the store knows, with their annotations.
 
-    Articles without an annotation in the set are left out, unless the set
-    names the kind ``entity`` (then every article its article filter passes
-    is there). ``entities_for`` is used only when the set filters by entity
-    key, to find the entities inside each passage.
+    What the query selects (``store.query``): articles passing its article
+    words, with the annotations its annotation words choose; an article
+    with nothing chosen is left out unless the query names the kind
+    ``entity``. ``entities_for`` and ``key_matcher`` answer ``entity:`` words
+    (without them, those words match no article).
     """
-    aset = aset or AnnotationSet()
+    query = query or Query()
     stored = set(store.article_ids())
     seen: set[str] = set()
     for article in articles:
-        if article.id in seen or not aset.takes_article(article.id):
+        if article.id in seen:
             continue
         seen.add(article.id)
-        if article.id not in stored and not aset.lists_all_articles:
+        if not query.takes_article_id(article.id):
             continue
-        marks = [placed(a, article) for a in store.annotations(article.id, keep=False)]
-        entities = entities_for(article) if entities_for and aset.entity_keys else None
-        chosen = [a for a in marks if aset.matches(a, article, entities)]
-        if chosen or aset.lists_all_articles:
+        if article.id not in stored and not query.lists_all_articles:
+            continue
+        marks = (
+            [placed(a, article) for a in store.annotations(article.id, keep=False)]
+            if article.id in stored
+            else []
+        )
+        chosen = query.select_article(
+            article.id,
+            haystack_of(article),
+            marks,
+            lambda article=article: _keys(entities_for, article),
+            key_matcher,
+        )
+        if chosen is not None and (chosen or query.lists_all_articles):
             yield article, chosen
+    if query.entities:
+        return  # an article outside the corpus has no text to name an entity in
     for article_id in sorted(stored - seen):
-        if not aset.takes_article(article_id):
+        if not query.takes_article_id(article_id):
             continue
-        chosen = [a for a in store.annotations(article_id, keep=False) if aset.matches(a)]
+        missing = _missing(store, article_id)
+        hay = haystack(article_id, missing.title or "", None, "", None)
+        if not query.takes_haystack(hay):
+            continue
+        chosen = query.choose(store.annotations(article_id, keep=False))
         if chosen:
-            yield _missing(store, article_id), chosen
+            yield missing, chosen
+
+
+def _keys(entities_for: EntitiesFor | None, article: Article) -> set[str]:
+    if entities_for is None:
+        return set()
+    return {str(e.get("key", "")) for e in entities_for(article)}
+
+
+def haystack_of(article: Article) -> str:
+    """What free words are looked for in, for ``article`` (as the library does)."""
+    return haystack(
+        article.id, article.title, article.outlet, shown_date(article.published), article.section
+    )
 
 
 def _missing(store: AnnotationStore, article_id: str) -> MissingArticle:
@@ -188,12 +232,12 @@ def _missing(store: AnnotationStore, article_id: str) -> MissingArticle:
 def count(
     items: Iterable[Item],
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """What exporting ``items`` would write (the export dialog shows it first)."""
     stats = ExportStats()
     for article, marks in items:
         stats.add(article, marks)
         if options is not None:
-            stats.entities += len(entities_of(article, options, aset or AnnotationSet()))
+            stats.entities += len(entities_of(article, options, query or Query()))
     return stats

@@ -56,7 +56,7 @@ from store.exchange.select import (
     entities_of,
 )
 from store.news.article import Article
-from store.query.sets import AnnotationSet
+from store.query import Query
 
 CONTEXT: list[Any] = ["http://www.w3.org/ns/anno.jsonld", {"sorot": "urn:sorot:vocab#"}]
 """The Web Annotation context, and the sorot extension's namespace."""
@@ -143,19 +143,19 @@ def write(
     items: Iterable[Item],
     out: TextIO,
     options: ExportOptions | None = None,
-    aset: AnnotationSet | None = None,
+    query: Query | None = None,
 ) -> ExportStats:
     """Write ``items`` to ``out`` as one ``AnnotationCollection``; returns what was written."""
     options = options or ExportOptions()
-    aset = aset or AnnotationSet()
+    query = query or Query()
     head = {
         "@context": CONTEXT,
         "id": uuid.uuid4().urn,
         "type": "AnnotationCollection",
-        "label": f"sorot: {aset.name or aset.describe()}",
+        "label": f"sorot: {options.set_name or query.describe()}",
         "created": now_iso(),
         "generator": {"type": "Software", "name": f"sorot {__version__}"},
-        "sorot:set": aset.to_dict(),
+        "sorot:set": {"name": options.set_name, **query.to_dict()},
     }
     page = {"id": uuid.uuid4().urn, "type": "AnnotationPage", "startIndex": 0}
     out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "first": ')
@@ -175,7 +175,7 @@ def write(
         meta = article_meta(article, with_text=options.with_text)
         meta["sorot:source"] = source_of(article, article.id)
         if options.with_entities:
-            meta["entities"] = entities_of(article, options, aset)
+            meta["entities"] = entities_of(article, options, query)
             stats.entities += len(meta["entities"])
         out.write(("\n" if number == 0 else ",\n") + json.dumps(meta, ensure_ascii=False))
     out.write(f'\n], "total": {stats.total}}}\n')

@@ -8,11 +8,14 @@ must answer between two keystrokes.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from store.annotations.annotation import Annotation
 from store.news.article import Article
+from store.query import Query
+from store.query.query import haystack, shown_date
 
 
 class EntityFilter(Protocol):
@@ -39,14 +42,6 @@ class Entry:
     """Lowercased title, outlet, date, section and id, for the filter."""
 
 
-def _shown_date(published: str | None) -> str:
-    if not published:
-        return ""
-    if len(published) >= 10 and published[4] == "-" and published[7] == "-":
-        return published[:10]
-    return published
-
-
 def make_entry(
     article_id: str,
     title: str,
@@ -57,9 +52,10 @@ def make_entry(
 ) -> Entry:
     """The library's summary of an article from its fields (as the corpus cache keeps them)."""
     outlet = outlet or ""
-    date = _shown_date(published)
-    hay = " ".join(part for part in (title, outlet, date, section or "", article_id) if part)
-    return Entry(article_id, title, outlet, date, words, hay.casefold())
+    date = shown_date(published)
+    return Entry(
+        article_id, title, outlet, date, words, haystack(article_id, title, outlet, date, section)
+    )
 
 
 def entry_for(article: Article) -> Entry:
@@ -83,21 +79,26 @@ class Catalog:
     def __init__(self, articles: Iterable[Article] = (), entries: Iterable[Entry] = ()) -> None:
         self.entries: list[Entry] = [entry_for(a) for a in articles] + list(entries)
         self._orders: dict[tuple[str, bool], list[int]] = {}
+        self.annotations: dict[str, list[Annotation]] = {}
+        """Each annotated article's annotations, for queries' annotation words."""
         self.counts: dict[str, Counter[str]] = {}
         """Annotation counts per article id (``claim``, ``note``, ``claim:<status>``)."""
-        self._last: tuple[str, tuple[str, bool], list[int]] | None = None
+        self._last: tuple[tuple[str, ...], tuple[str, bool], list[int]] | None = None
 
-    def set_counts(self, counts: Mapping[str, Counter[str]]) -> None:
-        """Use ``counts`` (from ``AnnotationStore.counts``) for every article."""
-        self.counts = {key: value for key, value in counts.items() if value}
+    def set_annotations(self, annotated: Mapping[str, Sequence[Annotation]]) -> None:
+        """Use ``annotated`` (article id → its annotations) for every article."""
+        self.annotations = {key: list(value) for key, value in annotated.items() if value}
+        self.counts = {key: counts_of(value) for key, value in self.annotations.items()}
         self._orders.pop(("claims", False), None)
         self._orders.pop(("claims", True), None)
 
-    def set_count(self, article_id: str, counts: Counter[str]) -> None:
-        """Update one article's annotation counts."""
-        if counts:
-            self.counts[article_id] = counts
+    def set_article_annotations(self, article_id: str, annotations: Sequence[Annotation]) -> None:
+        """Update one article's annotations (after a change)."""
+        if annotations:
+            self.annotations[article_id] = list(annotations)
+            self.counts[article_id] = counts_of(annotations)
         else:
+            self.annotations.pop(article_id, None)
             self.counts.pop(article_id, None)
         self._orders.pop(("claims", False), None)
         self._orders.pop(("claims", True), None)
@@ -146,57 +147,38 @@ class Catalog:
             self._orders[(sort, reverse)] = cached
         return cached
 
-    def select(self, query: str, sort: str = "date", reverse: bool = False) -> list[int]:
-        """Indexes of entries matching every word of ``query``, in sort order.
+    def select(self, query: Query, sort: str = "date", reverse: bool = False) -> list[int]:
+        """Indexes of the entries ``query`` selects (``store.query``), in sort order.
 
-        Besides words, the query may hold ``has:claims``, ``has:notes``,
-        ``no:claims`` and ``status:<status>`` (``status:mostly-true`` for a
-        status with a space) to filter by annotations, and ``entity:<key>``
-        (``entity:kim-jong-un``) to filter by entity.
+        Free words are looked for in each entry's precomputed haystack; typing
+        that extends the last words narrows the last result instead of the
+        whole list. ``entity:`` words select nothing until an entity index is
+        set.
         """
         order = self.order(sort, reverse)
-        terms: list[str] = []
-        wanted: list[str] = []
-        unwanted: list[str] = []
-        named: list[str] = []
-        for term in query.casefold().split():
-            field, _, value = term.partition(":")
-            if field == "has" and value in ("claims", "notes"):
-                wanted.append(value[:-1])
-            elif field == "no" and value in ("claims", "notes"):
-                unwanted.append(value[:-1])
-            elif field == "status" and value:
-                wanted.append("claim:" + value.replace("-", " ").replace("_", " "))
-            elif field == "entity" and value:
-                named.append(value)
-            else:
-                terms.append(term)
         entries = self.entries
-        rows = order
-        plain = not (wanted or unwanted or named)
-        folded = query.casefold().strip()
+        rows: Sequence[int] = order
+        words = query.words
         last = self._last
-        if plain and last is not None and last[1] == (sort, reverse) and folded.startswith(last[0]):
-            # Typing extends the query: its matches are among the last ones.
+        if last is not None and last[1] == (sort, reverse) and _extends(words, last[0]):
+            # Typing extends the words: their matches are among the last ones.
             rows = last[2]
-        if len(terms) == 1:
-            term = terms[0]
-            rows = [i for i in rows if term in entries[i].haystack]
-        elif terms:
-            rows = [i for i in rows if all(t in entries[i].haystack for t in terms)]
-        self._last = (folded, (sort, reverse), rows) if plain else None
-        for value in named:  # entity:kim-jong-un (nothing matches until the index is there)
-            found = self.entity_index.matching(value) if self.entity_index else frozenset()
+        if len(words) == 1:
+            word = words[0]
+            rows = [i for i in rows if word in entries[i].haystack]
+        elif words:
+            rows = [i for i in rows if all(w in entries[i].haystack for w in words)]
+        self._last = (words, (sort, reverse), list(rows))
+        if query.articles:
+            rows = [i for i in rows if query.takes_article_id(entries[i].id)]
+        for group in query.entities:  # entity:kim-jong-un (nothing until the index is there)
+            found: set[str] = set()
+            for pattern in group:
+                found.update(self.entity_index.matching(pattern) if self.entity_index else ())
             rows = [i for i in rows if entries[i].id in found]
-        if wanted or unwanted:
-            counts = self.counts
-            empty: Counter[str] = Counter()
-            rows = [
-                i
-                for i in rows
-                if all(counts.get(entries[i].id, empty)[w] for w in wanted)
-                and not any(counts.get(entries[i].id, empty)[u] for u in unwanted)
-            ]
+        if query.annotation_words or query.has or query.lacks:
+            annotations = self.annotations
+            rows = [i for i in rows if query.choose(annotations.get(entries[i].id, ())) is not None]
         return list(rows)
 
     def index_of(self, article_id: str) -> int | None:
@@ -205,3 +187,23 @@ class Catalog:
             if entry.id == article_id:
                 return i
         return None
+
+
+def counts_of(annotations: Iterable[Annotation]) -> Counter[str]:
+    """``claim``, ``note`` and ``claim:<status>`` counts (the library's Claims column)."""
+    counts: Counter[str] = Counter()
+    for annotation in annotations:
+        counts[annotation.kind] += 1
+        if annotation.kind == "claim":
+            counts[f"claim:{annotation.status or 'unverified'}"] += 1
+    return counts
+
+
+def _extends(words: tuple[str, ...], last: tuple[str, ...]) -> bool:
+    """True when entries matching ``words`` are among those matching ``last`` (typing went on)."""
+    if len(words) < len(last):
+        return False
+    if not last:
+        return True
+    k = len(last)
+    return words[: k - 1] == last[: k - 1] and words[k - 1].startswith(last[k - 1])

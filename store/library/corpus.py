@@ -14,7 +14,7 @@ import contextlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,30 @@ class CorpusScan:
             self._seen[article_id] = source
             entries.append(entry)
         return entries
+
+    def articles(self, wanted: Callable[[str], bool]) -> Iterator[Article]:
+        """The articles whose id is ``wanted``, one file at a time and not kept; then ``save()``.
+
+        A large corpus is neither parsed whole nor held in memory, and each
+        file is parsed once: a file the scan had to parse (new, or changed
+        since the cache) is taken from that parse, not read a second time.
+        """
+        for name, entries, parsed in self:
+            chosen = [e for e in entries if wanted(e[0])]
+            if not chosen:
+                continue
+            articles = parsed
+            if articles is None:
+                try:
+                    articles = read_file(Path(name))[0]
+                except (ReadError, OSError) as error:
+                    self.problems.append(LoadProblem(name, str(error), True))
+                    continue
+            for entry in chosen:
+                article = article_in(articles, entry[0], entry[7])
+                if article is not None:
+                    yield article
+        self.save()
 
     def save(self) -> None:
         """Write the records to the cache file, if anything changed since it was read."""

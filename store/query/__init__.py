@@ -7,3 +7,22 @@ sets all go through it, so one query means the same everywhere.
 
 May import: ``store.annotations``, ``store.news``, ``store.files``.
 """
+
+from store.query.parse import FIELDS, QueryError, Vocabulary, field_help, parse_query
+from store.query.query import KINDS, KeyMatcher, Query, normal, parse_when
+from store.query.sets import SavedSet, SetStore
+
+__all__ = [
+    "FIELDS",
+    "KINDS",
+    "KeyMatcher",
+    "Query",
+    "QueryError",
+    "SavedSet",
+    "SetStore",
+    "Vocabulary",
+    "field_help",
+    "normal",
+    "parse_query",
+    "parse_when",
+]

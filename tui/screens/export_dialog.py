@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
@@ -14,11 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.annotations.store import AnnotationStore
-from store.exchange import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export, select
+from store.exchange import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export
 from store.files.jsonfile import StoreError
-from store.news.article import Article
-from store.query.sets import AnnotationSet, SetStore
+from store.news.safetext import printable
+from store.query import Query
+from store.workspace import Workspace
 from tui.screens.form import FIELD_KEYS, FieldKeys
 
 CURRENT = "\x00current"
@@ -56,28 +55,20 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
     ExportDialog Button { margin-left: 2; }
     """
 
-    def __init__(
-        self,
-        articles: Mapping[str, Article],
-        visible_ids: list[str],
-        store: AnnotationStore,
-        sets: SetStore,
-        entities_for: Callable[[Article], list[dict]] | None = None,
-    ) -> None:
+    def __init__(self, workspace: Workspace, current: Query) -> None:
         super().__init__()
-        self.articles = articles
-        self.visible_ids = visible_ids
-        self.store = store
-        self.sets = sets
-        self.entities_for = entities_for
+        self.workspace = workspace
+        self.current = current
+        """The library's filter: the query offered first."""
         self._confirm_replace: Path | None = None
 
     def compose(self) -> ComposeResult:
         try:
-            names = self.sets.names()
+            names = self.workspace.sets.names()
         except StoreError:
             names = []
-        choices = [("the library's current filter", CURRENT), ("everything", "")]
+        words = printable(str(self.current)) or "everything"
+        choices = [(f"the library's filter: {words}", CURRENT), ("everything", "")]
         choices += [(f"set: {name}", name) for name in names]
         with Vertical() as box:
             box.border_title = "Export"
@@ -99,9 +90,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
                 yield Input(self._default_path("json"), compact=True, id="path")
             with Horizontal(id="options"):
                 yield Checkbox("article text", id="text", compact=True)
-                yield Checkbox(
-                    "entities", id="entities", compact=True, disabled=self.entities_for is None
-                )
+                yield Checkbox("entities", id="entities", compact=True)
             yield Static("Counting…", id="preview")
             with Horizontal(id="buttons"):
                 yield Button("Close", id="close", compact=True)
@@ -117,27 +106,23 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
 
     # -- what will be written ---------------------------------------------------
 
-    def _chosen_set(self) -> AnnotationSet:
+    def _chosen(self) -> tuple[Query, str | None]:
+        """The query to export and the saved set's name, if it is one."""
         value = self.query_one("#set", Select).value
         if value == CURRENT:
-            return AnnotationSet(name="current filter", articles=tuple(self.visible_ids))
+            return self.current, None
         if not value:
-            return AnnotationSet(name="everything")
-        return self.sets.get(str(value))
+            return Query(), None
+        name = str(value)
+        return self.workspace.saved_set(name).query, name
 
-    def _options(self) -> ExportOptions:
-        entities = self.query_one("#entities", Checkbox).value
-        return ExportOptions(
+    def _options(self, query: Query, set_name: str | None) -> ExportOptions:
+        return self.workspace.export_options(
+            query,
             with_text=self.query_one("#text", Checkbox).value,
-            entities_for=self.entities_for if entities else None,
+            with_entities=self.query_one("#entities", Checkbox).value,
+            set_name=set_name,
         )
-
-    def _articles(self, aset: AnnotationSet) -> Iterable[Article]:
-        ids = aset.articles or tuple(self.articles.keys())
-        for article_id in ids:
-            article = self.articles.get(article_id)
-            if article is not None:
-                yield article
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -153,8 +138,10 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
     @work(thread=True, exclusive=True, group="export-count")
     def _recount(self) -> None:
         try:
-            aset = self._chosen_set()
-            stats = count(select(self._articles(aset), self.store, aset), self._options(), aset)
+            query, name = self._chosen()
+            options = self._options(query, name)
+            items = self.workspace.select(query, with_entities=options.with_entities)
+            stats = count(items, options, query)
             text = Text(f"Will write {stats.summary()}.")
             if not stats.total:
                 text = Text("Nothing to export in this set yet.", style="italic")
@@ -193,11 +180,11 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
     @work(thread=True, exclusive=True, group="export-write")
     def _write(self, path: Path, fmt: str, force: bool) -> None:
         try:
-            aset = self._chosen_set()
-            options = self._options()
-            items = select(self._articles(aset), self.store, aset)
+            query, name = self._chosen()
+            options = self._options(query, name)
+            items = self.workspace.select(query, with_entities=options.with_entities)
             with atomic_output(path, force=force, newline="" if fmt == "csv" else None) as out:
-                stats = export(items, out, fmt, options, aset)
+                stats = export(items, out, fmt, options, query)
         except StoreError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10)
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from store.library.catalog import SORT_KEYS, Catalog
+from store.news.safetext import printable
+from store.query import Query, QueryError
 from tui.widgets.article_list import ArticleList, header_text
 from tui.widgets.footer import Footer
 
@@ -37,6 +40,10 @@ class LibraryScreen(Screen[None]):
         self.catalog = Catalog([])
         self.sort = "date"
         self.reverse = False
+        self.filter_query = Query()
+        """The filter as last read without an error: what the rows (and an export) show."""
+        self.query_error: str | None = None
+        """Why the filter's words cannot be read now (the rows keep the last good query)."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -44,7 +51,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter: type words from the title, outlet or date",
+            placeholder="Filter: words, or has:claims status:false entity:kim speaker: tag: …",
             id="library-filter",
             select_on_focus=False,
         )
@@ -68,10 +75,17 @@ class LibraryScreen(Screen[None]):
 
     def refilter(self, keep_id: str | None = None) -> None:
         """Apply the filter and sort to the catalog and redraw the list."""
-        query = self.query_one("#library-filter", Input).value
+        text = self.query_one("#library-filter", Input).value
+        try:
+            self.filter_query = self.sorot.workspace.query(text)
+            self.query_error = None
+        except QueryError as error:
+            # Typing goes through words that do not read yet (status:f…): the rows
+            # keep the last query that did, and the status line says why.
+            self.query_error = str(error)
         if keep_id is None and self.list.current is not None:
             keep_id = self.list.current.id
-        rows = self.catalog.select(query, self.sort, self.reverse)
+        rows = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
         self.list.show(self.catalog, rows, self.sorot.read_ids(), keep_id)
         self._update_header()
 
@@ -90,6 +104,10 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#library-filter")
     def _filter_done(self) -> None:
+        if self.query_error:
+            # The filter stays as typed, to be corrected.
+            self.notify(printable(self.query_error), severity="error", timeout=8)
+            return
         self.list.focus()
 
     def on_key(self, event) -> None:
@@ -111,6 +129,12 @@ class LibraryScreen(Screen[None]):
     @on(ArticleList.Highlighted)
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
         total = len(self.catalog)
+        if self.query_error:
+            text = printable(self.query_error)
+            self.query_one("#library-status", Static).update(
+                Text(text, style="bold red"), layout=False
+            )
+            return
         query = self.query_one("#library-filter", Input).value.strip()
         parts = [f"{message.count:,} of {total:,} articles" if query else f"{total:,} articles"]
         unread = self.sorot.unread_count()
@@ -162,7 +186,7 @@ class LibraryScreen(Screen[None]):
         return [entries[i].id for i in self.list.rows]
 
     def action_export(self) -> None:
-        self.sorot.open_export(self.visible_ids())
+        self.sorot.open_export(self.filter_query)
 
     def action_toggle_read(self) -> None:
         entry = self.list.current

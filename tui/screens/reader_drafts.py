@@ -156,4 +156,4 @@ class DraftsInReader:
 
     @property
     def drafts(self) -> Drafts:
-        return self.sorot.drafts
+        return self.sorot.workspace.drafts

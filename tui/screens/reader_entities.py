@@ -38,7 +38,7 @@ class EntitiesInReader:
         the text is not kept waiting by the recogniser's thread.
         """
         try:
-            auto = self.sorot.entity_service.cache.get(self.article)
+            auto = self.sorot.workspace.entities.cache.get(self.article)
         except OSError:
             auto = None
         if auto is not None:
@@ -57,7 +57,7 @@ class EntitiesInReader:
         """The recogniser, off the event loop: the text is on screen meanwhile."""
         sorot = self.sorot
         try:
-            auto = sorot.entity_service.auto(self.article)
+            auto = sorot.workspace.entities.auto(self.article)
         except Exception as error:  # a broken model must not take the reader down
             self._from_thread(self._entities_failed, f"{type(error).__name__}: {error}")
             return
@@ -93,7 +93,7 @@ class EntitiesInReader:
             return
         corrections = self._guard(
             "read the entity corrections",
-            lambda: self.sorot.entity_service.corrections(self.article.id),
+            lambda: self.sorot.workspace.entities.corrections(self.article.id),
         )
         if corrections is FAILED:
             corrections = []
@@ -219,7 +219,7 @@ class EntitiesInReader:
         mentions = sum(1 for e in self.entities if current is not None and e.key == current.key)
         corrections = self._guard(
             "read the entity corrections",
-            lambda: self.sorot.entity_service.corrections(self.article.id),
+            lambda: self.sorot.workspace.entities.corrections(self.article.id),
         )
         corrected = corrections is not FAILED and bool(
             touching(corrections, body, start, end)
@@ -238,7 +238,7 @@ class EntitiesInReader:
         return sorted(counts, key=lambda k: (-counts[k], k))
 
     def _correct(self, start: int, end: int, current: Entity | None, fields: EntityFields) -> None:
-        service = self.sorot.entity_service
+        service = self.sorot.workspace.entities
         article = self.article
         if fields.action == "revert":
             done = self._guard(

@@ -22,25 +22,17 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from store.annotations.store import AnnotationStore
 from store.entities import TYPES
 from store.entities.conll import parse
 from store.entities.index import EntityIndex
 from store.entities.recognise import recognise, tag_tokens
-from store.entities.service import EntityService
 from store.files.jsonfile import StoreError
-from store.files.paths import default_data_dir
-from store.news.loading import bundled_corpus, load_paths
 from store.news.safetext import printable
-from tui.cli import paths_arg
-
-
-def _say(message: str) -> None:
-    print(f"sorot: {printable(message)}", file=sys.stderr)
+from tui.cli.common import Parser, data_arg, paths_arg, say, workspace
 
 
 def _tag_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sorot tag",
         description="Find the people, organisations, places, dates and quantities in a text.",
     )
@@ -58,7 +50,7 @@ def _tag_parser() -> argparse.ArgumentParser:
 
 
 def _entities_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sorot entities",
         description="List the corpus's entity keys with mention and article counts.",
     )
@@ -71,12 +63,7 @@ def _entities_parser() -> argparse.ArgumentParser:
         help=f"only keys of this type ({', '.join(TYPES)})",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
-    parser.add_argument(
-        "--db",
-        metavar="DIR",
-        type=Path,
-        help=f"data folder: corrections and cached results (default: {default_data_dir()})",
-    )
+    data_arg(parser)
     return parser
 
 
@@ -84,12 +71,12 @@ def _read_input(name: str) -> str | None:
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).expanduser().read_bytes()
     except OSError as error:
-        _say(f"{name}: cannot read ({error.strerror or error})")
+        say(f"{name}: cannot read ({error.strerror or error})")
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        _say(f"{name}: not UTF-8 text (byte {error.start})")
+        say(f"{name}: not UTF-8 text (byte {error.start})")
         return None
 
 
@@ -121,19 +108,19 @@ def _rows(index: EntityIndex, kind: str | None) -> Iterator[dict[str, object]]:
 def _entities(args: argparse.Namespace, out: TextIO) -> int:
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
-        _say(f"{path}: no such file or folder")
-    result = load_paths([p for p in args.paths if p.exists()] or [bundled_corpus()])
+        say(f"{path}: no such file or folder")
+    space = workspace(args)
+    result = space.load([p for p in args.paths if p.exists()])
     for problem in result.problems:
-        _say(str(problem))
-    data_dir = (args.db or default_data_dir()).expanduser()
-    service = EntityService(data_dir, AnnotationStore(data_dir))
+        say(str(problem))
+    service = space.entities
     index = EntityIndex()
     status = 1 if missing or any(p.skipped for p in result.problems) else 0
     for article in result.articles:
         try:
             entities = service.entities(article)
         except StoreError as error:
-            _say(f"{article.id}: corrections not read ({error})")
+            say(f"{article.id}: corrections not read ({error})")
             entities = service.auto(article)
             status = 1
         index.add(article.id, entities)

@@ -1,0 +1,360 @@
+"""A workspace: one data folder used by one user, the only door to the domain.
+
+The app and every command reach articles, annotations, entities, queries,
+exports and imports through a :class:`Workspace`, so that the same words
+mean the same thing everywhere: ``status:false`` in the library, in the
+export dialog, in ``sorot list --where`` and in ``sorot export --status
+false`` is one :class:`~store.query.Query`, evaluated by one rule
+(``Query.select_article``)::
+
+    workspace = Workspace(data_dir)                  # settings, user, stores
+    workspace.open_corpus([Path("news/")])           # the library's entries
+    query = workspace.query("status:false")          # QueryError on a typo
+    rows = workspace.rows(query)                     # the library's rows
+    for article, annotations in workspace.select(query):
+        ...
+
+What it holds: the user's settings, the annotation store, saved sets,
+reading state and drafts, the entity service and index, and, once a corpus
+is open, its entries and catalog. Nothing here knows about a screen.
+Should the team outgrow one server, the annotation store and the corpus
+index move behind this same interface (see the README's "Past one server").
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from store.annotations.annotation import Annotation
+from store.annotations.article_annotations import ArticleAnnotations
+from store.annotations.drafts import Drafts
+from store.annotations.history import History
+from store.annotations.store import AnnotationStore
+from store.entities.index import EntityIndex, build_index
+from store.entities.keys import pattern_matches
+from store.entities.model import Entity
+from store.exchange import ExportOptions, Item, select
+from store.exchange.select import haystack_of
+from store.files.jsonfile import StoreError
+from store.files.settings import Settings, load_settings
+from store.library.catalog import Catalog
+from store.library.corpus import Corpus, CorpusScan, open_corpus
+from store.library.readstate import ReadingLog
+from store.news.article import Article
+from store.news.loading import LoadResult, bundled_corpus, load_paths
+from store.query import Query, QueryError, SavedSet, SetStore, Vocabulary, parse_query
+
+if TYPE_CHECKING:
+    from store.entities.service import EntityService
+    from store.exchange.importing import ImportReport
+
+
+class Workspace:
+    """One data folder as one user sees it: settings, stores, and the open corpus."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        user: str | None = None,
+        *,
+        settings_file: Path | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        settings, self.settings_problem = load_settings(settings_file)
+        if user:
+            # An explicit user (tests, --user) wins over the configured annotator.
+            settings = replace(settings, annotator=user)
+        self.settings: Settings = settings
+        """The user's settings (``config.toml``); ``settings_problem`` says why one was not used."""
+        self.user = settings.annotator
+        self.vocabulary = Vocabulary(settings.statuses, settings.claim_types)
+        """The claim statuses and types a query can name."""
+        self.store = AnnotationStore(data_dir)
+        self.sets = SetStore(data_dir, self.vocabulary)
+        self.reading = ReadingLog(data_dir, self.user)
+        self.drafts = Drafts(data_dir, self.user)
+        self.entity_index = EntityIndex()
+        """Entity key → articles; empty until :meth:`build_entity_index` has run."""
+        self.corpus: Corpus = Corpus([], {}, [])
+        """The open corpus (:meth:`open_corpus`): entries, and articles parsed on demand."""
+        self.catalog = Catalog()
+        """The library's rows over the open corpus."""
+        self._entities: EntityService | None = None
+        self._histories: dict[str, History] = {}
+
+    @property
+    def cache_file(self) -> Path:
+        """Where the corpus's entries are cached between starts."""
+        return self.data_dir / "cache" / "corpus.json"
+
+    def take_problems(self) -> list[str]:
+        """Sentences about store files set aside since last asked (each said once)."""
+        problems = list(self.store.problems)
+        self.store.problems.clear()
+        return problems
+
+    # -- the corpus ------------------------------------------------------------------
+
+    def open_corpus(self, paths: Sequence[Path] = ()) -> Corpus:
+        """Read the entries of every article in ``paths`` (the bundled corpus by default).
+
+        From the cache where files are unchanged; each annotated article's
+        annotations are read too, for the library's counts and queries. A
+        store that cannot be read is reported in :meth:`take_problems`.
+        """
+        corpus = open_corpus(list(paths) or [bundled_corpus()], self.cache_file)
+        catalog = Catalog(entries=corpus.entries)
+        catalog.set_annotations(self._stored_annotations())
+        catalog.set_entity_index(self.entity_index)
+        self.corpus, self.catalog = corpus, catalog
+        return corpus
+
+    def _stored_annotations(self) -> dict[str, list[Annotation]]:
+        found: dict[str, list[Annotation]] = {}
+        try:
+            for article_id in self.store.article_ids():
+                found[article_id] = self.store.annotations(article_id)
+        except StoreError as error:
+            self.store.problems.append(str(error))
+        return found
+
+    def article(self, article_id: str) -> Article | None:
+        """An article of the open corpus, parsed from its file (``None`` when it is gone)."""
+        return self.corpus.get(article_id)
+
+    def title_of(self, article_id: str) -> str:
+        """The title of ``article_id`` as the library shows it."""
+        index = self.catalog.index_of(article_id)
+        return self.catalog.entries[index].title if index is not None else article_id
+
+    def scan(self, paths: Sequence[Path] = ()) -> CorpusScan:
+        """A pass over the corpus's files, each parsed only when the cache is stale (exports)."""
+        return CorpusScan(list(paths) or [bundled_corpus()], self.cache_file)
+
+    def scanned(self, scan: CorpusScan, query: Query) -> Iterator[Article]:
+        """The articles of ``scan`` an export of ``query`` reads: the annotated ones, or all."""
+        if query.lists_all_articles:
+            return scan.articles(query.takes_article_id)
+        stored = set(self.store.article_ids())
+        return scan.articles(lambda article_id: article_id in stored)
+
+    @staticmethod
+    def load(paths: Sequence[Path] = ()) -> LoadResult:
+        """Every article in ``paths`` parsed (``sorot list`` and ``show``), problems collected."""
+        return load_paths(list(paths) or [bundled_corpus()])
+
+    # -- queries ---------------------------------------------------------------------
+
+    def query(self, text: str = "", *, set_name: str | None = None) -> Query:
+        """The query ``text`` says, narrowing the saved set ``set_name`` when one is named.
+
+        ``QueryError`` (one sentence) when a word cannot be read; ``StoreError``
+        when the set does not exist or the sets file cannot be read.
+        """
+        query = parse_query(text, self.vocabulary)
+        if set_name is None:
+            return query
+        return self.saved_set(set_name).query.narrowed(query)
+
+    def saved_set(self, name: str) -> SavedSet:
+        """The saved set ``name`` (``StoreError`` when there is none)."""
+        return self.sets.get(name)
+
+    def rows(self, query: Query, sort: str = "date", reverse: bool = False) -> list[int]:
+        """The library's rows (indexes into ``catalog.entries``) ``query`` selects, sorted."""
+        return self.catalog.select(query, sort, reverse)
+
+    def selects(self, query: Query, article: Article) -> bool:
+        """True when ``query`` selects ``article`` (``sorot list --where``; the library's rule)."""
+        annotations = (
+            self.store.annotations(article.id, keep=False)
+            if query.annotation_words or (query.has or query.lacks)
+            else []
+        )
+        chosen = query.select_article(
+            article.id,
+            haystack_of(article),
+            annotations,
+            lambda: {e.key for e in self.entities.entities(article)},
+            pattern_matches,
+        )
+        return chosen is not None
+
+    def select(
+        self,
+        query: Query,
+        articles: Iterable[Article] | None = None,
+        *,
+        with_entities: bool = False,
+    ) -> Iterator[Item]:
+        """Each article ``query`` selects for an export, with its chosen annotations.
+
+        ``articles`` defaults to the open corpus: only its annotated articles
+        are parsed, unless the query takes every article (``kind:entity``).
+        """
+        if articles is None:
+            articles = self._corpus_articles(query)
+        wanted = with_entities or bool(query.entities)
+        return select(
+            articles,
+            self.store,
+            query,
+            entities_for=self.entities_for if wanted else None,
+            key_matcher=pattern_matches,
+        )
+
+    def _corpus_articles(self, query: Query) -> Iterator[Article]:
+        corpus = self.corpus
+        if query.lists_all_articles:
+            ids: Iterable[str] = list(corpus)
+        else:
+            stored = set(self.store.article_ids())
+            ids = [article_id for article_id in corpus if article_id in stored]
+        for article_id in ids:
+            if query.takes_article_id(article_id):
+                article = corpus.get(article_id, keep=False)
+                if article is not None:
+                    yield article
+
+    def export_options(
+        self,
+        query: Query,
+        *,
+        with_text: bool = False,
+        with_entities: bool = False,
+        set_name: str | None = None,
+    ) -> ExportOptions:
+        """What an export of ``query`` writes besides annotations (``kind:entity``: entities)."""
+        wanted = with_entities or "entity" in query.kinds
+        return ExportOptions(
+            with_text=with_text,
+            entities_for=self.entities_for if wanted else None,
+            key_matcher=pattern_matches,
+            set_name=set_name,
+        )
+
+    # -- annotations ---------------------------------------------------------------
+
+    def annotations_of(self, article: Article) -> ArticleAnnotations:
+        """``article``'s annotations as the reader edits them, with this session's undo history."""
+        history = self._histories.setdefault(article.id, History(self.store, article))
+        return ArticleAnnotations(
+            article, self.store, history, self.user, known_ids=self.corpus.keys()
+        )
+
+    def annotations_changed(self, article_id: str) -> None:
+        """Read ``article_id``'s annotations again for the library (after a change)."""
+        with contextlib.suppress(StoreError):
+            self.catalog.set_article_annotations(article_id, self.store.annotations(article_id))
+
+    def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
+        """Names offered for a claim's speaker: this article's speakers, then its entities.
+
+        Entity keys follow the speakers already used: people and
+        organisations first, then places, each most mentioned first.
+        """
+        names = annotations.speakers()
+        try:
+            entities = self.entities.entities(annotations.article)
+        except (StoreError, OSError, RuntimeError):
+            return names
+        counts = Counter((e.key, e.type) for e in entities if e.type in ("PER", "ORG", "LOC"))
+        ranked = sorted(counts, key=lambda kt: (kt[1] == "LOC", -counts[kt], kt[0].casefold()))
+        seen = set(names)
+        for key, _kind in ranked:
+            if key not in seen:
+                seen.add(key)
+                names.append(key)
+        return names
+
+    # -- entities ------------------------------------------------------------------
+
+    @property
+    def entities(self) -> EntityService:
+        """Entities of articles: recognised (cached under ``<data>/entities``) and corrected."""
+        if self._entities is None:
+            # Imported on first use: the recogniser is not needed to list or export.
+            from store.entities.service import EntityService
+
+            self._entities = EntityService(self.data_dir, self.store)
+        return self._entities
+
+    def entities_for(self, article: Article) -> list[dict[str, Any]]:
+        """``article``'s entities as plain data (exports)."""
+        return [entity.to_dict() for entity in self.entities.entities(article)]
+
+    def build_entity_index(
+        self,
+        stop: Callable[[], bool] = lambda: False,
+        pause: Callable[[], None] = lambda: None,
+    ) -> EntityIndex:
+        """Index the open corpus's entities (slow the first time; see ``store.entities.index``).
+
+        Runs in a worker: articles are parsed without being kept. The index
+        is returned, not adopted: :meth:`adopt_entity_index` does that.
+        """
+        corpus = self.corpus
+
+        def get_article(article_id: str) -> Article | None:
+            return None if stop() else corpus.get(article_id, keep=False)
+
+        return build_index(
+            list(corpus),
+            get_article,
+            self.entities,
+            summary_path=self.data_dir / "entities" / "summary.json",
+            corrected_ids=self.store.article_ids(),
+            stop=stop,
+            pause=pause,
+        )
+
+    def adopt_entity_index(
+        self, index: EntityIndex, updates: Mapping[str, list[Entity]] = {}
+    ) -> None:
+        """Use ``index`` from now on, with ``updates`` (entities changed while it was built)."""
+        for article_id, entities in updates.items():
+            index.add(article_id, entities)
+        self.entity_index = index
+        self.catalog.set_entity_index(index)
+
+    def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
+        """The reader found or corrected ``article_id``'s entities: keep the index in step."""
+        self.entity_index.add(article_id, entities)
+
+    # -- reading state ---------------------------------------------------------------
+
+    def read_ids(self) -> set[str]:
+        """Ids of the articles this user has read (``StoreError`` when unreadable)."""
+        return self.reading.all_read()
+
+    def position(self, article: Article) -> int:
+        """Where this user left ``article`` (0 when its text changed since)."""
+        return self.reading.position(article.id, article.sha256)
+
+    def opened(self, article: Article) -> None:
+        """Record that this user opened ``article``: it is read now."""
+        self.reading.opened(article.id, article.sha256)
+
+    def left(self, article: Article, cursor: int) -> None:
+        """Record where this user's cursor was in ``article``."""
+        self.reading.left(article.id, article.sha256, cursor)
+
+    def set_read(self, article_id: str, read: bool) -> None:
+        """Mark ``article_id`` read or unread for this user."""
+        self.reading.set_read(article_id, read)
+
+    # -- importing -------------------------------------------------------------------
+
+    def import_file(self, path: Path, corpus: Sequence[Article] = ()) -> ImportReport:
+        """Merge the annotations in ``path`` (``ImportFailed`` when it cannot be read)."""
+        from store.exchange.importing import import_file
+
+        return import_file(path, self.store, articles=corpus)
+
+
+__all__ = ["QueryError", "Workspace"]

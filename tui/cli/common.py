@@ -1,0 +1,91 @@
+"""What every command shares: parsers whose errors are one line, the workspace, safe output.
+
+Exit statuses: 0 done, 1 something could not be read or written (named on
+stderr), 2 the command line itself was wrong (an unknown option, format or
+query word). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import sys
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from store.files.paths import default_data_dir
+from store.news.safetext import printable
+from store.workspace import Workspace
+
+QUERY_HELP = (
+    "a query, as the library's filter takes it: words from the title, outlet or date, "
+    "and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator: "
+    "since:DATE until:DATE orphaned:yes|no article:ID (values with spaces in quotes, "
+    "alternatives with commas)"
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (--help for usage)\n")
+
+
+def paths_arg(parser: argparse.ArgumentParser) -> None:
+    """Add the ``PATH...`` argument the commands reading a corpus share."""
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        type=Path,
+        help="article files or folders (default: the bundled corpus)",
+    )
+
+
+def data_arg(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """Add ``--db DIR``: the data folder holding the annotations, sets and caches."""
+    parser.add_argument(
+        "--db",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="the data folder holding every annotation, saved set, reading state and cache "
+        f"(default: $SOROT_DATA, else {default_data_dir()})",
+    )
+
+
+def where_arg(parser: argparse.ArgumentParser) -> None:
+    """Add ``--where QUERY``."""
+    parser.add_argument("--where", metavar="QUERY", default="", help=QUERY_HELP)
+
+
+def say(message: str) -> None:
+    """One line on stderr, made safe for the terminal."""
+    print(f"sorot: {printable(message)}", file=sys.stderr)
+
+
+def workspace(args: argparse.Namespace) -> Workspace:
+    """The workspace of ``--db`` (or the default data folder)."""
+    return Workspace((getattr(args, "db", None) or default_data_dir()).expanduser())
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+class Terminal(io.TextIOBase):
+    """Text for a terminal: control characters shown as symbols, never obeyed.
+
+    Only when stdout is a terminal; into a pipe or a file the output is exact.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write(_UNSAFE.sub(lambda m: printable(m.group()), text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.out.flush()
