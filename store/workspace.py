@@ -336,9 +336,9 @@ class Workspace:
         """Where this user left ``article`` (0 when its text changed since)."""
         return self.reading.position(article.id, article.sha256)
 
-    def opened(self, article: Article) -> None:
-        """Record that this user opened ``article``: it is read now."""
-        self.reading.opened(article.id, article.sha256)
+    def opened(self, article_id: str, sha256: str) -> None:
+        """Record that this user opened the article (its text version ``sha256``): it is read."""
+        self.reading.opened(article_id, sha256)
 
     def left(self, article: Article, cursor: int) -> None:
         """Record where this user's cursor was in ``article``."""

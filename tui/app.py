@@ -300,10 +300,11 @@ class SorotApp(App[None]):
         self._guard("save the reading position", lambda: self.workspace.left(article, cursor))
 
     @work(thread=True, group="reading")
-    def _mark_opened(self, article: Article) -> None:
+    def _mark_opened(self, article_id: str, sha256: str) -> None:
         # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
+        # (Plain strings: Textual's worker describes itself with repr() of its arguments.)
         try:
-            self.workspace.opened(article)
+            self.workspace.opened(article_id, sha256)
         except StoreError as error:
             self.call_from_thread(self._report, "save the read state", error)
 
@@ -316,7 +317,7 @@ class SorotApp(App[None]):
         position = (
             self._guard("read the reading position", lambda: self.workspace.position(article)) or 0
         )
-        self._mark_opened(article)
+        self._mark_opened(article.id, article.sha256)
         self.read_ids().add(article.id)
         self._unread = None
 
