@@ -12,7 +12,7 @@ import pytest
 from store import __version__
 
 REPO = Path(__file__).resolve().parent.parent
-KOMPAS_ID = "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-88bc236c"
+KOMPAS_ID = "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-211f3aae"
 
 
 def sorot(*args: str | Path) -> subprocess.CompletedProcess[bytes]:

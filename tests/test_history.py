@@ -16,7 +16,7 @@ from store.annotations.history import History
 from store.annotations.store import AnnotationStore
 from store.files.jsonfile import StoreError
 
-ARTICLE = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-d60e6549"
+ARTICLE = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-c564596a"
 BODY = (
     "Meski KCNA tidak mengonfirmasi apakah Kim dan Belousov membahas pengiriman pasukan, "
     "intelijen Korea Selatan melaporkan bahwa lebih dari 10.000 tentara Korea Utara telah "

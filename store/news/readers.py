@@ -23,7 +23,10 @@ body            ``body``, ``text``, ``content``, ``article``, ``paragraphs``
 outlet          ``outlet``, ``source``, ``publisher``, ``site``, ``site_name``
 published       ``published``, ``date``, ``published_at``, ``publishedAt``,
                 ``datePublished``, ``pubdate`` (normalised to ISO 8601
-                when it parses, else kept as given; numbers are Unix time)
+                when it reads one way; a date that reads two ways,
+                ``9/10/2025``, is decided by the address's date or the
+                file's other dates, else kept as given and marked
+                ambiguous; numbers are Unix time)
 byline          ``byline``, ``author``, ``authors`` (a string or a list)
 editor          ``editor``
 dateline        ``dateline``
@@ -35,9 +38,10 @@ section         ``section``, ``category``
 
 A value may also be an object with a ``name`` (``"source": {"name": ...}``).
 The body is read like raw news text (boilerplate lines marked, a lead's
-outlet and dateline read) and the explicit fields win over what the text
-says. Its segments have ``raw_start`` ``None``: a JSON string's escapes make
-its text differ from the file's.
+outlet and dateline read, one paragraph a line when it has no blank lines)
+and the explicit fields win over what the text says. Its segments have
+``raw_start`` ``None``: a JSON string's escapes make its text differ from the
+file's.
 
 The text of a file is its bytes decoded (UTF-8, else the encoding
 charset-normalizer detects, with a warning), without a byte-order mark and
@@ -57,9 +61,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.news.article import Article
-from store.news.dates import parse_date
-from store.news.newsparse import Unit, article_from_units, parse_news_text, split_units
+from store.news.article import AMBIGUOUS, Article, FieldText
+from store.news.dating import Evidence, stated
+from store.news.layout import Unit, split_units
+from store.news.newsparse import article_from_units, parse_news_text
 
 if TYPE_CHECKING:
     import charset_normalizer
@@ -204,41 +209,68 @@ def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
     if not isinstance(data, list):
         raise ReadError("JSON holds no article object")
     articles, issues = [], []
+    dates = _file_dates(data)
     for n, item in enumerate(data, 1):
         try:
-            articles.append(article_from_json(item, source))
+            articles.append(article_from_json(item, source, file_dates=dates))
         except ValueError as exc:
             issues.append(Issue(f"item {n}: {exc}", skipped=True))
     return articles, issues
 
 
+def _file_dates(items: list[Any]) -> str:
+    """The date fields of a file's articles, one a line: evidence for an ambiguous one."""
+    return "\n".join(
+        fields["published"]
+        for item in items
+        if isinstance(item, dict) and "published" in (fields := json_fields(item))
+    )
+
+
 def _read_json_lines(text: str, source: str) -> tuple[list[Article], list[Issue]]:
     """One object a line; a broken line is reported and the others still load."""
     articles, issues = [], []
+    objects: list[tuple[int, Any]] = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            articles.append(article_from_json(json.loads(line), f"{source}#{n}"))
+            objects.append((n, json.loads(line)))
         except json.JSONDecodeError as exc:
             issues.append(Issue(f"line {n}: invalid JSON: {exc.msg} (column {exc.colno})", True))
+    dates = _file_dates([obj for _, obj in objects])
+    for n, obj in objects:
+        try:
+            articles.append(article_from_json(obj, f"{source}#{n}", file_dates=dates))
         except ValueError as exc:
             issues.append(Issue(f"line {n}: {exc}", skipped=True))
+    issues.sort(key=lambda issue: int(issue.message.split()[1].rstrip(":")))
     return articles, issues
 
 
-def article_from_json(obj: Any, source: str) -> Article:
-    """An article from one JSON object; ``ValueError`` when it has no body text."""
+def article_from_json(obj: Any, source: str, *, file_dates: str = "") -> Article:
+    """An article from one JSON object; ``ValueError`` when it has no body text.
+
+    ``file_dates`` are the date fields of the other articles in the same file,
+    evidence for a date of this one that reads two ways.
+    """
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
     fields = json_fields(obj)
     body = fields.pop("body", None)
     if not body:
         raise ValueError("no body text")
-    article = parse_news_text(body, source, title=fields.pop("title", None))
+    title = fields.pop("title", None)
+    article = parse_news_text(body, source, title=title, url=fields.get("url"))
     # The body's offsets count into the JSON string, not into the file.
-    article.segments = tuple(dataclasses.replace(s, raw_start=None) for s in article.segments)
-    return apply_fields(article, fields)
+    article.segments = tuple(
+        dataclasses.replace(s, raw_start=None, raw_end=None) for s in article.segments
+    )
+    found = [dataclasses.replace(f, raw_start=None) for f in article.field_texts]
+    if title is not None:
+        found.insert(0, FieldText("title", title))
+    article.field_texts = tuple(found)
+    return apply_fields(article, fields, file_dates=file_dates)
 
 
 def json_fields(obj: dict[str, Any]) -> dict[str, str]:
@@ -276,11 +308,19 @@ def _as_text(value: Any, name: str) -> str | None:
     return text or None
 
 
-def apply_fields(article: Article, fields: dict[str, str]) -> Article:
-    """Set the fields a source states explicitly; they win over the parser's."""
+def apply_fields(article: Article, fields: dict[str, str], *, file_dates: str = "") -> Article:
+    """Set the fields a source states explicitly; they win over the parser's.
+
+    A date field is read as :func:`store.news.dating.stated` reads a header's:
+    ISO when it reads one way or the evidence (the address, ``file_dates``)
+    decides, else kept as given and marked ambiguous.
+    """
     for name, value in fields.items():
         if name == "published":
-            value = parse_date(value) or value
+            found = stated(value, Evidence(fields.get("url"), file_dates))
+            article.published_status = found.status if found else AMBIGUOUS
+            article.field_texts += (FieldText("published", value),)
+            value = found.value if found else value
         elif name == "language":
             value = value.lower().replace("_", "-").split("-")[0]
         elif name == "title":
@@ -310,25 +350,55 @@ def read_markdown(text: str, source: str) -> Article:
         for line in (m.group("body") or "").splitlines():
             key, sep, value = line.partition(":")
             if sep and value.strip():
-                fields[key.strip().lower()] = value.strip().strip("\"'")
+                fields[key.strip().lower()] = _unquoted(value.strip())
         fields = json_fields(fields)
     title = fields.pop("title", None)
+    taken: list[FieldText] = []
+    if m:
+        taken.append(FieldText("header", m.group(0).rstrip("\n"), 0))
     units: list[Unit] = []
     for unit in split_units(text, start, standalone=lambda line: bool(_MD_HEADING.fullmatch(line))):
-        kind = None
+        kind = unit.kind
         heading = _MD_HEADING.fullmatch(unit.text)
         if heading and not heading.group("text"):
             continue  # an empty "##" line: nothing to show
         if heading:
             offset = None if unit.start is None else unit.start + heading.start("text")
-            if len(heading.group("marks")) == 1 and title is None:
-                title = strip_inline(heading.group("text"))
+            if len(heading.group("marks")) == 1 and (
+                title is None or _same_title(heading.group("text"), title)
+            ):
+                # The headline, or the front matter's title again: the title's, not the body's.
+                title = title or strip_inline(heading.group("text"))
+                taken.append(FieldText("title", unit.text, unit.start))
                 continue
             unit, kind = Unit(heading.group("text"), offset), "heading"
         plain = strip_inline(unit.text)
-        units.append(Unit(plain, unit.start if plain == unit.text else None, kind))
+        same = plain == unit.text
+        units.append(Unit(plain, unit.start if same else None, unit.end if same else None, kind))
     fields.pop("body", None)
-    return apply_fields(article_from_units(units, source=source, title=title), fields)
+    article = article_from_units(
+        units, source=source, title=title, text=text, url=fields.get("url")
+    )
+    article.field_texts = tuple(taken) + article.field_texts
+    return apply_fields(article, fields)
+
+
+def _unquoted(value: str) -> str:
+    """A front matter value without the quotes around it (``"a 'b'"`` -> ``a 'b'``)."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        inner = value[1:-1]
+        if value[0] == '"':
+            try:
+                return json.loads(value)
+            except ValueError:
+                return inner
+        return inner
+    return value
+
+
+def _same_title(heading: str, title: str) -> bool:
+    """True when a ``#`` heading repeats the front matter's title (markup and case aside)."""
+    return strip_inline(heading).casefold().split() == title.casefold().split()
 
 
 def strip_inline(text: str) -> str:
