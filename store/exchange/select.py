@@ -214,7 +214,11 @@ def _keys(entities_for: EntitiesFor | None, article: Article) -> set[str]:
 def haystack_of(article: Article) -> str:
     """What free words are looked for in, for ``article`` (as the library does)."""
     return haystack(
-        article.id, article.title, article.outlet, shown_date(article.published), article.section
+        article.id,
+        article.title,
+        article.outlet,
+        shown_date(article.published, article.published_status),
+        article.section,
     )
 
 

@@ -15,7 +15,7 @@ from typing import Protocol
 from store.annotations.annotation import Annotation
 from store.news.article import Article
 from store.query import Query
-from store.query.query import haystack, shown_date
+from store.query.query import date_sort_key, haystack, shown_date
 
 
 class EntityFilter(Protocol):
@@ -36,10 +36,13 @@ class Entry:
     title: str
     outlet: str
     date: str
-    """The published date as shown: ``YYYY-MM-DD`` when known, else the raw text or ``""``."""
+    """The published date as shown (``store.query.query.shown_date``): ``YYYY-MM-DD``,
+    ``~YYYY-MM-DD`` when estimated, ``9/10/2025?`` when ambiguous, or ``""``."""
     words: int
     haystack: str
     """Lowercased title, outlet, date, section and id, for the filter."""
+    sort_date: str = ""
+    """What the date sorts by: ``YYYY-MM-DD``, or ``""`` (undated or ambiguous, sorted last)."""
 
 
 def make_entry(
@@ -49,12 +52,19 @@ def make_entry(
     published: str | None,
     section: str | None,
     words: int,
+    published_status: str | None = None,
 ) -> Entry:
     """The library's summary of an article from its fields (as the corpus cache keeps them)."""
     outlet = outlet or ""
-    date = shown_date(published)
+    date = shown_date(published, published_status)
     return Entry(
-        article_id, title, outlet, date, words, haystack(article_id, title, outlet, date, section)
+        article_id,
+        title,
+        outlet,
+        date,
+        words,
+        haystack(article_id, title, outlet, date, section),
+        date_sort_key(published, published_status),
     )
 
 
@@ -67,6 +77,7 @@ def entry_for(article: Article) -> Entry:
         article.published,
         article.section,
         article.word_count,
+        article.published_status,
     )
 
 
@@ -119,10 +130,10 @@ class Catalog:
             entries = self.entries
             if sort == "date":
                 # Undated articles go last whichever way the dates run.
-                dated = [i for i, e in enumerate(entries) if e.date]
-                undated = [i for i, e in enumerate(entries) if not e.date]
+                dated = [i for i, e in enumerate(entries) if e.sort_date]
+                undated = [i for i, e in enumerate(entries) if not e.sort_date]
                 dated.sort(
-                    key=lambda i: (entries[i].date, entries[i].title.casefold()),
+                    key=lambda i: (entries[i].sort_date, entries[i].title.casefold()),
                     reverse=not reverse,
                 )
                 cached = dated + undated

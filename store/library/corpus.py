@@ -24,7 +24,7 @@ from store.news.article import Article
 from store.news.loading import LoadProblem, corpus_files
 from store.news.readers import ReadError, read_file
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: entries carry the date's status; ids hash the normalised text
 """Bumped whenever the parser's output changes, so old caches are not trusted."""
 
 OPEN_FILES_KEPT = 16
@@ -47,7 +47,17 @@ def _record(path: Path, stat_key: list[int]) -> tuple[dict[str, Any], list[Artic
     record = {
         "stat": stat_key,
         "entries": [
-            [a.id, a.title, a.outlet, a.published, a.section, a.word_count, a.source, index]
+            [
+                a.id,
+                a.title,
+                a.outlet,
+                a.published,
+                a.section,
+                a.word_count,
+                a.source,
+                index,
+                a.published_status,
+            ]
             for index, a in enumerate(articles)
         ],
         "issues": [[issue.message, issue.skipped] for issue in issues],
@@ -149,7 +159,7 @@ def _load_cache(cache_file: Path | None) -> dict[str, Any]:
 
 
 Entries = list[list[Any]]
-"""Cache entries: ``[id, title, outlet, published, section, words, source, index]``."""
+"""Cache entries: ``[id, title, outlet, published, section, words, source, index, status]``."""
 
 
 class CorpusScan:
@@ -258,8 +268,18 @@ def open_corpus(paths: Iterable[str | Path], cache_file: Path | None = None) -> 
     entries: list[Entry] = []
     locations: dict[str, tuple[str, int]] = {}
     for name, new_entries, _ in scan:
-        for article_id, title, outlet, published, section, words, _source, index in new_entries:
+        for (
+            article_id,
+            title,
+            outlet,
+            published,
+            section,
+            words,
+            _source,
+            index,
+            status,
+        ) in new_entries:
             locations[article_id] = (name, index)
-            entries.append(make_entry(article_id, title, outlet, published, section, words))
+            entries.append(make_entry(article_id, title, outlet, published, section, words, status))
     scan.save()
     return Corpus(entries, locations, scan.problems)

@@ -17,6 +17,7 @@ from store.news.article import Article, article_to_dict
 from store.news.loading import LoadResult
 from store.news.safetext import printable, printable_lines
 from store.query import QueryError
+from store.query.query import shown_date
 from tui.cli.common import Parser, data_arg, paths_arg, say, where_arg, workspace
 
 
@@ -82,7 +83,13 @@ def run_list(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return _status(result)
     rows = [
-        (a.id, (a.published or "")[:10], a.outlet or "", f"{a.word_count:,}", a.title)
+        (
+            a.id,
+            shown_date(a.published, a.published_status),
+            a.outlet or "",
+            f"{a.word_count:,}",
+            a.title,
+        )
         for a in articles
     ]
     widths = [
@@ -115,6 +122,13 @@ def _find(articles: Sequence[Article], wanted: str) -> Article | str:
     return f"{wanted!r} matches {len(found)} articles ({names}…); give more of the id"
 
 
+def _published(article: Article) -> str | None:
+    """The date with what kind of date it is, unless the source states it."""
+    if article.published and article.published_status in ("estimated", "ambiguous"):
+        return f"{article.published} ({article.published_status})"
+    return article.published
+
+
 def run_show(args: argparse.Namespace) -> int:
     """Print one article."""
     result = _load(args)
@@ -132,7 +146,7 @@ def run_show(args: argparse.Namespace) -> int:
         ("id", a.id),
         ("outlet", a.outlet),
         ("section", a.section),
-        ("published", a.published),
+        ("published", _published(a)),
         ("dateline", a.dateline),
         ("byline", a.byline),
         ("editor", a.editor),
