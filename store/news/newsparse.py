@@ -41,23 +41,17 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from store.news.article import ESTIMATED, STATED, Article, Block, FieldText, build_body
-from store.news.boilerplate import boilerplate_kind, credited_outlet, credited_people
+from store.news.boilerplate import credited_outlet, credited_people
 from store.news.dating import Evidence, estimate, stated
-from store.news.language import ENGLISH_STOPWORDS, INDONESIAN_STOPWORDS, guess_language
+from store.news.headlines import derive_title, glued_heading, is_headline, same_as_title
+from store.news.language import guess_language
 from store.news.layout import Unit, ends_sentence, is_heading, split_units
 from store.news.leads import parse_header, split_lead
 from store.news.outlets import KNOWN_OUTLETS, outlet_from_url, split_title
 
-#: Derived titles are cut at a word boundary to about this many characters.
-DERIVED_TITLE_CHARS = 80
-
 #: Units at the top of a text searched for header lines and the lead.
 TOP_UNITS = 8
 
-_STOPWORDS = INDONESIAN_STOPWORDS | ENGLISH_STOPWORDS | {"a", "pun", "of", "ke"}
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)]*\s+(?=[A-Z0-9\"“‘'(])")
-_FIRST_SENTENCE = re.compile(r".+?[.!?…](?=[\"'”’»)]*(?:\s|$))", re.DOTALL)
-_SPACE = re.compile(r"\s+")
 # A related-links label standing alone, with the headlines on the lines below it.
 _RELATED_LABEL = re.compile(
     r"(?:baca|lihat|simak|tonton)\s+(?:juga|pula)|jangan\s+lewatkan|berita\s+terkait"
@@ -120,7 +114,7 @@ def article_from_units(
     """
     items = list(units)
     reading = _Reading()
-    if title is None and len(items) > 1 and items[0].kind is None and _is_headline(items[0].text):
+    if title is None and len(items) > 1 and items[0].kind is None and is_headline(items[0].text):
         first = items.pop(0)
         title = first.text
         reading.fields.append(FieldText("title", first.text, first.start))
@@ -193,7 +187,7 @@ def _take_header(items: list[Unit], reading: _Reading) -> list[Unit]:
             continue
         header = parse_header(unit.text)
         if header is None:
-            if _short(unit.text) or _same(unit.text, reading.title):
+            if _short(unit.text) or same_as_title(unit.text, reading.title):
                 i += 1  # a breadcrumb, the headline again over its picture
                 continue
             break
@@ -224,7 +218,7 @@ def _take_lead(items: list[Unit], reading: _Reading, title: str | None) -> int |
     """Find the story's lead among its first units, cut its prefix, return its index."""
     prose_seen = 0
     for i, unit in enumerate(items[:TOP_UNITS]):
-        if unit.kind is not None or unit.boilerplate or _same(unit.text, title):
+        if unit.kind is not None or unit.boilerplate or same_as_title(unit.text, title):
             continue
         following = items[i + 1] if i + 1 < len(items) else None
         alone = following is not None and following.kind is None and not following.boilerplate
@@ -280,7 +274,7 @@ def _classify(
             kind = "heading"
         if kind == "credit":
             _read_credit(text, meta)
-        elif kind is None and _same(text, title):
+        elif kind is None and same_as_title(text, title):
             # Right under the headline a repeated title is a picture's alt
             # text; further down it is the heading of a section.
             kind = "heading" if story_started else "caption"
@@ -290,7 +284,7 @@ def _classify(
             kind = "heading"
         elif kind is None:
             kind = "paragraph"
-            cut = _glued_heading(text)
+            cut = glued_heading(text)
             if cut is not None:
                 head = text[:cut].rstrip()
                 end = None if unit.start is None else unit.start + len(head)
@@ -353,75 +347,3 @@ def _cut(unit: Unit, at: int) -> Unit:
     skipped = at + len(rest) - len(text)
     start = None if unit.start is None else unit.start + skipped
     return Unit(text, start, unit.raw_end if unit.start is not None else None, unit.kind)
-
-
-def _same(text: str, title: str | None) -> bool:
-    """True when ``text`` repeats the title (case and spacing aside)."""
-    if not title or not len(title) - 5 <= len(text) <= 2 * len(title):
-        return False
-    return _SPACE.sub(" ", text).casefold().strip() == _SPACE.sub(" ", title).casefold().strip()
-
-
-# A headline's genre label: "FOTO: ...", "VIDEO: ...".
-_GENRE = re.compile(r"(?:foto|photo|video|infografis|galeri)\s*:\s+(?=\S)", re.IGNORECASE)
-
-
-def _is_headline(text: str) -> bool:
-    """True for a line that reads as a headline."""
-    core = text.rstrip("\"'”’»)]")
-    headline = split_title(text)[0]
-    headline = headline[_GENRE.match(headline).end() :] if _GENRE.match(headline) else headline
-    return (
-        "\n" not in text
-        and len(text) <= 250
-        and 2 <= len(text.split()) <= 40
-        and (core.endswith(("...", "…")) or not core.endswith((".", ",", ";", ":")))
-        and boilerplate_kind(headline) is None
-        and parse_header(text) is None
-        and split_lead(text) is None
-    )
-
-
-def _glued_heading(text: str) -> int | None:
-    """Where a heading glued onto a paragraph's last sentence starts, if one is.
-
-    ``... kedua negara. Persahabatan antara Rusia dan Korea Utara``: the page's
-    next subheading lost its line break. The tail must read as a heading of
-    three words or more, and the paragraph must not end as a sentence.
-    """
-    if ends_sentence(text) or "\n" in text:
-        return None
-    breaks = list(_SENTENCE_BREAK.finditer(text))
-    if not breaks:
-        return None
-    last = breaks[-1]
-    tail = text[last.end() :]
-    if (
-        len(text[: last.start()].split()) < 3
-        or len(tail.split()) < 3
-        or len(tail) > 80
-        or not is_heading(tail)
-    ):
-        return None
-    return last.end()
-
-
-def derive_title(blocks: list[Block]) -> str:
-    """A title from the first sentence of the story, cut to about 80 characters."""
-    prose = [b[0] for b in blocks if b[1] in ("summary", "paragraph")]
-    first = prose[0] if prose else (blocks[0][0] if blocks else "")
-    first = _SPACE.sub(" ", first).strip()
-    m = _FIRST_SENTENCE.match(first)
-    sentence = (m.group(0) if m else first).rstrip(".").strip()
-    if len(sentence) <= DERIVED_TITLE_CHARS:
-        return sentence or "Untitled"
-    words = sentence[: DERIVED_TITLE_CHARS + 1].split(" ")[:-1] or [sentence[:DERIVED_TITLE_CHARS]]
-    # Prefer to stop before a function word ("... bertemu langsung | dengan
-    # Presiden ..."): the phrase then reads as complete.
-    for n in range(len(words) - 1, 0, -1):
-        if words[n].lower() in _STOPWORDS and len(" ".join(words[:n])) >= 40:
-            words = words[:n]
-            break
-    while len(words) > 1 and words[-1].lower() in _STOPWORDS:
-        words.pop()
-    return " ".join(words).rstrip(",;:–-— ") + "…"

@@ -57,14 +57,13 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.news.article import AMBIGUOUS, Article, FieldText
-from store.news.dating import Evidence, stated
-from store.news.layout import Unit, split_units
-from store.news.newsparse import article_from_units, parse_news_text
+from store.news.article import Article, FieldText
+from store.news.fields import apply_fields, json_fields
+from store.news.markdown import read_markdown
+from store.news.newsparse import parse_news_text
 
 if TYPE_CHECKING:
     import charset_normalizer
@@ -78,20 +77,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # Control characters that do not occur in text (tab, newline, form feed and ESC do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")
-
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "body": ("body", "text", "content", "article", "paragraphs"),
-    "outlet": ("outlet", "source", "publisher", "site", "site_name"),
-    "published": ("published", "date", "published_at", "publishedat", "datepublished", "pubdate"),
-    "byline": ("byline", "author", "authors"),
-    "editor": ("editor",),
-    "dateline": ("dateline",),
-    "url": ("url", "link"),
-    "language": ("language", "lang"),
-    "external_id": ("id",),
-    "section": ("section", "category"),
-}
 
 
 class ReadError(Exception):
@@ -271,140 +256,3 @@ def article_from_json(obj: Any, source: str, *, file_dates: str = "") -> Article
         found.insert(0, FieldText("title", title))
     article.field_texts = tuple(found)
     return apply_fields(article, fields, file_dates=file_dates)
-
-
-def json_fields(obj: dict[str, Any]) -> dict[str, str]:
-    """The article fields an object gives, as strings, under sorot's names."""
-    lowered = {str(k).lower(): v for k, v in obj.items()}
-    fields: dict[str, str] = {}
-    for name, keys in FIELD_NAMES.items():
-        for key in keys:
-            value = _as_text(lowered.get(key), name)
-            if value:
-                fields[name] = value
-                break
-    return fields
-
-
-def _as_text(value: Any, name: str) -> str | None:
-    """A JSON value as the text of field ``name``."""
-    if isinstance(value, dict):
-        value = value.get("name")
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        if name == "published":
-            seconds = value / 1000 if value > 1e11 else value  # milliseconds
-            try:
-                return datetime.fromtimestamp(seconds, UTC).isoformat()
-            except (ValueError, OverflowError, OSError):  # not a time: keep as given
-                pass
-        return str(value)
-    if isinstance(value, list):
-        items = [_as_text(v, name) for v in value]
-        joiner = "\n\n" if name == "body" else ", "
-        return joiner.join(i for i in items if i) or None
-    text = str(value).strip()
-    return text or None
-
-
-def apply_fields(article: Article, fields: dict[str, str], *, file_dates: str = "") -> Article:
-    """Set the fields a source states explicitly; they win over the parser's.
-
-    A date field is read as :func:`store.news.dating.stated` reads a header's:
-    ISO when it reads one way or the evidence (the address, ``file_dates``)
-    decides, else kept as given and marked ambiguous.
-    """
-    for name, value in fields.items():
-        if name == "published":
-            found = stated(value, Evidence(fields.get("url"), file_dates))
-            article.published_status = found.status if found else AMBIGUOUS
-            article.field_texts += (FieldText("published", value),)
-            value = found.value if found else value
-        elif name == "language":
-            value = value.lower().replace("_", "-").split("-")[0]
-        elif name == "title":
-            article.title_derived = False
-        setattr(article, name, value)
-    return article
-
-
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
-_MD_HEADING = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
-_MD_INLINE = (
-    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](url), ![alt](src)
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])"), r"\1"),
-    (re.compile(r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"), r"\1"),
-)
-
-
-def read_markdown(text: str, source: str) -> Article:
-    """An article from Markdown, with optional front matter."""
-    fields: dict[str, str] = {}
-    start = 0
-    m = _FRONT_MATTER.match(text)
-    if m:
-        start = m.end()
-        for line in (m.group("body") or "").splitlines():
-            key, sep, value = line.partition(":")
-            if sep and value.strip():
-                fields[key.strip().lower()] = _unquoted(value.strip())
-        fields = json_fields(fields)
-    title = fields.pop("title", None)
-    taken: list[FieldText] = []
-    if m:
-        taken.append(FieldText("header", m.group(0).rstrip("\n"), 0))
-    units: list[Unit] = []
-    for unit in split_units(text, start, standalone=lambda line: bool(_MD_HEADING.fullmatch(line))):
-        kind = unit.kind
-        heading = _MD_HEADING.fullmatch(unit.text)
-        if heading and not heading.group("text"):
-            continue  # an empty "##" line: nothing to show
-        if heading:
-            offset = None if unit.start is None else unit.start + heading.start("text")
-            if len(heading.group("marks")) == 1 and (
-                title is None or _same_title(heading.group("text"), title)
-            ):
-                # The headline, or the front matter's title again: the title's, not the body's.
-                title = title or strip_inline(heading.group("text"))
-                taken.append(FieldText("title", unit.text, unit.start))
-                continue
-            unit, kind = Unit(heading.group("text"), offset), "heading"
-        plain = strip_inline(unit.text)
-        same = plain == unit.text
-        units.append(Unit(plain, unit.start if same else None, unit.end if same else None, kind))
-    fields.pop("body", None)
-    article = article_from_units(
-        units, source=source, title=title, text=text, url=fields.get("url")
-    )
-    article.field_texts = tuple(taken) + article.field_texts
-    return apply_fields(article, fields)
-
-
-def _unquoted(value: str) -> str:
-    """A front matter value without the quotes around it (``"a 'b'"`` -> ``a 'b'``)."""
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        inner = value[1:-1]
-        if value[0] == '"':
-            try:
-                return json.loads(value)
-            except ValueError:
-                return inner
-        return inner
-    return value
-
-
-def _same_title(heading: str, title: str) -> bool:
-    """True when a ``#`` heading repeats the front matter's title (markup and case aside)."""
-    return strip_inline(heading).casefold().split() == title.casefold().split()
-
-
-def strip_inline(text: str) -> str:
-    """Markdown inline markup reduced to its text: ``**a** [b](c)`` -> ``a b``."""
-    if not any(c in text for c in "*_[`"):
-        return text
-    for pattern, replacement in _MD_INLINE:
-        text = pattern.sub(replacement, text)
-    return text
