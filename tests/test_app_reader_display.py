@@ -191,6 +191,15 @@ async def test_escape_sequences_in_a_body_are_shown_as_symbols(make_app, tmp_pat
 
 
 @async_test
+async def test_the_header_says_a_date_is_estimated_from_the_text(app) -> None:
+    async with running(app) as pilot:
+        await open_row(app, pilot, BAPERA)
+        assert isinstance(app.screen, ReaderScreen)
+        header = " ".join(view_lines(app)[:4])
+        assert "BaperaNews · ~30 Nov 2024 (estimated)" in header
+
+
+@async_test
 async def test_an_article_without_body_text_opens_without_crashing(app) -> None:
     async with running(app) as pilot:
         empty = Article(title="Nothing here", body="", segments=())

@@ -377,3 +377,138 @@ def test_labelled_date_line_and_pipe_header_give_date_outlet_and_section() -> No
     assert (article.outlet, article.section) == ("The Daily", "World")
     assert article.published == "2024-07-19T10:05:00+00:00"
     assert article.body == "Kim met Putin on Friday, officials said."
+
+
+# --- the shapes outlets use -----------------------------------------------------------
+
+
+def fields_of(article: Article) -> tuple[str | None, str | None, str | None, str | None]:
+    return article.outlet, article.dateline, article.byline, article.editor
+
+
+def test_republika_names_the_outlet_before_the_dateline() -> None:
+    article = parse_news_text(
+        "Marcella Promosikan Wisata Lewat Film\n"
+        "Senin, 15 Februari 2016, 16:15 WIB\n"
+        "REPUBLIKA.CO.ID, JAKARTA -- Aktris itu mempromosikan wisata lewat filmnya.\n"
+        "Ia menyebut film sebagai alat promosi yang kuat.\n"
+    )
+    assert fields_of(article)[:2] == ("REPUBLIKA.CO.ID", "JAKARTA")
+    assert article.body.startswith("Aktris itu")
+    assert article.published == "2016-02-15T16:15:00+07:00"
+
+
+def test_antara_wire_lead_editor_and_copyright() -> None:
+    article = parse_news_text(
+        "Penerbangan di Lombok dibatalkan\n"
+        "Kamis, 5 November 2015 14:56 WIB\n"
+        "Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan akibat abu vulkanik.\n"
+        "Bandara ditutup sampai Jumat (6/11) pagi.\n"
+        "Editor: Ade Marboen\n"
+        "COPYRIGHT © ANTARA 2015\n"
+    )
+    assert fields_of(article) == ("ANTARA News", "Mataram, NTB", None, "Ade Marboen")
+    assert texts(article, "credit") == ["Editor: Ade Marboen", "COPYRIGHT © ANTARA 2015"]
+
+
+def test_liputan6_lead_with_a_colon_and_editors_initials_at_the_end() -> None:
+    article = parse_news_text(
+        "Tri Dorong Ekosistem Digital\n"
+        "Liputan6.com, Jakarta: Indonesia memasuki fase dinamis pertumbuhan ekosistem digital.\n"
+        "Hal ini diungkapkan Wakil Presiden Direktur Tri, Jumat (12/2/2016).\n"
+        "(Cas/Isk)\n"
+    )
+    # The initials are the editors' credit: not an outlet "Cas" and a writer "Isk".
+    assert fields_of(article) == ("Liputan6.com", "Jakarta", None, "Cas/Isk")
+    assert texts(article, "credit") == ["(Cas/Isk)"]
+
+
+def test_tempo_lead_and_the_writers_name_alone_at_the_end() -> None:
+    article = parse_news_text(
+        "Ini 7 Alasan Orang Malas Bergerak | Tempo Gaya\n"
+        "Kamis, 05 November 2015 | 11:13 WIB\n"
+        "TEMPO.CO, Jakarta - Kurangnya aktivitas fisik termasuk faktor risiko tertinggi.\n"
+        "Dokter menyebut delapan faktor yang membuat orang malas bergerak.\n"
+        "DINI TEJA\n"
+    )
+    assert article.title == "Ini 7 Alasan Orang Malas Bergerak"
+    assert fields_of(article) == ("TEMPO.CO", "Jakarta", "DINI TEJA", None)
+    assert texts(article, "credit") == ["DINI TEJA"]
+    # The site's name after the headline is kept as the title's text.
+    assert article.field_texts[0].text.endswith("| Tempo Gaya")
+
+
+DETIK = """\
+Google Umbar Kelemahan Galaxy S6 Edge
+Kamis, 05/11/2015 10:08 WIB
+Jakarta -
+Galaxy S6 Edge adalah smartphone jagoan Samsung, tapi tidak luput dari kelemahan.
+ADVERTISEMENT
+SCROLL TO CONTINUE WITH CONTENT
+Google menyatakan Galaxy S6 Edge memiliki 11 celah keamanan.
+Simak Video "Samsung Perbaiki Celah Keamanan"
+(fyk/ash)
+"""
+
+
+def test_detik_dateline_alone_on_its_line_and_the_page_furniture_marked() -> None:
+    article = parse_news_text(DETIK)
+    assert fields_of(article) == (None, "Jakarta", None, "fyk/ash")
+    assert article.published == "2015-11-05T10:08:00+07:00"  # the weekday says 5 November
+    assert [(f.role, f.text) for f in article.field_texts][1:] == [
+        ("header", "Kamis, 05/11/2015 10:08 WIB"),
+        ("lead", "Jakarta -"),
+    ]
+    assert texts(article, "promo") == ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"]
+    assert texts(article, "related") == ['Simak Video "Samsung Perbaiki Celah Keamanan"']
+    assert len(article.paragraphs) == 2
+
+
+def test_okezone_bare_capital_dateline() -> None:
+    article = parse_news_text(
+        "Cara Menjaga Keromantisan\nJAKARTA - Aktor itu selalu mencoba peka terhadap situasi.\n"
+    )
+    assert fields_of(article)[:2] == (None, "JAKARTA")
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline_and_loses_no_words() -> None:
+    article = parse_news_text(
+        "Wilkinson named in squad\n\n"
+        "Wilkinson - who had targeted a return for the autumn internationals - was named on "
+        "the bench.\n\nThe coach said he was pleased.\n"
+    )
+    assert article.dateline is None
+    assert article.body.startswith("Wilkinson - who had targeted a return")
+
+
+def test_headlines_listed_under_a_baca_juga_line_are_related_links() -> None:
+    article = parse_news_text(
+        "Tri Dorong Ekosistem Digital\n"
+        "Liputan6.com, Jakarta - Indonesia memasuki fase dinamis pertumbuhan ekosistem digital.\n"
+        "Baca Juga\n"
+        "Telkomsel Targetkan Selimuti 40 Kota dengan 4G\n"
+        "Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini\n"
+        '"Nah, tinggal bagaimana operator memberikan layanan," ujarnya.\n'
+    )
+    assert texts(article, "related") == [
+        "Baca Juga",
+        "Telkomsel Targetkan Selimuti 40 Kota dengan 4G",
+        "Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini",
+    ]
+    assert article.paragraphs[-1].startswith('"Nah, tinggal')
+
+
+def test_the_seed_teasers_are_marked_related_and_are_no_prose() -> None:
+    # The North Korea story's teasers name Trump and Florida: they are not its text.
+    article = seed_article("004")
+    teaser = texts(article, "related")[0]
+    assert "Donald Trump" in teaser
+    assert not any("Donald Trump" in p for p in article.paragraphs)
+
+
+def test_the_outlet_comes_from_the_address_when_the_text_names_none() -> None:
+    article = parse_news_text(
+        "Cara Menjaga Keromantisan\nAktor itu selalu mencoba peka terhadap situasi.\n",
+        url="https://celebrity.okezone.com/read/2017/02/17/33/1620900/cara",
+    )
+    assert article.outlet == "okezone.com"

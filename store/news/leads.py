@@ -160,6 +160,9 @@ def parse_header(line: str) -> Header | None:
     found = find_date(line[:HEADER_DATE_WINDOW])
     if found is None:
         return None
+    lead = split_lead(line)
+    if lead is not None and found.start > lead.length:
+        return None  # a lead paragraph with a date in it: "JAKARTA, KOMPAS.com - ... (30/11)"
     prefix, suffix = line[: found.start], line[found.end :]
     separated = _SEPARATOR.search(prefix) is not None
     label = _LABEL.fullmatch(prefix.strip()) is not None or _HIJRI.fullmatch(prefix) is not None
