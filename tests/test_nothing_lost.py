@@ -114,11 +114,43 @@ def test_every_character_of_generated_news_is_in_a_field_or_a_segment(text: str)
     assert_nothing_lost(text)
 
 
+#: Lines that have caught the parser out, to be mixed in any order and indentation.
+TRICKY_LINES = [
+    "Jakarta -",
+    "JAKARTA, KOMPAS.com -",
+    "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) --",
+    "Kompas dunia | 19 Juli 2024, 14:11 WIBPYONGYANG, KOMPAS.TV - Hubungan erat.",
+    "Kamis, 05/11/2015 10:08 WIB",
+    "Baca Juga",
+    "- item",
+    "1. a",
+    "",
+    "  x y z",
+    "Judul Besar Ini",
+    "kata dia.",
+    "(fyk/ash)",
+    "DINI TEJA",
+    "Image: A B.",
+    "— The X (@x) February 16, 2016",
+    "... kedua negara. Persahabatan antara Rusia dan Korea Utara",
+    "a\u00a0b",
+    "\t",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY_LINES), max_size=30).map("\n".join))
+def test_every_character_of_tricky_lines_in_any_order_is_accounted_for(text: str) -> None:
+    if text.strip():
+        assert_nothing_lost(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=400))
 @example("Wilkinson - who had targeted a return for the autumn internationals.")
 @example("Jakarta -\nPresiden Joko Widodo meresmikan jalan tol.")
 @example("—\n-\n–\n(x)\n()")
+@example("Jakarta -\n  x y z\n— The X (@x) February 16, 2016\n  x y z")
 def test_every_character_of_any_text_is_in_a_field_or_a_segment(text: str) -> None:
     if not text.strip():
         return  # the readers refuse an empty file before parsing it

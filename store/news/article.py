@@ -87,6 +87,16 @@ class FieldText:
     """The text as it stands in the source."""
     raw_start: int | None = None
     """Its offset in the source text (``None`` when the source is not a file's text)."""
+    raw_end: int | None = None
+    """Offset one past it in the source, when that is not ``raw_start + len(text)``
+    (a headline that ran on over two lines, joined with a space)."""
+
+    @property
+    def source_end(self) -> int | None:
+        """Offset one past the source text it was read from (``None`` when not a file's)."""
+        if self.raw_start is None:
+            return None
+        return self.raw_end if self.raw_end is not None else self.raw_start + len(self.text)
 
 
 @dataclass
@@ -267,10 +277,7 @@ def unaccounted(article: Article, source: str) -> list[str]:
     """
     covered = bytearray(len(source))
     spans = [(s.raw_start, s.raw_end) for s in article.segments]
-    spans += [
-        (f.raw_start, None if f.raw_start is None else f.raw_start + len(f.text))
-        for f in article.field_texts
-    ]
+    spans += [(f.raw_start, f.source_end) for f in article.field_texts]
     for start, end in spans:
         if start is not None and end is not None:
             covered[start:end] = b"\x01" * (end - start)

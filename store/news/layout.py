@@ -143,6 +143,31 @@ def split_units(
     return units
 
 
+def source_offset(unit: Unit, source: str, at: int, *, to_text: bool = True) -> int | None:
+    """Where offset ``at`` of ``unit.text`` falls in ``source``, the text it was read from.
+
+    A paragraph of joined lines has one space where the source has a line
+    break and its spaces; both hold the same other characters in the same
+    order, which places any offset. With ``to_text`` the answer is the next
+    character that is not a space (where text cut at ``at`` starts), else the
+    place just after the last one before ``at`` (where text cut there ends).
+    """
+    if unit.start is None:
+        return None
+    end = unit.raw_end or unit.start
+    if end - unit.start == len(unit.text) or not source:
+        return unit.start + at
+    wanted = sum(1 for c in unit.text[:at] if not c.isspace())
+    pos = unit.start
+    while wanted and pos < end:
+        if not source[pos].isspace():
+            wanted -= 1
+        pos += 1
+    while to_text and pos < end and source[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _blocks(text: str, start: int, known_boilerplate: Collection[str]) -> list[list[_Line]]:
     """The non-blank lines of ``text[start:]`` grouped by blank lines."""
     blocks: list[list[_Line]] = [[]]

@@ -45,7 +45,7 @@ from store.news.boilerplate import credited_outlet, credited_people
 from store.news.dating import Evidence, estimate, stated
 from store.news.headlines import derive_title, glued_heading, is_headline, same_as_title
 from store.news.language import guess_language
-from store.news.layout import Unit, ends_sentence, is_heading, split_units
+from store.news.layout import Unit, ends_sentence, is_heading, source_offset, split_units
 from store.news.leads import parse_header, split_lead
 from store.news.outlets import KNOWN_OUTLETS, outlet_from_url, split_title
 
@@ -69,6 +69,8 @@ _CAPS_NAME = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}")
 class _Reading:
     """What the passes have read so far."""
 
+    source: str = ""
+    """The text the units were read from, to place cut pieces in it."""
     title: str | None = None
     meta: dict[str, str | None] = field(default_factory=dict)
     fields: list[FieldText] = field(default_factory=list)
@@ -113,18 +115,18 @@ def article_from_units(
     ambiguous date); ``title`` given is the source's own (a JSON field).
     """
     items = list(units)
-    reading = _Reading()
+    reading = _Reading(source=text)
     if title is None and len(items) > 1 and items[0].kind is None and is_headline(items[0].text):
         first = items.pop(0)
         title = first.text
-        reading.fields.append(FieldText("title", first.text, first.start))
+        reading.fields.append(FieldText("title", first.text, first.start, first.end))
     if title is not None:
         title, site, _affix = split_title(title)
         reading.meta["title_outlet"] = site
     reading.title = title
     items = _take_header(items, reading)
     lead_at = _take_lead(items, reading, title)
-    blocks = _classify(items, title, lead_at, reading.meta)
+    blocks = _classify(items, title, lead_at, reading)
     derived = title is None
     if title is None:
         title = derive_title(blocks)
@@ -200,11 +202,11 @@ def _take_header(items: list[Unit], reading: _Reading) -> list[Unit]:
             if getattr(header, name):
                 meta.setdefault(name, getattr(header, name))
         if header.rest is None:
-            reading.fields.append(FieldText("header", unit.text, unit.start))
+            reading.fields.append(FieldText("header", unit.text, unit.start, unit.end))
             del out[i]
             continue
-        reading.fields.append(FieldText("header", unit.text[: header.rest].rstrip(), unit.start))
-        out[i] = _cut(unit, header.rest)
+        reading.fields.append(_field("header", unit, header.rest, reading.source))
+        out[i] = _cut(unit, header.rest, reading.source)
         break
     return out
 
@@ -224,8 +226,7 @@ def _take_lead(items: list[Unit], reading: _Reading, title: str | None) -> int |
         alone = following is not None and following.kind is None and not following.boilerplate
         lead = split_lead(unit.text, alone=alone)
         if lead is not None:
-            prefix = unit.text[: lead.length].rstrip()
-            reading.fields.append(FieldText("lead", prefix, unit.start))
+            reading.fields.append(_field("lead", unit, lead.length, reading.source))
             meta = reading.meta
             for name in ("outlet", "dateline"):
                 if getattr(lead, name):
@@ -234,7 +235,7 @@ def _take_lead(items: list[Unit], reading: _Reading, title: str | None) -> int |
             if lead.length >= len(unit.text.rstrip()):  # the lead alone on its line
                 del items[i]
             else:
-                items[i] = _cut(unit, lead.length)
+                items[i] = _cut(unit, lead.length, reading.source)
             return i
         if not _short(unit.text):
             prose_seen += 1
@@ -244,9 +245,10 @@ def _take_lead(items: list[Unit], reading: _Reading, title: str | None) -> int |
 
 
 def _classify(
-    items: list[Unit], title: str | None, lead_at: int | None, meta: dict[str, str | None]
+    items: list[Unit], title: str | None, lead_at: int | None, reading: _Reading
 ) -> list[Block]:
     """The ``(text, kind, raw_start, raw_end)`` blocks of the body."""
+    meta = reading.meta
     blocks: list[Block] = []
     story_started = False
     related_left = 0  # headlines still expected under a related-links label
@@ -287,9 +289,9 @@ def _classify(
             cut = glued_heading(text)
             if cut is not None:
                 head = text[:cut].rstrip()
-                end = None if unit.start is None else unit.start + len(head)
+                end = source_offset(unit, reading.source, len(head), to_text=False)
                 blocks.append((head, kind, unit.start, end))
-                unit = _cut(unit, cut)
+                unit = _cut(unit, cut, reading.source)
                 text, kind = unit.text, "heading"
         if kind in ("paragraph", "heading", "item") or (lead_at is not None and i >= lead_at):
             story_started = True
@@ -340,10 +342,15 @@ def _read_credit(text: str, meta: dict[str, str | None]) -> None:
         meta.setdefault("credit_outlet", outlet)
 
 
-def _cut(unit: Unit, at: int) -> Unit:
+def _cut(unit: Unit, at: int, source: str) -> Unit:
     """The unit's text from ``at`` on, leading whitespace dropped, its span kept right."""
     rest = unit.text[at:]
     text = rest.lstrip()
-    skipped = at + len(rest) - len(text)
-    start = None if unit.start is None else unit.start + skipped
+    start = source_offset(unit, source, at + len(rest) - len(text))
     return Unit(text, start, unit.raw_end if unit.start is not None else None, unit.kind)
+
+
+def _field(role: str, unit: Unit, length: int, source: str) -> FieldText:
+    """The first ``length`` characters of ``unit`` as a field's text, with their source span."""
+    text = unit.text[:length].rstrip()
+    return FieldText(role, text, unit.start, source_offset(unit, source, len(text), to_text=False))
