@@ -231,7 +231,8 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
     """Every parsed field of ``article`` as JSON-ready data.
 
     With ``with_body`` the body and its segments (offsets, kind, text) are
-    included; without it, just the metadata.
+    included, and the source text read into fields (``field_texts``); without
+    it, just the metadata.
     """
     data: dict[str, object] = {
         "id": article.id,
@@ -252,6 +253,9 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
         "sha256": article.sha256,
     }
     if with_body:
+        data["field_texts"] = [
+            {"role": f.role, "text": f.text, "raw_start": f.raw_start} for f in article.field_texts
+        ]
         data["body"] = article.body
         data["segments"] = [
             {
