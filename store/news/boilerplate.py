@@ -114,12 +114,15 @@ _CAPTION_WORDS = (
 )  # fmt: skip
 
 
+# Searched in lower-cased text: case-blind alternatives make the regex ten times slower.
+_CAPTION_WORD = re.compile("|".join(re.escape(w) for w in _CAPTION_WORDS))
+
+
 def _may_be_caption(text: str) -> bool:
     """Quick test: could ``_CAPTION`` match this line at all?"""
     if text.endswith(")") and "/" in text:
         return True
-    lowered = text.lower()
-    return any(word in lowered for word in _CAPTION_WORDS)
+    return _CAPTION_WORD.search(text.lower()) is not None
 
 
 # "(AP)", "(Reuters)": a wire's name alone, the source rather than an editor.

@@ -12,6 +12,7 @@ marked ``title_derived``); a subheading that lost its line break
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.news.article import Block
 from store.news.boilerplate import boilerplate_kind
@@ -33,7 +34,13 @@ def same_as_title(text: str, title: str | None) -> bool:
     """True when ``text`` repeats the title (case and spacing aside)."""
     if not title or not len(title) - 5 <= len(text) <= 2 * len(title):
         return False
-    return _SPACE.sub(" ", text).casefold().strip() == _SPACE.sub(" ", title).casefold().strip()
+    return _folded(text) == _folded(title)
+
+
+@lru_cache(maxsize=64)
+def _folded(text: str) -> str:
+    """``text`` with case and runs of spaces folded; a title is asked about once a unit."""
+    return _SPACE.sub(" ", text).casefold().strip()
 
 
 # A headline's genre label: "FOTO: ...", "VIDEO: ...".

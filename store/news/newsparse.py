@@ -313,7 +313,8 @@ def _listed_headline(text: str) -> bool:
 def _one_word_heading(text: str, previous: str | None, following: list[Unit]) -> bool:
     """A single capitalised word between two paragraphs: a subheading (``Persaingan``)."""
     return (
-        previous == "paragraph"
+        " " not in text
+        and previous == "paragraph"
         and bool(following)
         and following[0].kind is None
         and not following[0].boilerplate
