@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from store.news.dates import MONTH_FIRST
 from store.news.newsparse import parse_news_text
+from store.news.outlethints import learn_outlets
+from store.news.readers import read_file
 from store.news.repeated import candidate_lines, count_lines, outlet_key, repeated_lines
 
 PLUG = "Redaksi Contoh hadir setiap pagi di kanal pilihan"
@@ -47,3 +50,25 @@ def test_a_line_repeated_in_a_few_articles_is_not_enough() -> None:
 def test_candidates_are_short_distinct_lines_with_letters() -> None:
     assert candidate_lines("A line\n\n  A line  \n123\n" + "x" * 400) == {"A line"}
     assert outlet_key(" KOMPAS.com ") == outlet_key("kompas.com") == "kompas.com"
+
+
+def test_a_corpus_pass_teaches_each_outlet_its_lines_and_its_date_order(tmp_path) -> None:
+    # A scrape of one site: its plug in every story, its dates month first.
+    days = ["10/17/2025", "12/24/2025", "1/30/2026", "11/28/2025", "9/10/2025"]
+    paths = []
+    for n, day in enumerate(days):
+        path = tmp_path / f"berita{n}.txt"
+        path.write_text(
+            f"Judul berita nomor {n}\nDiterbitkan: {day}\n"
+            f"Contoh.com, Jakarta - Isi berita nomor {n} yang berbeda.\n{PLUG}\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    first = [(p, read_file(p)[0][0]) for p in paths]
+    assert first[-1][1].published_status == "ambiguous"  # alone, 9/10/2025 reads two ways
+    hints = learn_outlets((a.outlet, p.read_text(encoding="utf-8"), a) for p, a in first)
+    found = hints[outlet_key("Contoh.com")]
+    assert (found.boilerplate, found.date_order) == (frozenset({PLUG}), MONTH_FIRST)
+    [again], _ = read_file(paths[-1], hints=found)
+    assert (again.published, again.published_status) == ("2025-09-10", "stated")
+    assert [again.body[s.start : s.end] for s in again.segments if s.kind == "repeated"] == [PLUG]

@@ -32,11 +32,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from store.news.article import AMBIGUOUS, ESTIMATED, STATED, Article, unaccounted
-from store.news.dating import date_orders, resolve
-from store.news.newsparse import parse_news_text
+from store.news.article import AMBIGUOUS, ESTIMATED, Article, unaccounted
+from store.news.outlethints import OutletHints, learn_outlets
 from store.news.readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, read_text
-from store.news.repeated import count_lines, outlet_key, repeated_lines
+from store.news.repeated import outlet_key
 
 FIELDS = ("title", "outlet", "dateline", "byline", "editor")
 PROSE_KINDS = ("paragraph", "summary", "item")
@@ -96,18 +95,13 @@ def parse(sources: list[Source], *, corpus_pass: bool = True) -> dict[str, objec
         source.article = _read(source)
     first = time.perf_counter() - started
     if not corpus_pass:
-        return {"seconds": first, "repeated": {}, "orders": {}}
-    groups = {id(s): _group(s) for s in sources}
-    lines = repeated_lines(count_lines((groups[id(s)], s.text) for s in sources))
-    texts: dict[str, list[str]] = defaultdict(list)
-    for s in sources:
-        if s.article is not None and s.article.published_status in (STATED, AMBIGUOUS):
-            texts[groups[id(s)]].append(_stated_text(s))
-    orders = date_orders(texts)
+        return {"seconds": first, "hints": {}}
+    hints = learn_outlets((_group(s), s.text, s.article) for s in sources if s.article is not None)
     for source in sources:
-        key = outlet_key(groups[id(source)])
-        source.article = _read(source, lines.get(key, frozenset()), orders.get(key))
-    return {"seconds": first, "repeated": lines, "orders": orders}
+        found = hints.get(outlet_key(_group(source)))
+        if found is not None:
+            source.article = _read(source, found)
+    return {"seconds": first, "hints": hints}
 
 
 def _group(source: Source) -> str:
@@ -116,32 +110,13 @@ def _group(source: Source) -> str:
     return (article.outlet if article and article.outlet else None) or source.group
 
 
-def _stated_text(source: Source) -> str:
-    """The date texts an article's source states: its header lines and date fields."""
-    assert source.article is not None
-    return "\n".join(
-        f.text for f in source.article.field_texts if f.role in ("header", "published")
-    )
-
-
-def _read(
-    source: Source, known: frozenset[str] = frozenset(), order: str | None = None
-) -> Article | None:
-    """The source's article; with the outlet's repeated lines and date order when given."""
-    if source.path.suffix == ".txt" and (known or order):
-        return parse_news_text(
-            source.text, str(source.path), known_boilerplate=known, date_order=order
-        )
+def _read(source: Source, hints: OutletHints | None = None) -> Article | None:
+    """The source's article, read with its outlet's hints when given."""
     try:
-        articles, _ = read_text(source.text, source.path.suffix, str(source.path))
+        articles, _ = read_text(source.text, source.path.suffix, str(source.path), hints)
     except ReadError:
         return None
-    article = articles[0] if articles else None
-    if article is not None and article.published_status == AMBIGUOUS and order:
-        resolved = resolve(article.published or "", order)
-        if resolved:
-            article.published, article.published_status = resolved, STATED
-    return article
+    return articles[0] if articles else None
 
 
 def score(sources: list[Source]) -> dict[str, Tally]:
@@ -272,9 +247,12 @@ def report(tallies: dict[str, Tally], ids: tuple[int, int, list[str]], timing: d
     lines.append(f"same article from two formats, one id: {same}/{total}")
     txt_files = every.lost
     lines.append(f".txt files that lost text: {txt_files}")
+    hints = timing["hints"]
+    repeated = {k: len(h.boilerplate) for k, h in hints.items() if h.boilerplate}
+    orders = {k: h.date_order for k, h in hints.items() if h.date_order}
     lines.append(
-        f"corpus pass: {sum(len(v) for v in timing['repeated'].values())} repeated lines"
-        f" in {len(timing['repeated'])} outlets; numeric date orders: {timing['orders'] or 'none'}"
+        f"corpus pass: repeated lines per outlet {repeated or 'none'};"
+        f" numeric date orders {orders or 'none'}"
     )
     lines.append(f"parse speed: {every.files / timing['seconds']:.0f} files/s (first pass)")
     return lines

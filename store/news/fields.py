@@ -66,7 +66,13 @@ def _as_text(value: Any, name: str) -> str | None:
     return text or None
 
 
-def apply_fields(article: Article, fields: dict[str, str], *, file_dates: str = "") -> Article:
+def apply_fields(
+    article: Article,
+    fields: dict[str, str],
+    *,
+    file_dates: str = "",
+    date_order: str | None = None,
+) -> Article:
     """Set the fields a source states explicitly; they win over the parser's.
 
     A date field is read as :func:`store.news.dating.stated` reads a header's:
@@ -75,7 +81,7 @@ def apply_fields(article: Article, fields: dict[str, str], *, file_dates: str = 
     """
     for name, value in fields.items():
         if name == "published":
-            found = stated(value, Evidence(fields.get("url"), file_dates))
+            found = stated(value, Evidence(fields.get("url"), file_dates, date_order))
             article.published_status = found.status if found else AMBIGUOUS
             article.field_texts += (FieldText("published", value),)
             value = found.value if found else value

@@ -19,6 +19,7 @@ from store.news.article import Article, FieldText
 from store.news.fields import apply_fields, json_fields
 from store.news.layout import Unit, split_units
 from store.news.newsparse import article_from_units
+from store.news.outlethints import OutletHints
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
 _MD_HEADING = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
@@ -31,7 +32,7 @@ _MD_INLINE = (
 )
 
 
-def read_markdown(text: str, source: str) -> Article:
+def read_markdown(text: str, source: str, hints: OutletHints | None = None) -> Article:
     """An article from Markdown, with optional front matter."""
     fields: dict[str, str] = {}
     start = 0
@@ -47,8 +48,9 @@ def read_markdown(text: str, source: str) -> Article:
     taken: list[FieldText] = []
     if m:
         taken.append(FieldText("header", m.group(0).rstrip("\n"), 0))
+    hints = hints or OutletHints()
     units: list[Unit] = []
-    for unit in split_units(text, start, standalone=lambda line: bool(_MD_HEADING.fullmatch(line))):
+    for unit in split_units(text, start, _is_md_heading, hints.boilerplate):
         kind = unit.kind
         heading = _MD_HEADING.fullmatch(unit.text)
         if heading and not heading.group("text"):
@@ -68,10 +70,20 @@ def read_markdown(text: str, source: str) -> Article:
         units.append(Unit(plain, unit.start if same else None, unit.end if same else None, kind))
     fields.pop("body", None)
     article = article_from_units(
-        units, source=source, title=title, text=text, url=fields.get("url")
+        units,
+        source=source,
+        title=title,
+        text=text,
+        url=fields.get("url"),
+        date_order=hints.date_order,
     )
     article.field_texts = tuple(taken) + article.field_texts
-    return apply_fields(article, fields)
+    return apply_fields(article, fields, date_order=hints.date_order)
+
+
+def _is_md_heading(line: str) -> bool:
+    """A ``#`` heading line: it stands alone, never part of a paragraph."""
+    return _MD_HEADING.fullmatch(line) is not None
 
 
 def _unquoted(value: str) -> str:

@@ -64,6 +64,7 @@ from store.news.article import Article, FieldText
 from store.news.fields import apply_fields, json_fields
 from store.news.markdown import read_markdown
 from store.news.newsparse import parse_news_text
+from store.news.outlethints import OutletHints
 
 if TYPE_CHECKING:
     import charset_normalizer
@@ -92,8 +93,12 @@ class Issue:
     """True when an article was left out; False when it was read anyway."""
 
 
-def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
-    """The articles in one file and what went wrong; raises :class:`ReadError`."""
+def read_file(path: Path, hints: OutletHints | None = None) -> tuple[list[Article], list[Issue]]:
+    """The articles in one file and what went wrong; raises :class:`ReadError`.
+
+    ``hints`` are what the corpus showed of the file's outlet (its repeated
+    lines, its date order: :mod:`store.news.outlethints`).
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -107,7 +112,7 @@ def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
     except OSError as exc:
         raise ReadError(f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     text, warning = decode_bytes(data)
-    articles, issues = read_text(text, path.suffix.lower(), str(path))
+    articles, issues = read_text(text, path.suffix.lower(), str(path), hints)
     if warning:
         issues.insert(0, Issue(warning, skipped=False))
     return articles, issues
@@ -161,22 +166,29 @@ def _guess_encoding(data: bytes) -> charset_normalizer.CharsetMatch | None:
     return best
 
 
-def read_text(text: str, suffix: str, source: str) -> tuple[list[Article], list[Issue]]:
-    """Articles from a file's decoded text, read as its suffix says."""
+def read_text(
+    text: str, suffix: str, source: str, hints: OutletHints | None = None
+) -> tuple[list[Article], list[Issue]]:
+    """Articles from a file's decoded text, read as its suffix says (with the outlet's hints)."""
+    hints = hints or OutletHints()
     if suffix in (".txt", ".md", ".markdown"):
-        markdown = suffix != ".txt"
-        article = read_markdown(text, source) if markdown else parse_news_text(text, source)
+        if suffix == ".txt":
+            article = parse_news_text(
+                text, source, known_boilerplate=hints.boilerplate, date_order=hints.date_order
+            )
+        else:
+            article = read_markdown(text, source, hints)
         if not article.body:  # only a title or a header line
             raise ReadError("no body text")
         return [article], []
     if suffix == ".json":
-        return _read_json(text, source)
+        return _read_json(text, source, hints)
     if suffix in (".jsonl", ".ndjson"):
-        return _read_json_lines(text, source)
+        return _read_json_lines(text, source, hints)
     raise ReadError(f"unsupported file type {suffix or '(no suffix)'}")
 
 
-def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+def _read_json(text: str, source: str, hints: OutletHints) -> tuple[list[Article], list[Issue]]:
     """One object, a list of them, or ``{"articles": [...]}``; a bad item is skipped."""
     try:
         data = json.loads(text)
@@ -188,7 +200,7 @@ def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
         data = data["articles"]
     if isinstance(data, dict):
         try:
-            return [article_from_json(data, source)], []
+            return [article_from_json(data, source, hints=hints)], []
         except ValueError as exc:
             raise ReadError(str(exc)) from None
     if not isinstance(data, list):
@@ -197,7 +209,7 @@ def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
     dates = _file_dates(data)
     for n, item in enumerate(data, 1):
         try:
-            articles.append(article_from_json(item, source, file_dates=dates))
+            articles.append(article_from_json(item, source, file_dates=dates, hints=hints))
         except ValueError as exc:
             issues.append(Issue(f"item {n}: {exc}", skipped=True))
     return articles, issues
@@ -212,7 +224,9 @@ def _file_dates(items: list[Any]) -> str:
     )
 
 
-def _read_json_lines(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+def _read_json_lines(
+    text: str, source: str, hints: OutletHints
+) -> tuple[list[Article], list[Issue]]:
     """One object a line; a broken line is reported and the others still load."""
     articles, issues = [], []
     objects: list[tuple[int, Any]] = []
@@ -226,14 +240,16 @@ def _read_json_lines(text: str, source: str) -> tuple[list[Article], list[Issue]
     dates = _file_dates([obj for _, obj in objects])
     for n, obj in objects:
         try:
-            articles.append(article_from_json(obj, f"{source}#{n}", file_dates=dates))
+            articles.append(article_from_json(obj, f"{source}#{n}", file_dates=dates, hints=hints))
         except ValueError as exc:
             issues.append(Issue(f"line {n}: {exc}", skipped=True))
     issues.sort(key=lambda issue: int(issue.message.split()[1].rstrip(":")))
     return articles, issues
 
 
-def article_from_json(obj: Any, source: str, *, file_dates: str = "") -> Article:
+def article_from_json(
+    obj: Any, source: str, *, file_dates: str = "", hints: OutletHints | None = None
+) -> Article:
     """An article from one JSON object; ``ValueError`` when it has no body text.
 
     ``file_dates`` are the date fields of the other articles in the same file,
@@ -246,7 +262,15 @@ def article_from_json(obj: Any, source: str, *, file_dates: str = "") -> Article
     if not body:
         raise ValueError("no body text")
     title = fields.pop("title", None)
-    article = parse_news_text(body, source, title=title, url=fields.get("url"))
+    hints = hints or OutletHints()
+    article = parse_news_text(
+        body,
+        source,
+        title=title,
+        url=fields.get("url"),
+        known_boilerplate=hints.boilerplate,
+        date_order=hints.date_order,
+    )
     # The body's offsets count into the JSON string, not into the file.
     article.segments = tuple(
         dataclasses.replace(s, raw_start=None, raw_end=None) for s in article.segments
@@ -255,4 +279,4 @@ def article_from_json(obj: Any, source: str, *, file_dates: str = "") -> Article
     if title is not None:
         found.insert(0, FieldText("title", title))
     article.field_texts = tuple(found)
-    return apply_fields(article, fields, file_dates=file_dates)
+    return apply_fields(article, fields, file_dates=file_dates, date_order=hints.date_order)
