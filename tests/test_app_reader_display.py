@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.news.article import Article
+from store.news.article import BOILERPLATE_KINDS, SEGMENT_KINDS, Article
 from store.news.loading import load_paths
 from store.news.search import find_all
 from tests.pilot_helpers import (
@@ -22,6 +22,7 @@ from tests.pilot_helpers import (
     view_lines,
     write_articles,
 )
+from tui.article_layout import KIND_CLASS
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
@@ -167,6 +168,14 @@ async def test_boilerplate_is_drawn_in_the_disabled_text_colour(app) -> None:
         assert segment.style.italic
         colour = view.get_component_rich_style("article-view--boilerplate").color
         assert segment.style.color == colour
+
+
+def test_every_kind_of_boilerplate_is_drawn_as_boilerplate_and_every_kind_is_drawn() -> None:
+    # Page furniture (ADVERTISEMENT) and an outlet's repeated lines are dimmed like a
+    # "Baca Juga" line; list items read as prose.
+    assert set(KIND_CLASS) == SEGMENT_KINDS
+    assert {KIND_CLASS[kind] for kind in BOILERPLATE_KINDS} == {"article-view--boilerplate"}
+    assert KIND_CLASS["item"] == "article-view--paragraph"
 
 
 # --- hostile and odd articles, themes ------------------------------------------------------

@@ -28,6 +28,9 @@ KIND_CLASS = {
     "caption": "article-view--boilerplate",
     "credit": "article-view--boilerplate",
     "source": "article-view--boilerplate",
+    "promo": "article-view--boilerplate",
+    "repeated": "article-view--boilerplate",
+    "item": "article-view--paragraph",
 }
 """The component class each segment kind is drawn with."""
 
