@@ -22,7 +22,7 @@ from tests.pilot_helpers import (
     view_lines,
     write_articles,
 )
-from tui.article_layout import KIND_CLASS
+from tui.article_layout import KIND_CLASS, shown_date
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
@@ -168,6 +168,13 @@ async def test_boilerplate_is_drawn_in_the_disabled_text_colour(app) -> None:
         assert segment.style.italic
         colour = view.get_component_rich_style("article-view--boilerplate").color
         assert segment.style.color == colour
+
+
+def test_the_header_shows_a_date_that_reads_two_ways_as_written_never_one_reading() -> None:
+    # 6/12/2025 was once drawn as "6 Dec 2025" for a story of 12 June.
+    assert shown_date("6/12/2025", "ambiguous") == "6/12/2025 (ambiguous)"
+    assert shown_date("2025-06-12", "stated") == "12 Jun 2025"
+    assert shown_date("2024-11-30", "estimated") == "~30 Nov 2024 (estimated)"
 
 
 def test_every_kind_of_boilerplate_is_drawn_as_boilerplate_and_every_kind_is_drawn() -> None:
