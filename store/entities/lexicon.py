@@ -107,7 +107,9 @@ COUNTERS = words(
     "km kilometer meter m cm mm kg gram ton liter hektare hektar ha mil knot derajat "
     "menit detik jam hari minggu pekan bulan tahun dekade abad persen kasus rumah "
     "keluarga anak pesawat kapal rudal roket drone tank senjata peluru amunisi kontainer "
-    "people soldiers troops times percent miles kilometres kilometers tons"
+    "people soldiers troops times percent miles kilometres kilometers tons "
+    "kl kwh mw gw barel ekor lembar batang butir helai biji karung botol paket dosis porsi "
+    "halaman gb mb tb"
 )
 #: Words that never are the counted noun after a number.
 NOT_COUNTED = words(
@@ -117,17 +119,20 @@ NOT_COUNTED = words(
     "kurang sekitar hampir tersebut lalu kemudian the and of in to for on at by with "
     "from was were is are that this which who lalu terakhir silam mendatang depan "
     "dia ia mereka kami kita saya aku anda kamu beliau engkau sebesar sebanyak senilai "
-    "seharga setara sekitar hanya cuma sedangkan sementara jika kalau saat ketika"
+    "seharga setara sekitar hanya cuma sedangkan sementara jika kalau saat ketika "
+    "suatu sebuah para banyak"
 )
 #: Di- and ter- words that are nouns (other di-/ter-/me- words are verbs).
 VERB_LIKE_NOUNS = words(
     "diplomat distrik divisi dinas dirjen direktur dokter tersangka terdakwa terpidana "
     "teroris ternak terminal menteri menit meter medali mesin meja merek"
 )
-#: Words that make a following ``satu`` no quantity (``salah satu``).
-NOT_QUANT_BEFORE = words("salah")
-#: Words that make a preceding ``satu`` no quantity (``satu sama lain``).
-NOT_QUANT_AFTER = words("sama per")
+#: Words that make a following ``satu`` no quantity (``salah satu``, ``satu per satu``).
+NOT_QUANT_BEFORE = words("salah per")
+#: Words that make a preceding ``satu`` no quantity (``satu sama lain``, ``satu-satunya``).
+NOT_QUANT_AFTER = words("sama per persatu")
+#: ``di satu sisi``, ``pada satu pihak``: a turn of phrase, no quantity.
+ONE_SIDE = words("sisi pihak hal")
 
 #: Words that head or mark organisation names (``Badan``, ``Partai``, ``Institute``).
 ORG_WORDS = words(

@@ -26,8 +26,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 
 from store.entities import lexicon as lx
+from store.entities.gazetteer import DATA
 from store.entities.tokens import Token
 
 _INT_RE = re.compile(r"\d+")
@@ -299,7 +301,7 @@ def _counted_noun(t: _Text, j: int) -> int:
         return j + 2
     if lw in lx.COUNTERS:
         return j + 1
-    if not w.replace("-", "").isalpha() or lw in lx.NOT_COUNTED:
+    if not w.replace("-", "").isalpha() or lw in lx.NOT_COUNTED or lw in _not_counted():
         return j
     if w[0].isupper() and not t.headline[j]:
         return j
@@ -308,6 +310,13 @@ def _counted_noun(t: _Text, j: int) -> int:
     if _verb_like(lw):
         return j
     return j + 1
+
+
+@cache
+def _not_counted() -> frozenset[str]:
+    """Words the part-of-speech data says are no noun (``data/not_counted.txt``)."""
+    text = (DATA / "not_counted.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#")) - {"#"}
 
 
 def _verb_like(lw: str) -> bool:
@@ -359,12 +368,12 @@ def quant_at(t: _Text, i: int) -> int:
 
 def _quant_allowed(t: _Text, start: int, num: int, end: int) -> bool:
     lw = t.lw(num)
-    if (
-        lw == "satu"
-        and end == num + 1
-        and (t.lw(num - 1) in lx.NOT_QUANT_BEFORE or t.lw(end) in lx.NOT_QUANT_AFTER)
-    ):
-        return False
+    if lw == "satu" and end == num + 1:
+        before, after = t.lw(num - 1), t.lw(end)
+        if before in lx.NOT_QUANT_BEFORE or after in lx.NOT_QUANT_AFTER:
+            return False  # "salah satu", "satu sama lain", "satu per satu"
+        if before in ("di", "pada", "dari") and after in lx.ONE_SIDE:
+            return False  # "di satu sisi", "pada satu pihak"
     if num == start:
         prev = num - 1
         if prev in t.names:
