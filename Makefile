@@ -44,8 +44,11 @@ bench: compile
 	$(BIN)/python -m tests.bench $(ARGS)
 
 # Entity recogniser scores, speed and size; reads ../shared (not part of `make test`).
+# SHARED=DIR for another shared folder; INDONLU=DIR adds NERGrit's test split to the held-out part.
+SHARED  ?= ../shared
+INDONLU ?=
 eval: $(STAMP)
-	$(BIN)/python -m store.entities.evaluate --shared ../shared $(ARGS)
+	$(BIN)/python -m store.entities.evaluate --shared $(SHARED) $(if $(INDONLU),--indonlu $(INDONLU)) $(ARGS)
 
 # News parser accuracy per field on a development set of real news built outside the
 # repository (see tests/newsgold/build_devset.py): make eval-news DATA=/work/data/news/dev
