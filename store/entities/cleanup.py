@@ -55,8 +55,10 @@ _ORG_LINKS = lx.words("untuk dan bagi atas for of and")
 UNIT_HEADS = lx.words(
     "Polda Polres Polresta Polrestabes Polsek Kodam Korem Kodim Koramil Lanud Lantamal Lanal "
     "Kejati Kejari Kejaksaan Pengadilan Pemkot Pemkab Pemprov Pemda DPRD KPU KPUD Bawaslu "
-    "Dinas Direktorat Ditjen Kanwil Bappeda BPBD Kementerian Universitas"
+    "Dinas Direktorat Ditjen Kanwil Bappeda BPBD Kementerian Universitas Kopertis Batalyon "
+    "SMA SMP SD SMK SMAN SMPN SDN SMKN MAN MTsN Madrasah Sekolah Politeknik"
 )
+_ROMAN = lx.words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII")
 #: After ``Pemerintah``, the words that make it a unit's name (``Pemerintah Kota Bandung``).
 _GOVERNMENT_OF = lx.words("Provinsi Kota Kabupaten Daerah")
 
@@ -183,5 +185,7 @@ def _unit_word(word: str, owner: int, spans: list[Span], gaz: Gazetteer) -> bool
         return spans[owner][2] == "LOC"  # the place it serves; a person or another body ends it
     if word in gaz.titles and word != "Jenderal":
         return False
+    if word.isdigit() or word in _ROMAN:
+        return True  # "SMAN 14 Jakarta", "Kodam V Jaya"
     title_case = word[:1].isupper() and word[1:].islower() and word.isalpha()
     return title_case and word not in gaz.first_names
