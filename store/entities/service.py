@@ -102,12 +102,19 @@ class EntityService:
 
         With ``entity`` (the one shown there) a correction made on another
         mention for every mention of a key (``scope="key"``) that gave
-        ``entity`` its type and key is taken back too.
+        ``entity`` its type and key is taken back too, and so is one that
+        marked every occurrence of this text (``scope="text"``).
         """
         if self.store is None:
             return 0
         corrections = self.corrections(article.id)
         found = touching(corrections, article.body, start, end)
+        text = article.body[start:end]
+        found += [
+            c
+            for c in corrections
+            if c.scope == "text" and c.selector.exact == text and c not in found
+        ]
         if entity is not None:
             found += [
                 c
