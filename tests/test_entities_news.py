@@ -145,6 +145,18 @@ def test_a_unit_stops_at_a_title_and_a_person():
     assert ("Budi Santoso", "PER") in result
 
 
+def test_the_holder_of_a_regional_office_is_a_person_after_the_region():
+    text = (
+        "Gubernur Sulawesi Utara Sinyo Harry Sarundajang bertemu Wali Kota Surabaya "
+        "Tri Rismaharini di Manado, Senin (12/1)."
+    )
+    result = found(text)
+    assert ("Sulawesi Utara", "LOC") in result
+    assert ("Sinyo Harry Sarundajang", "PER") in result
+    assert ("Surabaya", "LOC") in result
+    assert ("Tri Rismaharini", "PER") in result
+
+
 def test_a_number_does_not_swallow_the_next_word():
     text = (
         "Pada 2026 suatu perubahan besar terjadi. Di satu sisi, dua orang tewas; mereka "

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from store.entities import conll, crf, english, keys, rules
-from store.entities.cleanup import clean, extend_orgs, unit_orgs
+from store.entities.cleanup import clean, extend_orgs, office_holders, unit_orgs
 from store.entities.consistency import consistency
 from store.entities.credits import credits
 from store.entities.features import headline_mode
@@ -123,7 +123,7 @@ def _model_names(words: list[str], sents: list[tuple[int, int]], heads: list[boo
     # a model entity never crosses a sentence boundary
     starts = {a for a, _ in sents}
     names = [s for n in names for s in _split_at(n, starts)]
-    names = clean(words, names)
+    names = office_holders(words, clean(words, names))
     names = extend_orgs(words, names, headline)
     names = unit_orgs(words, names, headline)
     names = headline_guard(words, names, headline)
