@@ -157,6 +157,14 @@ def test_the_holder_of_a_regional_office_is_a_person_after_the_region():
     assert ("Tri Rismaharini", "PER") in result
 
 
+def test_round_numbers_in_words_count_with_their_noun():
+    text = "Ribuan tentara tiba dan puluhan warga mengungsi. Ribuan dari mereka kembali."
+    result = found(text)
+    assert ("Ribuan tentara", "QUANT") in result
+    assert ("puluhan warga", "QUANT") in result
+    assert not any(t == "Ribuan" for t, _ in result)
+
+
 def test_a_number_does_not_swallow_the_next_word():
     text = (
         "Pada 2026 suatu perubahan besar terjadi. Di satu sisi, dua orang tewas; mereka "

@@ -72,6 +72,10 @@ UNITS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+#: Round numbers in words (``ribuan tentara``): a quantity only with the noun they count.
+VAGUE_NUMBERS = words(
+    "belasan puluhan ratusan ribuan puluhan-ribu jutaan miliaran dozens hundreds thousands millions"
+)
 #: Words that continue a number (``dua belas``, ``tiga ratus ribu``).
 NUMBER_TAILS = words("belas puluh ratus ribu juta miliar milyar triliun hundred thousand")
 #: Scales after a number (``10 juta``, ``5 million``).

@@ -11,7 +11,8 @@ years after a cue (``pada tahun 2023`` → ``2023``: the classifiers
 (``14:11 WIB``); English equivalents too. Vague adverbs (``baru-baru ini``,
 ``saat ini``) are not dates.
 
-QUANT: a cardinal (digits or words: ``10.000``, ``dua belas``) with its scale
+QUANT: a cardinal (digits or words: ``10.000``, ``dua belas``; ``ribuan``,
+``puluhan`` only with the noun they count) with its scale
 (``juta``), an approximator before it (``lebih dari``, ``hampir``,
 ``sekitar``), a currency (``Rp``, ``dolar AS``) or percent, and the counted
 noun right after it (``tentara``, ``kali lipat``). Not: ordinals, ``kedua``,
@@ -340,6 +341,10 @@ def quant_at(t: _Text, i: int) -> int:
         if t.w(j) == ".":
             j += 1
     num_start = j
+    if t.lw(j) in lx.VAGUE_NUMBERS and not currency:
+        # "ribuan tentara": a round number in words, a quantity only with what it counts
+        end = _counted_noun(t, j + 1)
+        return end if end > j + 1 else i
     if _NUMBER_RE.fullmatch(t.w(j)):
         j += 1
     else:
