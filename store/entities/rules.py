@@ -398,6 +398,30 @@ def _clip(t: _Text, i: int, end: int) -> int:
     return end
 
 
+@cache
+def _starts() -> tuple[frozenset[str], frozenset[str]]:
+    """Lowercase words a DATE or a QUANT can start with (besides any word with a digit)."""
+    dates = (
+        lx.DATE_MODIFIERS
+        | lx.TIME_UNITS
+        | lx.EN_RELATIVE_BEFORE
+        | lx.DEICTIC
+        | lx.DAY_PARTS
+        | lx.WEEKDAYS
+        | lx.MONTHS.keys()
+        | lx.UNITS.keys()
+        | {"beberapa", "several", "a", "tadi"}
+    )
+    quants = (
+        lx.APPROX_ONE
+        | lx.APPROX_TWO.keys()
+        | lx.UNITS.keys()
+        | lx.VAGUE_NUMBERS
+        | {w.lower() for w in lx.CURRENCY_BEFORE}
+    )
+    return frozenset(dates), frozenset(quants)
+
+
 def find(
     text: str,
     tokens: Sequence[Token],
@@ -411,10 +435,16 @@ def find(
     a quantity never starts or ends inside one.
     """
     t = _Text(text, tokens, sentences, headline, names)
+    date_starts, quant_starts = _starts()
+    # Most tokens can start neither: only a digit or a listed word is looked at further.
+    maybe = [
+        any(c.isdigit() for c in w) or lw in date_starts or lw in quant_starts or "-" in lw
+        for w, lw in zip(t.words, t.lower, strict=True)
+    ]
     out: list[Span] = []
     i = 0
     while i < t.n:
-        if i in names:
+        if i in names or not maybe[i]:
             i += 1
             continue
         end = _clip(t, i, date_at(t, i))
@@ -427,7 +457,7 @@ def find(
     quants: list[Span] = []
     i = 0
     while i < t.n:
-        if i in names or i in dates:
+        if i in names or i in dates or not maybe[i]:
             i += 1
             continue
         end = _clip(t, i, quant_at(t, i))
