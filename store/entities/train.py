@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="comma-separated")
-    parser.add_argument("--c1", type=float, default=0.02)
+    parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--headline-share", type=float, default=0.3)
