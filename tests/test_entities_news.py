@@ -99,6 +99,7 @@ def test_english_leaves_untagged_what_nothing_types():
     assert ("Reeves", "PER") in result
     assert ("Ministry of Defence", "ORG") in result
     assert ("more than 3,000 soldiers", "QUANT") in result
+    assert ("about 300 more troops", "QUANT") in found("It sent about 300 more troops.", "en")
     assert ("Yesterday", "DATE") in result
     names = [t for t, kind in result if kind in ("PER", "ORG", "LOC")]
     assert not any(t in ("Yesterday", "Hwasong", "Russian") for t in names)

@@ -76,6 +76,8 @@ UNITS: dict[str, int] = {
 VAGUE_NUMBERS = words(
     "belasan puluhan ratusan ribuan puluhan-ribu jutaan miliaran dozens hundreds thousands millions"
 )
+#: Words between a number and its noun (``3,000 more troops``).
+MORE_OF = words("more additional extra other")
 #: Words that continue a number (``dua belas``, ``tiga ratus ribu``).
 NUMBER_TAILS = words("belas puluh ratus ribu juta miliar milyar triliun hundred thousand")
 #: Scales after a number (``10 juta``, ``5 million``).

@@ -300,6 +300,9 @@ def _counted_noun(t: _Text, j: int) -> int:
         return j
     if lw == "kali" and t.lw(j + 1) == "lipat":
         return j + 2
+    if lw in lx.MORE_OF:  # "3,000 more troops": only with the noun after it
+        end = _counted_noun(t, j + 1)
+        return end if end > j + 1 else j
     if lw in lx.COUNTERS:
         return j + 1
     if not w.replace("-", "").isalpha() or lw in lx.NOT_COUNTED or lw in _not_counted():

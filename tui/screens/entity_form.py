@@ -52,6 +52,8 @@ class EntityForm(FormScreen[EntityFields | None]):
         margin-bottom: 1; }
     EntityForm .row > Label { width: 6; }
     EntityForm #every { margin-bottom: 1; }
+    /* four buttons (Cancel, Undo correction, Reject, Save) fit in the box */
+    EntityForm #buttons Button { min-width: 8; margin-left: 2; }
     """
 
     def __init__(
