@@ -158,6 +158,18 @@ def test_the_holder_of_a_regional_office_is_a_person_after_the_region():
     assert ("Tri Rismaharini", "PER") in result
 
 
+def test_dates_as_news_writes_them():
+    text = (
+        "Kalla berkunjung pada 10 hingga 11 Oktober 2008, lalu deklarasi digelar pada hari "
+        "Minggu mendatang (9/2). Partai itu mendapat nomor urut 1 sejak Senin (12/1) tahun lalu."
+    )
+    result = found(text)
+    assert ("10 hingga 11 Oktober 2008", "DATE") in result
+    assert ("Minggu mendatang (9/2)", "DATE") in result
+    assert ("Senin (12/1) tahun lalu", "DATE") in result
+    assert not any(kind == "QUANT" for _, kind in result), "a list number is no quantity"
+
+
 def test_round_numbers_in_words_count_with_their_noun():
     text = "Ribuan tentara tiba dan puluhan warga mengungsi. Ribuan dari mereka kembali."
     result = found(text)

@@ -41,8 +41,11 @@ _YEAR_RE = re.compile(r"(1[89]\d\d|20\d\d)(?:-an)?")
 #: Words before a number that make it a label, not a quantity (``pasal 53``, ``No 5``).
 _LABEL_BEFORE_NUMBER = lx.words(
     "no no. nomor nomer pasal ayat tahap jilid bab halaman hal hlm angka peringkat urutan "
-    "kode seri tipe level kelas gelombang putaran pekan-ke article section chapter page"
+    "kode seri tipe level kelas gelombang putaran pekan-ke urut article section chapter page"
 )
+
+#: Words joining the two ends of a range of days.
+_RANGE = frozenset({"hingga", "sampai", "-", "–", "dan", "to", "and"})
 
 #: Countries named after a currency word (``dolar AS``, ``dollar Amerika Serikat``).
 _CURRENCY_COUNTRIES = (
@@ -214,6 +217,8 @@ def date_at(t: _Text, i: int) -> int:
     # relative: "bulan lalu", "hari ini", "minggu depan"
     end = _relative_unit(t, i)
     if end > i:
+        if t.w(end) == "(" and _is_dm(t.w(end + 1)) and t.w(end + 2) == ")":
+            return end + 3  # "Minggu mendatang (9/2)": the bracket says which day
         return end
     # "dua hari lalu", "beberapa tahun terakhir", "5 years ago"
     k = _count_word(t, i)
@@ -240,6 +245,8 @@ def date_at(t: _Text, i: int) -> int:
     # weekdays: "Jumat (29/11)", "Kamis (18/7/2024)", "pada Sabtu", "Sabtu malam"
     if lw in lx.WEEKDAYS and t.cap(i) and t.lw(i - 1) not in lx.NOT_DATE_BEFORE:
         j = i + 1
+        if t.lw(j) in ("lalu", "depan", "mendatang", "ini") and t.w(j + 1) == "(":
+            j += 1  # "Minggu mendatang (9/2)"
         if t.w(j) == "(" and _is_dm(t.w(j + 1)) and t.w(j + 2) == ")":
             j += 3
         elif t.w(j) == "," and _is_day(t.w(j + 1)) and t.lw(j + 2) in lx.MONTHS:
@@ -247,6 +254,11 @@ def date_at(t: _Text, i: int) -> int:
         elif _is_dm(t.w(j)):
             j += 1
         return _after_date(t, j)
+    # "10 hingga 11 Oktober 2008", "10-11 Oktober": a range of days is one date
+    if _is_day(w) and t.lw(i + 1) in _RANGE and _is_day(t.w(i + 2)):
+        end = date_at(t, i + 2)
+        if end > i + 3 and t.lw(i + 3) in lx.MONTHS:
+            return end
     # "19 Juli 2024, 14:11 WIB", "29 November"
     if _is_day(w) and t.lw(i + 1) in lx.MONTHS and t.cap(i + 1):
         j = i + 2
