@@ -41,6 +41,13 @@ def test_an_acronym_one_letter_from_another_is_a_stranger():
     assert keys(text, "PKS") != keys(text, "PKB")
 
 
+def test_a_listed_name_in_capitals_is_still_that_name():
+    text = "MOSKOW, KOMPAS.TV - Utusan Korea Utara tiba di Moskow. PYONGYANG membantah."
+    assert keys(text, "MOSKOW") == keys(text, "Moskow") == {"Moskwa"}
+    # letter for letter only: a doubled letter makes another acronym
+    assert key_of("KPPU", "ORG") != key_of("KPU", "ORG")
+
+
 def test_a_bare_korea_in_an_article_about_north_korea_is_north_korea():
     text = (
         "Korea Utara mengirim ribuan tentara ke Rusia. Pemimpin Korea Utara Kim Jong Un "

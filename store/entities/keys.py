@@ -32,7 +32,9 @@ Keys never merge strangers by spelling alone:
 * **Acronyms match exactly** (``name_form``): ``NIS`` (South Korea's
   National Intelligence Service) is not ``NIIS`` (= ``ISIS``), whatever the
   folding of doubled letters says; they join a name only through the lists,
-  brackets or the initials of a name in the same article.
+  brackets or the initials of a name in the same article. A word in capitals
+  that is a listed name letter for letter is that name (``MOSKOW`` in a
+  dateline is ``Moskwa``).
 * **A bare short form** (``Korea``) takes the key of the one entity of
   ``data/short_forms.txt`` the article makes unambiguous (``shortforms``).
 * **Dates and quantities** are keyed case-blind (``expression_key``): ``hari
@@ -143,7 +145,16 @@ def _aliases() -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
             f = name_form(form.text)
             by_type.setdefault((form.type, f), form.key)
             any_type.setdefault(f, set()).add(form.key)
+            if f[0] != "#":  # a name in capitals (a dateline's MOSKOW) is still this name
+                plain = _plain(form.text)
+                by_type.setdefault((form.type, plain), form.key)
+                any_type.setdefault(plain, set()).add(form.key)
     return by_type, any_type
+
+
+def _plain(text: str) -> str:
+    """A listed name matched case-blind but letter for letter (``MOSKOW`` = ``Moskow``)."""
+    return "=" + " ".join(text.lower().split())
 
 
 @cache
@@ -151,7 +162,7 @@ def _alias_near() -> dict[str, set[tuple[str, str]]]:
     """One-deletion neighbourhoods of the alias folds, for one-letter misspellings."""
     index: dict[str, set[tuple[str, str]]] = {}
     for (type_, f), _key in _aliases()[0].items():
-        if len(f) >= 6 and f[0] != "#":
+        if len(f) >= 6 and f[0] not in "#=":
             for d in _deletions(f):
                 index.setdefault(d, set()).add((type_, f))
     return index
@@ -193,7 +204,11 @@ def alias(text: str, type_: str) -> str | None:
     keys = any_type.get(f)
     if keys and len(keys) == 1:
         return next(iter(keys))
-    if len(f) < 6 or f[0] == "#":
+    if f[0] == "#":  # capitals: a listed acronym exactly, or a listed name letter for letter
+        plain = _plain(text)
+        keys = any_type.get(plain, set())
+        return by_type.get((type_, plain)) or (next(iter(keys)) if len(keys) == 1 else None)
+    if len(f) < 6:
         return None
     found: set[str] = set()
     index = _alias_near()
