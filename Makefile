@@ -47,7 +47,7 @@ bench: compile
 # SHARED=DIR for another shared folder; INDONLU=DIR adds NERGrit's test split to the held-out part.
 SHARED  ?= ../shared
 INDONLU ?=
-eval: $(STAMP)
+eval: compile
 	$(BIN)/python -m store.entities.evaluate --shared $(SHARED) $(if $(INDONLU),--indonlu $(INDONLU)) $(ARGS)
 
 # News parser accuracy per field on a development set of real news built outside the

@@ -34,6 +34,7 @@ from store.entities.gazetteer import DATA
 from store.entities.tokens import Token
 
 _INT_RE = re.compile(r"\d+")
+_DIGIT_RE = re.compile(r"\d")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _DM_RE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?")
 _TIME_RE = re.compile(r"(\d{1,2})([:.])(\d{2})")
@@ -414,7 +415,7 @@ def _clip(t: _Text, i: int, end: int) -> int:
 
 
 @cache
-def _starts() -> tuple[frozenset[str], frozenset[str]]:
+def _starts() -> frozenset[str]:
     """Lowercase words a DATE or a QUANT can start with (besides any word with a digit)."""
     dates = (
         lx.DATE_MODIFIERS
@@ -434,7 +435,7 @@ def _starts() -> tuple[frozenset[str], frozenset[str]]:
         | lx.VAGUE_NUMBERS
         | {w.lower() for w in lx.CURRENCY_BEFORE}
     )
-    return frozenset(dates), frozenset(quants)
+    return frozenset(dates | quants)
 
 
 def find(
@@ -450,12 +451,9 @@ def find(
     a quantity never starts or ends inside one.
     """
     t = _Text(text, tokens, sentences, headline, names)
-    date_starts, quant_starts = _starts()
+    starts = _starts()
     # Most tokens can start neither: only a digit or a listed word is looked at further.
-    maybe = [
-        any(c.isdigit() for c in w) or lw in date_starts or lw in quant_starts or "-" in lw
-        for w, lw in zip(t.words, t.lower, strict=True)
-    ]
+    maybe = [lw in starts or "-" in lw or _DIGIT_RE.search(lw) is not None for lw in t.lower]
     out: list[Span] = []
     i = 0
     while i < t.n:
