@@ -242,7 +242,9 @@ class Workspace:
 
     def annotations_of(self, article: Article) -> ArticleAnnotations:
         """``article``'s annotations as the reader edits them, with this session's undo history."""
-        history = self._histories.setdefault(article.id, History(self.store, article))
+        history = self._histories.setdefault(
+            article.id, History(self.store, article, user=self.user)
+        )
         return ArticleAnnotations(
             article, self.store, history, self.user, known_ids=self.corpus.keys()
         )

@@ -354,6 +354,7 @@ async def test_a_refused_delete_or_undo_keeps_the_claim_and_can_be_tried_again(
 
         with monkeypatch.context() as patch:
             patch.setattr(app.workspace.store, "delete", refuse)
+            patch.setattr(app.workspace.store, "remove_if_unchanged", refuse)
             await pilot.press("x")
             assert any(f"Could not delete: {READ_ONLY}" in n for n in notes(app))
             assert stored(app, reader.article.id) == [claim]
