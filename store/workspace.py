@@ -24,6 +24,7 @@ index move behind this same interface (see the README's "Past one server").
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -32,9 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from store.annotations.annotation import Annotation
 from store.annotations.article_annotations import ArticleAnnotations
+from store.annotations.changes import described
 from store.annotations.drafts import Drafts
 from store.annotations.history import History
 from store.annotations.store import AnnotationStore
+from store.annotations.watching import watch_annotations
 from store.entities.index import EntityIndex, build_index
 from store.entities.keys import pattern_matches
 from store.entities.model import Entity
@@ -253,6 +256,31 @@ class Workspace:
         """Read ``article_id``'s annotations again for the library (after a change)."""
         with contextlib.suppress(StoreError):
             self.catalog.set_article_annotations(article_id, self.store.annotations(article_id))
+
+    def refresh(self, article_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Read these articles' annotations again (a colleague saved); what others changed.
+
+        Returns, for each article where someone else changed something, the
+        changes in words (``("rina", "added a claim")``); the library's counts
+        and queries follow every change.
+        """
+        found: dict[str, list[tuple[str, str]]] = {}
+        for article_id in article_ids:
+            before = self.catalog.annotations.get(article_id, [])
+            try:
+                after = self.store.annotations(article_id)
+            except StoreError as error:
+                self.store.problems.append(str(error))
+                continue
+            self.catalog.set_article_annotations(article_id, after)
+            changes = described(before, after, self.user)
+            if changes:
+                found[article_id] = changes
+        return found
+
+    def watch(self, stop: threading.Event, changed: Callable[[set[str]], None]) -> None:
+        """Call ``changed(article ids)`` when annotation files change on disk, until ``stop``."""
+        watch_annotations(self.data_dir, stop, changed)
 
     def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
         """Names offered for a claim's speaker: this article's speakers, then its entities.

@@ -25,6 +25,7 @@ from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
+from tui.live import LiveFolder
 from tui.memory import release, settle
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
@@ -82,6 +83,8 @@ class SorotApp(App[None]):
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
+        self.live = LiveFolder(self)
+        """Colleagues' saves, followed as they land."""
 
     @property
     def settings(self) -> Settings:
@@ -120,6 +123,7 @@ class SorotApp(App[None]):
         watch_terminal(self, self._terminal_gone)
 
     def on_unmount(self) -> None:
+        self.live.close()
         release()
 
     def _terminal_gone(self) -> None:
@@ -129,6 +133,7 @@ class SorotApp(App[None]):
         form still open is kept as a draft, offered when its article is next opened.
         """
         self._keep_work()
+        self.live.close()
         self.exit()
 
     def _keep_work(self) -> None:
@@ -147,7 +152,7 @@ class SorotApp(App[None]):
     def _loaded(self, result: Corpus) -> None:
         self._unread = None
         self.loaded = True
-        self._report_store_problems()
+        self.report_store_problems()
         for problem in result.problems[:MAX_PROBLEM_NOTES]:
             self.notify(
                 str(problem), severity="error" if problem.skipped else "warning", timeout=10
@@ -168,8 +173,10 @@ class SorotApp(App[None]):
         # The reader's modules are not needed for the library's first paint: they
         # load now, off the event loop, so that opening an article does not wait.
         self.run_worker(reader_screen, thread=True, group="warm-up")
+        self.live.start()
 
-    def _report_store_problems(self) -> None:
+    def report_store_problems(self) -> None:
+        """Notify each problem the store met since last asked (files set aside, unreadable)."""
         for problem in self.workspace.take_problems():
             self.notify(problem, severity="error", timeout=15)
 
@@ -332,7 +339,7 @@ class SorotApp(App[None]):
         except StoreError as error:
             self.notify(f"Could not read the annotations: {error}", severity="error", timeout=10)
             return
-        self._report_store_problems()
+        self.report_store_problems()
         # What was read may hold a colleague's new claims: the library's counts follow.
         self.annotations_changed(article.id)
         reader = reader_screen()
@@ -362,4 +369,5 @@ class SorotApp(App[None]):
 
     async def action_quit(self) -> None:
         self._keep_work()
+        self.live.close()
         self.exit()
