@@ -166,6 +166,19 @@ class AnnotationStore(Reanchoring):
         if message not in self.problems:
             self.problems.append(message)
 
+    def _has_file(self, article_id: str) -> bool:
+        """True when ``article_id`` has an annotation file; ``StoreError`` when it cannot be seen."""
+        path = self.path_for(article_id)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            return False
+        except PermissionError as error:
+            raise StoreError(denied(path, "read")) from error
+        except OSError as error:
+            raise StoreError(f"{path}: cannot read ({error.strerror})") from error
+        return True
+
     def _set_aside(self, path: Path, error: StoreError) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         backup = path.with_name(f"{path.name}.unreadable-{stamp}")
@@ -248,6 +261,8 @@ class AnnotationStore(Reanchoring):
             stat = path.stat()
         except FileNotFoundError:
             return []
+        except PermissionError as error:
+            raise StoreError(denied(path, "read")) from error
         except OSError as error:
             raise StoreError(f"{path}: cannot read ({error.strerror})") from error
         signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
@@ -279,7 +294,7 @@ class AnnotationStore(Reanchoring):
 
     def article_origin(self, article_id: str) -> dict[str, Any] | None:
         """What the file of ``article_id`` recorded about its article (source, url, title)."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return None
         origin = self._read(article_id).get("meta", {}).get("article")
         return dict(origin) if isinstance(origin, dict) else None
@@ -402,7 +417,7 @@ class AnnotationStore(Reanchoring):
         (Undoing an "add" must not delete a note a colleague has written into.)
         Already gone: nothing to do, ``None``.
         """
-        if not self.path_for(annotation.article_id).exists():
+        if not self._has_file(annotation.article_id):
             return None
         with self._change(annotation.article_id) as table:
             doc = table.get(doc_id=annotation.id)
@@ -424,7 +439,7 @@ class AnnotationStore(Reanchoring):
 
     def delete(self, article_id: str, annotation_id: str) -> Annotation | None:
         """Remove one annotation; returns what was removed (``None`` if it was not there)."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return None
         with self._change(article_id) as table:
             doc = table.get(doc_id=annotation_id)
@@ -466,7 +481,7 @@ class AnnotationStore(Reanchoring):
         A file written before corrections existed simply has none: no schema
         change, and an older sorot keeps the table when it rewrites the file.
         """
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return []
         table = self._read(article_id).get("corrections", {})
         docs = [dict(doc) for doc in table.values() if isinstance(doc, dict)]
@@ -485,7 +500,7 @@ class AnnotationStore(Reanchoring):
 
     def delete_correction(self, article_id: str, correction_id: str) -> bool:
         """Remove one entity correction; True if it was there."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return False
         with self._change(article_id, table="corrections") as table:
             if not table.contains(doc_id=correction_id):

@@ -36,10 +36,11 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     make_folders(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # Mode and group first: even a temp file a killed writer leaves is the team's.
+        fit_new_file(fd, path, private=private)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
-            fit_new_file(handle.fileno(), path, private=private)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:

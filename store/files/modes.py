@@ -28,20 +28,22 @@ _UMASK: int | None = None
 
 
 def umask() -> int:
-    """The process's umask, read without changing it where the system allows."""
+    """The process's umask, read without changing it where the system allows.
+
+    Linux shows it in /proc (read each time: cheap, and a process may change
+    it); elsewhere the classic two calls are made once, at first use.
+    """
     global _UMASK
+    try:
+        with open("/proc/self/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     if _UMASK is None:
-        try:
-            with open("/proc/self/status", encoding="ascii") as status:
-                for line in status:
-                    if line.startswith("Umask:"):
-                        _UMASK = int(line.split()[1], 8)
-                        break
-        except (OSError, ValueError):
-            pass
-        if _UMASK is None:  # not Linux: the classic two calls, once, at first use
-            _UMASK = os.umask(0o022)
-            os.umask(_UMASK)
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
     return _UMASK
 
 
@@ -171,21 +173,25 @@ def denied(path: Path, doing: str) -> str:
     folder that exists is described (owner, group, mode); the advice depends
     on whether it is in a team folder.
     """
+    # The nearest entry that can be looked at: a folder one cannot enter hides
+    # what is in it, and it is that folder which refuses.
     shown = path
-    while not shown.exists() and shown != shown.parent:
-        shown = shown.parent
-    try:
-        info = shown.stat()
-    except OSError:
-        return f"cannot {doing} {path}: permission denied"
+    while True:
+        try:
+            info = os.stat(shown)
+            break
+        except OSError:
+            if shown == shown.parent:
+                return f"cannot {doing} {path}: permission denied"
+            shown = shown.parent
     owner, group = _name(info.st_uid, "user"), _name(info.st_gid, "group")
     mode = stat.S_IMODE(info.st_mode)
-    what = "folder" if shown.is_dir() else "file"
+    what = "folder" if stat.S_ISDIR(info.st_mode) else "file"
     if info.st_uid == os.geteuid():
         # One's own file or folder: it was made read-only (or the disk was).
         return f"cannot {doing} {path}: the {what} {shown} is read-only (mode {mode:04o})"
     where = f"{shown} ({what} of {owner}, group {group}, mode {mode:04o})"
-    if is_team_folder(shown if shown.is_dir() else shown.parent):
+    if is_team_folder(shown if what == "folder" else shown.parent):
         root = data_root(shown)
         advice = f"ask {owner} (or an admin) to run `sorot share {root} --group {group}`"
     else:
