@@ -108,6 +108,7 @@ def test_two_accounts_share_one_folder_and_every_command_works_for_both(place: P
 
     # Every command, for both.
     exported = place / "exported.json"
+
     def export_for_import() -> None:
         exported.write_text(sorot("export", str(corpus), "--db", str(team))[1], "utf-8")
         exported.chmod(0o644)  # a file she hands to Budi (her umask would keep it hers)
