@@ -48,6 +48,7 @@ from store.files.settings import Settings, load_settings
 from store.library.catalog import Catalog
 from store.library.corpus import Corpus, CorpusScan, open_corpus
 from store.library.readstate import ReadingLog
+from store.library.rescrapes import Moved, follow_rescrapes
 from store.news.article import Article
 from store.news.loading import LoadResult, bundled_corpus, load_paths
 from store.query import Query, QueryError, SavedSet, SetStore, Vocabulary, parse_query
@@ -89,6 +90,8 @@ class Workspace:
         """The library's rows over the open corpus."""
         self._entities: EntityService | None = None
         self._histories: dict[str, History] = {}
+        self.moves: list[Moved] = []
+        """Annotations that followed re-scraped articles when the corpus was opened."""
 
     @property
     def cache_file(self) -> Path:
@@ -112,10 +115,15 @@ class Workspace:
         """
         corpus = open_corpus(list(paths) or [bundled_corpus()], self.cache_file)
         catalog = Catalog(entries=corpus.entries)
+        self.corpus, self.catalog = corpus, catalog
+        self.moves = self.follow_rescrapes()
         catalog.set_annotations(self._stored_annotations())
         catalog.set_entity_index(self.entity_index)
-        self.corpus, self.catalog = corpus, catalog
         return corpus
+
+    def follow_rescrapes(self) -> list[Moved]:
+        """Move the annotations of articles gone from the corpus to their new versions."""
+        return follow_rescrapes(self.store, self.corpus, self.catalog)
 
     def _stored_annotations(self) -> dict[str, list[Annotation]]:
         found: dict[str, list[Annotation]] = {}

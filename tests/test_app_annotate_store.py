@@ -5,6 +5,7 @@ and an article whose text changed since it was annotated.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -492,3 +493,38 @@ async def test_a_rewritten_article_still_opens_when_the_data_folder_is_read_only
         await pilot.pause()
         assert any("read-only" in n for n in notes(app))
         assert isinstance(app.screen, ReaderScreen), "reading still works"
+
+
+@pytest.mark.parametrize("retitled", [False, True], ids=["renamed", "renamed-and-retitled"])
+@async_test
+async def test_a_rescraped_article_under_a_new_file_name_keeps_its_annotations(
+    tmp_path: Path, seeds: Path, retitled: bool
+) -> None:
+    corpus, old_id = await annotate_then_rewrite(tmp_path, seeds)
+    old = corpus / "kompas.txt"
+    text = old.read_text(encoding="utf-8")
+    if retitled:
+        text = text.replace("Makin Kuat", "Semakin Kuat", 1)
+    (corpus / "kompas-2024-07-20-rescraped.txt").write_text(text, encoding="utf-8")
+    old.unlink()
+    data = tmp_path / "data"
+    app = SorotApp([corpus], data, "tester")
+    async with running(app) as pilot:
+        said = [n for n in notes(app) if "followed" in n]
+        assert said == [
+            f"2 annotations followed “{app.workspace.moves[0].article.title}” to its new version "
+            f"({corpus / 'kompas-2024-07-20-rescraped.txt'}; was {old})."
+        ]
+        reader = await open_row(app, pilot, KOMPAS)
+        assert reader.article.id != old_id
+        (placed,) = reader.annotations.claims
+        assert placed.selector.exact == KEPT and placed.status == "false"
+        (orphan,) = reader.annotations.orphaned
+        assert orphan.selector.exact == GONE, "not placed, but kept and listed"
+    assert AnnotationStore(data).annotations(old_id) == []
+    from tests.accounts import sorot as run_sorot
+
+    status_, out, err = run_sorot("export", str(corpus), "--db", str(data))
+    assert status_ == 0 and "not in the corpus" not in err
+    (exported,) = json.loads(out)["articles"]
+    assert exported["id"] == reader.article.id and len(exported["annotations"]) == 2

@@ -164,6 +164,8 @@ class SorotApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
+        for moved in self.workspace.moves[:MAX_PROBLEM_NOTES]:
+            self.notify(moved.describe() + ".", title="Re-scraped", timeout=12)
         if not len(result):
             where = ", ".join(str(p) for p in self.paths)
             self.notify(f"No articles found in {where}.", severity="error", timeout=10)

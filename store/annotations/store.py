@@ -167,7 +167,7 @@ class AnnotationStore(Reanchoring):
             self.problems.append(message)
 
     def _has_file(self, article_id: str) -> bool:
-        """True when ``article_id`` has an annotation file; ``StoreError`` when it cannot be seen."""
+        """True when ``article_id`` has an annotation file (``StoreError``: it cannot be seen)."""
         path = self.path_for(article_id)
         try:
             path.stat()

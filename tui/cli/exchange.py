@@ -199,6 +199,10 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         say(str(error))
         return 1
+    # Re-scraped articles first: their annotations follow them to the new versions.
+    space.open_corpus(args.paths)
+    for moved in space.moves:
+        say(moved.describe())
     scan = space.scan(args.paths)
     items = space.select(query, space.scanned(scan, query), with_entities=options.with_entities)
     newline = "" if args.format == "csv" else None
