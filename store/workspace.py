@@ -46,7 +46,7 @@ from store.exchange.select import haystack_of
 from store.files.jsonfile import StoreError
 from store.files.settings import Settings, load_settings
 from store.library.catalog import Catalog
-from store.library.corpus import Corpus, CorpusScan, open_corpus
+from store.library.corpus import Corpus, open_corpus
 from store.library.readstate import ReadingLog
 from store.library.rescrapes import Moved, follow_rescrapes
 from store.news.article import Article
@@ -106,14 +106,18 @@ class Workspace:
 
     # -- the corpus ------------------------------------------------------------------
 
-    def open_corpus(self, paths: Sequence[Path] = ()) -> Corpus:
+    def open_corpus(self, paths: Sequence[Path] = (), *, exporting: bool = False) -> Corpus:
         """Read the entries of every article in ``paths`` (the bundled corpus by default).
 
         From the cache where files are unchanged; each annotated article's
         annotations are read too, for the library's counts and queries. A
         store that cannot be read is reported in :meth:`take_problems`.
         """
-        corpus = open_corpus(list(paths) or [bundled_corpus()], self.cache_file)
+        keep = None
+        if exporting:
+            stored = set(self._safe_ids())
+            keep = stored.__contains__
+        corpus = open_corpus(list(paths) or [bundled_corpus()], self.cache_file, keep)
         catalog = Catalog(entries=corpus.entries)
         self.corpus, self.catalog = corpus, catalog
         self.moves = self.follow_rescrapes()
@@ -124,6 +128,13 @@ class Workspace:
     def follow_rescrapes(self) -> list[Moved]:
         """Move the annotations of articles gone from the corpus to their new versions."""
         return follow_rescrapes(self.store, self.corpus, self.catalog)
+
+    def _safe_ids(self) -> list[str]:
+        try:
+            return self.store.article_ids()
+        except StoreError as error:
+            self.store.problems.append(str(error))
+            return []
 
     def _stored_annotations(self) -> dict[str, list[Annotation]]:
         found: dict[str, list[Annotation]] = {}
@@ -142,17 +153,6 @@ class Workspace:
         """The title of ``article_id`` as the library shows it."""
         index = self.catalog.index_of(article_id)
         return self.catalog.entries[index].title if index is not None else article_id
-
-    def scan(self, paths: Sequence[Path] = ()) -> CorpusScan:
-        """A pass over the corpus's files, each parsed only when the cache is stale (exports)."""
-        return CorpusScan(list(paths) or [bundled_corpus()], self.cache_file)
-
-    def scanned(self, scan: CorpusScan, query: Query) -> Iterator[Article]:
-        """The articles of ``scan`` an export of ``query`` reads: the annotated ones, or all."""
-        if query.lists_all_articles:
-            return scan.articles(query.takes_article_id)
-        stored = set(self.store.article_ids())
-        return scan.articles(lambda article_id: article_id in stored)
 
     @staticmethod
     def load(paths: Sequence[Path] = ()) -> LoadResult:
@@ -206,7 +206,8 @@ class Workspace:
         """Each article ``query`` selects for an export, with its chosen annotations.
 
         ``articles`` defaults to the open corpus: only its annotated articles
-        are parsed, unless the query takes every article (``kind:entity``).
+        (and those with entity corrections) are parsed, unless the query takes
+        every article (``kind:entity``).
         """
         if articles is None:
             articles = self._corpus_articles(query)
@@ -217,6 +218,7 @@ class Workspace:
             query,
             entities_for=self.entities_for if wanted else None,
             key_matcher=pattern_matches,
+            corrected=lambda article_id: bool(self.store.corrections(article_id)),
         )
 
     def _corpus_articles(self, query: Query) -> Iterator[Article]:
@@ -246,6 +248,7 @@ class Workspace:
             with_text=with_text,
             entities_for=self.entities_for if wanted else None,
             key_matcher=pattern_matches,
+            corrections_for=self.store.corrections,
             set_name=set_name,
         )
 

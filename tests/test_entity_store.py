@@ -237,7 +237,7 @@ def test_the_service_applies_stored_corrections_and_reverts_them(
     )
     again = EntityService(tmp_path, AnnotationStore(tmp_path))  # a restart
     assert ("Pyongyang", "LOC", "Pyongyang", "user") in shown(again.entities(art))
-    assert again.revert(art, old.start, old.end) == 1
+    assert len(again.revert(art, old.start, old.end)) == 1
     assert ("Pyongyang", "ORG", "Pyongyang", "auto") in shown(again.entities(art))
 
 

@@ -168,3 +168,39 @@ def test_an_older_file_gets_revisions_when_it_is_next_changed(folder, article):
     raw = json.loads(path.read_text("utf-8"))
     assert raw["meta"]["schema"]["version"] == 2
     assert raw["annotations"][old.id]["revision"] == 2
+
+
+def test_corrections_travel_through_the_native_export_into_an_empty_store(tmp_path, seeds):
+    import json as json_
+
+    from store.workspace import Workspace
+    from tests.accounts import sorot
+
+    data, empty = tmp_path / "data", tmp_path / "empty"
+    space = Workspace(data, "rina")
+    space.open_corpus([seeds])
+    first, second = (space.corpus[e.id] for e in space.catalog.entries[:2])
+    start = first.body.index("Kim")
+    space.entities.correct(
+        first, start, start + 3, "rekey", annotator="rina", type="PER", key="Kim Jong Un"
+    )
+    start = second.body.index("Rusia")
+    space.annotations_of(second).add_claim(start, start + 5, claim_type="factual", status="false")
+    status, out, err = sorot("export", str(seeds), "--db", str(data))
+    assert status == 0, err
+    document = json_.loads(out)
+    by_id = {a["id"]: a for a in document["articles"]}
+    assert set(by_id) == {first.id, second.id}, "corrections only: still work worth exporting"
+    assert by_id[first.id]["annotations"] == [] and len(by_id[first.id]["corrections"]) == 1
+    exported = tmp_path / "export.json"
+    exported.write_text(out, "utf-8")
+    status, out, err = sorot("import", str(exported), "--db", str(empty))
+    assert status == 0, err
+    assert "1 entity correction: 1 added" in out
+    (moved,) = AnnotationStore(empty).corrections(first.id)
+    assert moved["key"] == "Kim Jong Un" and moved["annotator"] == "rina"
+    status, out, err = sorot("import", str(exported), "--db", str(empty))
+    assert "1 entity correction: 0 added, 1 already there" in out
+    # Only an annotation query leaves a corrections-only article out.
+    status, out, err = sorot("export", str(seeds), "--where", "kind:claim", "--db", str(data))
+    assert [a["id"] for a in json_.loads(out)["articles"]] == [second.id]

@@ -498,6 +498,20 @@ class AnnotationStore(Reanchoring):
                 table.remove(doc_ids=[correction_id])
             table.insert(Document(dict(correction), doc_id=correction_id))
 
+    def merge_corrections(self, article_id: str, docs: list[dict[str, Any]]) -> list[str]:
+        """Add each correction whose id is not stored yet (one write); the ids added."""
+        stored = {str(doc.get("id")) for doc in self.corrections(article_id)}
+        fresh = [doc for doc in docs if str(doc["id"]) not in stored]
+        if not fresh:
+            return []
+        added = []
+        with self._change(article_id, table="corrections") as table:
+            for doc in fresh:
+                if not table.contains(doc_id=str(doc["id"])):
+                    table.insert(Document(dict(doc), doc_id=str(doc["id"])))
+                    added.append(str(doc["id"]))
+        return added
+
     def delete_correction(self, article_id: str, correction_id: str) -> bool:
         """Remove one entity correction; True if it was there."""
         if not self._has_file(article_id):

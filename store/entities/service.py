@@ -97,8 +97,10 @@ class EntityService:
         self.store.save_correction(article.id, correction.to_dict(), article)
         return correction
 
-    def revert(self, article: Article, start: int, end: int, entity: Entity | None = None) -> int:
-        """Take back the corrections over ``[start, end)``; returns how many there were.
+    def revert(
+        self, article: Article, start: int, end: int, entity: Entity | None = None
+    ) -> list[Correction]:
+        """Take back the corrections over ``[start, end)``; returns those taken back.
 
         With ``entity`` (the one shown there) a correction made on another
         mention for every mention of a key (``scope="key"``) that gave
@@ -106,7 +108,7 @@ class EntityService:
         marked every occurrence of this text (``scope="text"``).
         """
         if self.store is None:
-            return 0
+            return []
         corrections = self.corrections(article.id)
         found = touching(corrections, article.body, start, end)
         text = article.body[start:end]
@@ -126,4 +128,4 @@ class EntityService:
             ]
         for correction in found:
             self.store.delete_correction(article.id, correction.id)
-        return len(found)
+        return found

@@ -92,6 +92,8 @@ class Corpus(Mapping[str, Article]):
         self._files: OrderedDict[str, list[Article]] = OrderedDict()
         self._lock = threading.Lock()
         self._memory: dict[str, list[Article]] = {}
+        self._once: dict[str, list[Article]] = {}
+        """Files parsed while listing, kept until first asked for (see ``open_corpus``)."""
 
     def __len__(self) -> int:
         return len(self._locations)
@@ -124,6 +126,8 @@ class Corpus(Mapping[str, Article]):
             articles = self._memory.get(path) or self._files.get(path)
             if path in self._files:
                 self._files.move_to_end(path)
+            if articles is None and path in self._once:
+                articles = self._once.pop(path)
         if articles is None:
             try:
                 articles = read_file(Path(path))[0]
@@ -216,30 +220,6 @@ class CorpusScan:
             entries.append(entry)
         return entries
 
-    def articles(self, wanted: Callable[[str], bool]) -> Iterator[Article]:
-        """The articles whose id is ``wanted``, one file at a time and not kept; then ``save()``.
-
-        A large corpus is neither parsed whole nor held in memory, and each
-        file is parsed once: a file the scan had to parse (new, or changed
-        since the cache) is taken from that parse, not read a second time.
-        """
-        for name, entries, parsed in self:
-            chosen = [e for e in entries if wanted(e[0])]
-            if not chosen:
-                continue
-            articles = parsed
-            if articles is None:
-                try:
-                    articles = read_file(Path(name))[0]
-                except (ReadError, OSError) as error:
-                    self.problems.append(LoadProblem(name, str(error), True))
-                    continue
-            for entry in chosen:
-                article = article_in(articles, entry[0], entry[7])
-                if article is not None:
-                    yield article
-        self.save()
-
     def save(self) -> None:
         """Write the records to the cache file, if anything changed since it was read."""
         if self._cache_file is None:
@@ -258,16 +238,24 @@ class CorpusScan:
             )
 
 
-def open_corpus(paths: Iterable[str | Path], cache_file: Path | None = None) -> Corpus:
+def open_corpus(
+    paths: Iterable[str | Path],
+    cache_file: Path | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> Corpus:
     """Read the entries of every article in ``paths``, from the cache where files are unchanged.
 
     Never raises on bad input: problems are collected as ``load_paths`` does.
     A cache that cannot be written (read-only data folder) is simply not kept.
+    A file the pass had to parse keeps the articles ``keep`` names in memory
+    until they are asked for once (an export reads its annotated articles
+    right after: each file is parsed once).
     """
     scan = CorpusScan(paths, cache_file)
     entries: list[Entry] = []
     locations: dict[str, tuple[str, int]] = {}
-    for name, new_entries, _ in scan:
+    parsed_kept: dict[str, list[Article]] = {}
+    for name, new_entries, parsed in scan:
         for (
             article_id,
             title,
@@ -281,5 +269,9 @@ def open_corpus(paths: Iterable[str | Path], cache_file: Path | None = None) -> 
         ) in new_entries:
             locations[article_id] = (name, index)
             entries.append(make_entry(article_id, title, outlet, published, section, words, status))
+            if parsed is not None and keep is not None and keep(article_id):
+                parsed_kept[name] = parsed
     scan.save()
-    return Corpus(entries, locations, scan.problems)
+    corpus = Corpus(entries, locations, scan.problems)
+    corpus._once.update(parsed_kept)
+    return corpus

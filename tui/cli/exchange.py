@@ -199,12 +199,12 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         say(str(error))
         return 1
-    # Re-scraped articles first: their annotations follow them to the new versions.
-    space.open_corpus(args.paths)
+    # The corpus listed (from the cache where files are unchanged) so that re-scraped
+    # articles' annotations follow them to their new versions before anything is written.
+    corpus = space.open_corpus(args.paths, exporting=True)
     for moved in space.moves:
         say(moved.describe())
-    scan = space.scan(args.paths)
-    items = space.select(query, space.scanned(scan, query), with_entities=options.with_entities)
+    items = space.select(query, with_entities=options.with_entities)
     newline = "" if args.format == "csv" else None
     try:
         if target is None:
@@ -221,8 +221,7 @@ def _export(args: argparse.Namespace) -> int:
         kept = f"; {target} was not written" if target and not is_stream(target) else ""
         say(f"{target or 'stdout'}: cannot write ({error.strerror or error}){kept}")
         return 1
-    # The corpus is read as it is exported: what went wrong in it is known now.
-    for problem in scan.problems:
+    for problem in corpus.problems:
         say(str(problem))
     skipped = space.take_problems()
     for problem in skipped:
@@ -236,7 +235,7 @@ def _export(args: argparse.Namespace) -> int:
             f"{count} not in the corpus ({shown}); their annotations were exported "
             "with what the data folder records of them"
         )
-    return 1 if skipped or any(p.skipped for p in scan.problems) else 0
+    return 1 if skipped or any(p.skipped for p in corpus.problems) else 0
 
 
 # -- import ------------------------------------------------------------------------------

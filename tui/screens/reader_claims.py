@@ -7,6 +7,7 @@ A mixin of ``ReaderScreen`` (its keys are bound there); it uses the screen's
 from __future__ import annotations
 
 from store.annotations.annotation import Annotation
+from store.annotations.history import Outcome
 from store.exchange.citation import quotation
 from tui.clipboard import copy_text
 from tui.screens.claim_form import ClaimFields, ClaimForm
@@ -161,12 +162,21 @@ class ClaimsAndNotes(DraftsInReader):
     def action_undo(self) -> None:
         outcome = self._guard("undo", self.annotations.undo)
         if outcome is not FAILED:
-            self._changed(outcome.say("Undone") if outcome else "Nothing to undo.")
+            self._undone(outcome, "Undone")
 
     def action_redo(self) -> None:
         outcome = self._guard("redo", self.annotations.redo)
         if outcome is not FAILED:
-            self._changed(outcome.say("Redone") if outcome else "Nothing to redo.")
+            self._undone(outcome, "Redone")
+
+    def _undone(self, outcome: Outcome | None, verb: str) -> None:
+        if outcome is None:
+            self._changed(f"Nothing to {verb[:-2].lower()}.")
+            return
+        change = outcome.change
+        if change.corrections_added or change.corrections_removed:
+            self._apply_corrections()  # an entity correction taken back or made again
+        self._changed(outcome.say(verb))
 
     def action_refresh(self) -> None:
         self.colleague_saved()

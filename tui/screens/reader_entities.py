@@ -296,6 +296,13 @@ class EntitiesInReader:
                 message = f"Rejected: {body_snippet(article.body[start:end])} is no entity."
         if done is FAILED:
             return
+        # Corrections are work too: u takes this one back, ctrl+r makes it again.
+        if fields.action == "revert":
+            taken = [c.to_dict() for c in done]  # type: ignore[union-attr]
+            self.annotations.history.corrections(article.id, [], taken, "undo entity correction")
+        else:
+            made = [done.to_dict()]  # type: ignore[union-attr]
+            self.annotations.history.corrections(article.id, made, [], f"{action} entity")
         self.view.clear_selection()
         self._apply_corrections()
         self._status(message)
