@@ -12,6 +12,7 @@ back to polling the folder twice a second where those are not available
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,30 @@ def _is_annotation_file(root: Path, path: str) -> bool:
     return file.suffix == ".json" and not file.name.startswith(".") and file.parent.parent == root
 
 
+def _is_shard(root: Path, path: str) -> bool:
+    return Path(path).parent == root and not Path(path).name.startswith(".")
+
+
+def _ids_in(paths: set[str], root: Path) -> set[str]:
+    """The article ids the changed ``paths`` name.
+
+    A shard folder that has just been made is looked into: the first file
+    written in it can land before the watch on the new folder is in place.
+    """
+    ids = set()
+    for path in paths:
+        if _is_annotation_file(root, path):
+            ids.add(Path(path).stem)
+        elif _is_shard(root, path):
+            with contextlib.suppress(OSError):
+                ids.update(
+                    name[:-5]
+                    for name in os.listdir(path)
+                    if name.endswith(".json") and not name.startswith(".")
+                )
+    return ids
+
+
 def watch_annotations(
     data_dir: Path, stop: threading.Event, changed: Callable[[set[str]], None]
 ) -> None:
@@ -45,7 +70,7 @@ def watch_annotations(
         return
 
     def wanted(_change: object, path: str) -> bool:
-        return _is_annotation_file(root, path)
+        return _is_annotation_file(root, path) or _is_shard(root, path)
 
     def run(polling: bool) -> None:
         for changes in watchfiles.watch(
@@ -59,7 +84,7 @@ def watch_annotations(
             ignore_permission_denied=True,
             raise_interrupt=False,
         ):
-            ids = {Path(path).stem for _kind, path in changes}
+            ids = _ids_in({path for _kind, path in changes}, root)
             if ids:
                 changed(ids)
 
