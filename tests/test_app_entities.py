@@ -248,20 +248,20 @@ async def test_u_takes_a_correction_back_and_ctrl_r_makes_it_again(make_app) -> 
     app = make_app()
     async with running(app) as pilot:
         reader = await open_with_entities(app, pilot)
-        israel = entity_of(reader, "Israel")
-        reader.view.move_to(israel.start + 2)
+        moscow = entity_of(reader, "Moskow")
+        reader.view.move_to(moscow.start + 2)
         await pilot.press("t")
-        await correct(app, pilot, type_="ORG", key="Pemerintah Israel")
-        assert entity_of(reader, "Israel").type == "ORG"
+        await correct(app, pilot, type_="ORG", key="Pemerintah Rusia")
+        assert entity_of(reader, "Moskow").type == "ORG"
         await pilot.press("u")
         await pilot.pause()
         assert "Undone: retype entity." in status(app, "#reader-status")
-        assert entity_of(reader, "Israel").type == "LOC"
+        assert entity_of(reader, "Moskow").type == "LOC"
         assert app.workspace.store.corrections(reader.article.id) == []
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert "Redone: retype entity." in status(app, "#reader-status")
-        assert entity_of(reader, "Israel").type == "ORG"
+        assert entity_of(reader, "Moskow").type == "ORG"
         assert len(app.workspace.store.corrections(reader.article.id)) == 1
 
 
