@@ -20,7 +20,15 @@ from typing import Any
 
 from filelock import FileLock
 
-from store.files.modes import denied, fit_new_file, lock_mode, make_folders, sync_folder
+from store.files.modes import (
+    denied,
+    file_mode,
+    fit_new_file,
+    is_team_folder,
+    lock_mode,
+    make_folders,
+    sync_folder,
+)
 
 
 class StoreError(Exception):
@@ -51,15 +59,47 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
 
 
 def lock_for(path: Path, timeout: float, poll_interval: float = 0.05) -> FileLock:
-    """The cross-process lock guarding ``path`` (``<path>.lock``), usable by its whole team."""
+    """The cross-process lock guarding ``path`` (``<path>.lock``), usable by its whole team.
+
+    In a team folder the lock file is made to exist, with the team's mode,
+    before the lock library opens it: created by the library, it would be
+    private (the umask) until the moment it is locked, and a member killed
+    in between would lock the others out for good. It is kept on release.
+    """
+    lock_path = Path(str(path) + ".lock")
+    if is_team_folder(lock_path.parent):
+        _make_team_lock_file(lock_path)
     return FileLock(
-        str(path) + ".lock",
+        str(lock_path),
         timeout=timeout,
         mode=lock_mode(path.parent),
         poll_interval=poll_interval,
         # A file system without flock is not worth a soft lock's probing on every save.
         fallback_to_soft=False,
+        preserve_lock_file=True,
     )
+
+
+def _make_team_lock_file(lock_path: Path) -> None:
+    # Made aside with its mode, then linked into place: it appears whole or not at
+    # all. (The holder of the lock may clean up our temp file meanwhile, as it
+    # cleans every temp file a killed writer left: then again.)
+    for _ in range(3):
+        if os.path.lexists(lock_path):
+            return
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{lock_path.name}.", suffix=".tmp", dir=lock_path.parent
+        )
+        try:
+            os.fchmod(fd, file_mode(True))
+            os.close(fd)
+            os.link(tmp, lock_path)
+            return
+        except (FileExistsError, FileNotFoundError):
+            continue
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 class JsonFile:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 _UMASK: int | None = None
@@ -89,20 +90,37 @@ def make_folders(path: Path) -> Path:
             break
         missing.append(folder)
     for folder in reversed(missing):
-        shared = is_team_folder(folder.parent)
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            if not folder.is_dir():
-                raise
-            continue
-        if shared:
-            # mkdir's mode passes through the umask; the team's bits must not.
-            with contextlib.suppress(OSError):
-                os.chmod(folder, folder_mode(True))
+        if is_team_folder(folder.parent):
+            _make_team_folder(folder)
+        else:
+            try:
+                folder.mkdir(mode=0o700)
+            except FileExistsError:
+                if not folder.is_dir():
+                    raise
+                continue
         # A new folder is only durable once its parent's entry is on disk.
         sync_folder(folder.parent)
     return path
+
+
+def _make_team_folder(folder: Path) -> None:
+    """Make ``folder`` with the team's mode in one step.
+
+    mkdir's mode passes through the umask, and a member killed between mkdir
+    and chmod would leave a folder the others cannot enter: it is made aside,
+    given its mode, then renamed into place (or dropped, if a colleague's
+    appeared meanwhile).
+    """
+    aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        os.chmod(aside, folder_mode(True))
+        os.rename(aside, folder)
+    except OSError:
+        with contextlib.suppress(OSError):
+            aside.rmdir()
+        if not folder.is_dir():
+            raise
 
 
 def sync_folder(folder: Path) -> None:
