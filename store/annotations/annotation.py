@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from store.annotations.checks import check_annotation
+
 KINDS = ("claim", "note")
 """What an annotation can be."""
 
@@ -241,7 +243,12 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Annotation:
-        """Read the form written by ``to_dict`` (``ValueError`` when it is not one)."""
+        """Read the form written by ``to_dict`` (``ValueError`` when it is not one).
+
+        Every field is checked first (``store.annotations.checks``): a file
+        someone else wrote cannot put a list where a status goes.
+        """
+        check_annotation(data)
         try:
             selector = data.get("selector")
             return cls(
