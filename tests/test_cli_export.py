@@ -89,7 +89,7 @@ def test_export_to_a_file_is_atomic_and_never_overwrites_unasked(
     assert target.read_text("utf-8") == "mine"
     forced = sorot("export", "--format", "csv", "-o", target, "--force", data=data)
     assert forced.returncode == 0, forced.stderr
-    assert target.read_text("utf-8").startswith("annotation_id,article_id,kind")
+    assert target.read_text("utf-8").startswith("\ufeffannotation_id,article_id,kind")
 
 
 def test_a_bad_format_name_is_one_line_and_status_2(data: Path) -> None:
@@ -146,9 +146,10 @@ def test_sets_save_list_show_use_and_delete(data: Path) -> None:
     assert shown["statuses"] == ["false"] and shown["kinds"] == ["claim"]
     used = sorot("export", "--set", "palsu", "--format", "claimreview", data=data)
     assert used.returncode == 0, used.stderr
+    # The default rating scale names the verdict as readers see it.
     assert [r["reviewRating"]["alternateName"] for r in json.loads(used.stdout)] == [
-        "false",
-        "false",
+        "False",
+        "False",
     ]
     narrowed = sorot("export", "--set", "palsu", "--annotator", "sari", "-f", "jsonl", data=data)
     assert [json.loads(line)["article_id"] for line in narrowed.stdout.splitlines()] == [GONE_ID]

@@ -71,6 +71,21 @@ SUFFIXES = {
 """The usual file suffix of each format (the export dialog proposes it)."""
 
 
+def count_for(
+    fmt: str,
+    items: Iterable[Item],
+    options: ExportOptions | None = None,
+    query: Query | None = None,
+) -> ExportStats:
+    """What exporting ``items`` as ``fmt`` would write, and what it would leave out, and why."""
+    options = options or ExportOptions()
+    if fmt == "claimreview":
+        stats = count(items, options, query, claimreview.choose)
+        claimreview.notices(stats, options)
+        return stats
+    return count(items, options, query)
+
+
 def export(
     items: Iterable[Item],
     out: TextIO,
@@ -102,6 +117,7 @@ __all__ = [
     "atomic_output",
     "check_target",
     "count",
+    "count_for",
     "export",
     "placed",
     "select",

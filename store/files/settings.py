@@ -9,15 +9,19 @@ Read from ``config.toml`` in sorot's config folder::
                 "false", "unproven"]
 
 A team can agree on its own lists; everything missing takes the defaults.
+The ``[claimreview]`` table says how claims are published as schema.org
+ClaimReview (``store.files.review_settings``); a mistake there drops only
+that table, with the problem said.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from store.files.paths import config_dir, current_user
+from store.files.review_settings import ReviewSettings, parse_review_settings
 
 CLAIM_TYPES = ("factual", "statistic", "quote", "prediction", "opinion")
 """Claim types offered when the user has not configured their own."""
@@ -35,6 +39,8 @@ class Settings:
     claim_types: tuple[str, ...] = CLAIM_TYPES
     statuses: tuple[str, ...] = STATUSES
     """The first status is what a new claim starts with."""
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    """How claims are published as ClaimReview (``[claimreview]``)."""
 
 
 def settings_path() -> Path:
@@ -70,10 +76,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         annotator = data.get("annotator")
         if annotator is not None and (not isinstance(annotator, str) or not annotator.strip()):
             raise ValueError("annotator must be a name")
-        return Settings(
+        settings = Settings(
             annotator=annotator.strip() if annotator else current_user(),
             claim_types=_names(claims.get("types"), CLAIM_TYPES, "types"),
             statuses=_names(claims.get("statuses"), STATUSES, "statuses"),
-        ), None
+        )
     except ValueError as error:
         return Settings(), f"{path}: not used ({error})"
+    try:
+        review = parse_review_settings(data.get("claimreview"))
+    except ValueError as error:
+        return settings, f"{path}: [claimreview] not used ({error})"
+    return replace(settings, review=review), None
