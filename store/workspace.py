@@ -55,6 +55,8 @@ from store.query import Query, QueryError, SavedSet, SetStore, Vocabulary, parse
 
 if TYPE_CHECKING:
     from store.entities.service import EntityService
+    from store.exchange.importers import EntityMark
+    from store.exchange.importers.labels import LabelMap
     from store.exchange.importing import ImportReport
 
 
@@ -241,8 +243,13 @@ class Workspace:
         with_text: bool = False,
         with_entities: bool = False,
         set_name: str | None = None,
+        bom: bool = True,
     ) -> ExportOptions:
-        """What an export of ``query`` writes besides annotations (``kind:entity``: entities)."""
+        """What an export of ``query`` writes besides annotations (``kind:entity``: entities).
+
+        The ClaimReview settings come from ``config.toml``; the entities that
+        type a claim's speaker are found only when a format asks for them.
+        """
         wanted = with_entities or "entity" in query.kinds
         return ExportOptions(
             with_text=with_text,
@@ -250,6 +257,9 @@ class Workspace:
             key_matcher=pattern_matches,
             corrections_for=self.store.corrections,
             set_name=set_name,
+            bom=bom,
+            review=self.settings.review,
+            known_entities=self.entities_for,
         )
 
     # -- annotations ---------------------------------------------------------------
@@ -391,11 +401,45 @@ class Workspace:
 
     # -- importing -------------------------------------------------------------------
 
-    def import_file(self, path: Path, corpus: Sequence[Article] = ()) -> ImportReport:
-        """Merge the annotations in ``path`` (``ImportFailed`` when it cannot be read)."""
+    def import_file(
+        self,
+        path: Path,
+        corpus: Sequence[Article] = (),
+        labels: LabelMap | None = None,
+    ) -> ImportReport:
+        """Merge the records in ``path`` (``ImportFailed`` when it cannot be read).
+
+        ``corpus`` matches other tools' annotations to articles and places
+        them; ``labels`` says what their labels become. Entity spans are kept
+        as this user's entities (an ``add`` correction, once per span and type).
+        """
         from store.exchange.importing import import_file
 
-        return import_file(path, self.store, articles=corpus)
+        by_id = {article.id: article for article in corpus}
+
+        def keep_entity(mark: EntityMark) -> str:
+            article = by_id[mark.article_id]
+            start, end = mark.selector.start, mark.selector.end
+            while start < end and article.body[start].isspace():  # as a correction keeps it
+                start += 1
+            while end > start and article.body[end - 1].isspace():
+                end -= 1
+            for correction in self.entities.corrections(article.id):
+                span = correction.selector
+                if (span.start, span.end, correction.type) == (start, end, mark.type):
+                    return "unchanged"
+            who = mark.annotator or self.user
+            self.entities.correct(article, start, end, "add", annotator=who, type=mark.type)
+            return "added"
+
+        return import_file(
+            path,
+            self.store,
+            articles=corpus,
+            labels=labels,
+            annotator=self.user,
+            keep_entity=keep_entity,
+        )
 
 
 __all__ = ["QueryError", "Workspace"]
