@@ -1,4 +1,9 @@
-"""The export dialog: a set, a format and a path; what will be written, then where it went."""
+"""The export dialog: a set, a format and a path; what will be written, then where it went.
+
+The count is of what the chosen format writes (ClaimReview: the claims with
+a verdict), with what it leaves out and why, recounted whenever the set,
+the format or an option changes.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.exchange import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export
+from store.exchange import (
+    FORMATS,
+    SUFFIXES,
+    ExportOptions,
+    ExportStats,
+    atomic_output,
+    count_for,
+    export,
+)
 from store.files.jsonfile import StoreError
 from store.news.safetext import printable
 from store.query import Query
@@ -91,6 +104,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             with Horizontal(id="options"):
                 yield Checkbox("article text", id="text", compact=True)
                 yield Checkbox("entities", id="entities", compact=True)
+                yield Checkbox("BOM for Excel", True, id="bom", compact=True, disabled=True)
             yield Static("Counting…", id="preview")
             with Horizontal(id="buttons"):
                 yield Button("Close", id="close", compact=True)
@@ -122,7 +136,11 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             with_text=self.query_one("#text", Checkbox).value,
             with_entities=self.query_one("#entities", Checkbox).value,
             set_name=set_name,
+            bom=self.query_one("#bom", Checkbox).value,
         )
+
+    def _format(self) -> str:
+        return str(self.query_one("#format", Select).value)
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
@@ -132,22 +150,43 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             old = Path(box.value)
             if old.suffix in SUFFIXES.values():
                 box.value = str(old.with_suffix(SUFFIXES[str(event.value)]))
+            self.query_one("#bom", Checkbox).disabled = event.value != "csv"
         self._confirm_replace = None
         self._recount()
 
     @work(thread=True, exclusive=True, group="export-count")
     def _recount(self) -> None:
+        fmt = self._format()
         try:
             query, name = self._chosen()
             options = self._options(query, name)
             items = self.workspace.select(query, with_entities=options.with_entities)
-            stats = count(items, options, query)
-            text = Text(f"Will write {stats.summary()}.")
-            if not stats.total:
-                text = Text("Nothing to export in this set yet.", style="italic")
+            text = self.preview(fmt, count_for(fmt, items, options, query))
         except StoreError as error:
             text = Text(str(error), style="bold red")
         self.app.call_from_thread(self.query_one("#preview", Static).update, text)
+
+    @staticmethod
+    def written(fmt: str, stats: ExportStats) -> str:
+        """What an export wrote, in the chosen format's words: ``3 reviews of 2 articles``."""
+        if fmt != "claimreview":
+            return stats.summary()
+        reviews, articles = stats.annotations["claim"], stats.articles
+        text = f"{reviews} review{'' if reviews == 1 else 's'} (ClaimReview)"
+        if articles:
+            text += f" of {articles} article{'' if articles == 1 else 's'}"
+        return text
+
+    def preview(self, fmt: str, stats: ExportStats) -> Text:
+        """What ``fmt`` will write, then what it leaves out and why (data shown as text)."""
+        if not stats.total and not stats.entities:
+            text = Text("Nothing to export in this set yet.", style="italic")
+        else:
+            text = Text(f"Will write {self.written(fmt, stats)}.")
+        problem = self.workspace.settings_problem if fmt == "claimreview" else None
+        for line in ([problem] if problem else []) + stats.left_out_lines():
+            text.append(f"\nLeft out: {printable(line)}", style="italic")
+        return text
 
     # -- writing ----------------------------------------------------------------
 
@@ -196,7 +235,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
                 timeout=10,
             )
             return
-        self.app.call_from_thread(self._done, path, stats.summary())
+        self.app.call_from_thread(self._done, path, self.written(fmt, stats))
 
     def _done(self, path: Path, summary: str) -> None:
         self.notify(f"Wrote {summary} to {path}", timeout=10)
