@@ -20,13 +20,17 @@ Formats (``FORMATS``; each module's docstring describes its structure):
 - ``json``: the native export, complete and lossless, with a JSON Schema
   (``SCHEMA_PATH``, ``sorot-export.schema.json`` beside this file);
 - ``jsonl``: one annotation a line with its article's id and metadata;
-- ``w3c``: a W3C Web Annotation ``AnnotationCollection`` (JSON-LD);
-- ``claimreview``: schema.org ClaimReview (JSON-LD) for claims with a verdict;
-- ``csv``: one row an annotation, stable columns.
+- ``w3c``: a W3C Web Annotation ``AnnotationCollection`` (JSON-LD), sorot's
+  own fields under the JSON-LD context ``sorot.jsonld`` beside this file;
+- ``claimreview``: schema.org ClaimReview (JSON-LD) for claims with a verdict,
+  as the ``[claimreview]`` settings say the organisation publishes them;
+- ``csv``: one row an annotation, the same columns always, UTF-8 with a BOM.
 
 Every writer streams: it takes an iterable of ``(article, annotations)``
 pairs and writes as it goes, so memory does not grow with the export.
-:mod:`store.exchange.importing` reads ``json`` (and ``jsonl``) and ``w3c`` back.
+:func:`count_for` says what a format would write (and leave out, and why)
+before anything is written. :mod:`store.exchange.importing` reads sorot's
+own formats back, and other tools' (``store.exchange.importers``).
 """
 
 from __future__ import annotations
