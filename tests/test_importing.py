@@ -195,7 +195,7 @@ def test_w3c_from_another_tool_is_matched_to_articles_by_address(
     assert len(again.unchanged) == 1  # the same id from the same foreign IRI
     alone = import_file(tmp_path / "one.jsonld", store)  # no corpus: nothing to match it to
     assert [r.line() for r in alone.refused] == [
-        f"annotation 1: refused: targets {articles[0].url}, which is not an article sorot knows"
+        f"annotation 1: refused: targets {articles[0].url}: give the corpus it is in (--corpus)"
     ]
 
 

@@ -249,7 +249,10 @@ def _lines_records(lines: list[tuple[int, Any]], context: Context) -> tuple[str,
         return "sorot-jsonl", broken + list(native.line_records(good, context))
     if doccano.looks_like(values):
         return "doccano", broken + list(doccano.records(good, context))
-    raise ValueError("is JSON Lines, but neither sorot's nor doccano's")
+    raise ValueError(
+        "is none of the formats sorot imports (sorot JSON, JSON Lines or CSV, W3C Web "
+        "Annotations, Hypothesis, Label Studio, doccano)"
+    )
 
 
 def _document_records(data: Any, context: Context) -> tuple[str, list[Record]]:
@@ -263,6 +266,8 @@ def _document_records(data: Any, context: Context) -> tuple[str, list[Record]]:
         return "label-studio", list(labelstudio.records(data, context))
     if w3c.looks_like(data):
         return "w3c", list(w3c.records(data, context))
+    if isinstance(data, Mapping):  # JSON Lines of one line read as one document
+        return _lines_records([(1, data)], context)
     raise ValueError(
         "is none of the formats sorot imports (sorot JSON, JSON Lines or CSV, W3C Web "
         "Annotations, Hypothesis, Label Studio, doccano)"
@@ -456,4 +461,6 @@ def import_file(
             )
     merge(store, found, report)
     merge_corrections(store, found, report)
+    order = {record.where: number for number, record in enumerate(found)}
+    report.records.sort(key=lambda r: order.get(r.where, len(order)))  # the file's order
     return report

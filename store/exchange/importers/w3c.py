@@ -123,6 +123,8 @@ def read(data: Mapping[str, Any], context: Context) -> tuple[Annotation, str]:
         article_id = source[len(ARTICLE_URN) :]
     article = context.article(article_id) or context.article(source)
     if not article_id:
+        if article is None and not context.known and source:
+            raise ValueError(f"targets {source}: give the corpus it is in (--corpus)")
         if article is None:
             raise ValueError(f"targets {source or 'nothing'}, which is not an article sorot knows")
         article_id = article.id
