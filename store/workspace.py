@@ -259,8 +259,21 @@ class Workspace:
             set_name=set_name,
             bom=bom,
             review=self.settings.review,
-            known_entities=self.entities_for,
+            known_entities=self.cached_entities,
+            entities_in_text=self.entities_in_text,
         )
+
+    def cached_entities(self, article: Article) -> list[dict[str, Any]]:
+        """``article``'s entities if they are at hand (cached), else none: never slow."""
+        found = self.entities.cached(article)
+        return [entity.to_dict() for entity in found] if found is not None else []
+
+    @staticmethod
+    def entities_in_text(text: str) -> list[dict[str, Any]]:
+        """The recogniser's entities in a short text (a speaker's name)."""
+        from store.entities.recognise import recognise
+
+        return [entity.to_dict() for entity in recognise(text)]
 
     # -- annotations ---------------------------------------------------------------
 

@@ -323,3 +323,32 @@ def test_without_settings_the_export_says_what_the_reviews_lack(articles, store)
     assert any(line.startswith("5 reviews: no author") for line in lines)
     assert any(line.startswith("4 article texts: not written") for line in lines)
     assert count_for("claimreview", select(articles, store), options).left_out == stats.left_out
+
+
+def test_a_workspace_types_speakers_without_recognising_every_article(
+    tmp_path: Path, articles: list[Article]
+) -> None:
+    # No entity of the article is at hand (nothing cached): the speaker's name is read alone.
+    from store.workspace import Workspace
+
+    space = Workspace(tmp_path / "data", user="rina", settings_file=tmp_path / "none.toml")
+    article = articles[1]
+    for speaker in ("Amerika Serikat", "Korea Selatan dan Jepang", "Vladimir Putin"):
+        space.store.save(
+            Annotation(
+                article.id, "claim", span(article, "Kim Jong-un"), article.sha256, "rina",
+                status="false", speaker=speaker,
+            ),
+            article,
+        )  # fmt: skip
+    options = space.export_options(space.query(""))
+    out = io.StringIO()
+    export(space.select(space.query(""), articles), out, "claimreview", options)
+    typed = {r["itemReviewed"]["author"]["name"]: r["itemReviewed"]["author"]["@type"]
+             for r in json.loads(out.getvalue())}  # fmt: skip
+    assert typed == {
+        "Amerika Serikat": "Organization",
+        "Korea Selatan dan Jepang": "Organization",
+        "Vladimir Putin": "Person",
+    }
+    assert space.cached_entities(article) == []  # the article itself was never recognised

@@ -242,18 +242,20 @@ def write(
     stats = ExportStats()
     out.write("[")
     written = 0
+    typing = SpeakerEntities(options)
     for article, marks in items:
         reviewed, left = choose(marks, options)
         stats.left_out.update(left)
         if not reviewed:
             continue
         listed = entities_of(article, options, query) if options.with_entities else None
-        known = listed if listed is not None else speakers_entities(article, options)
+        known = listed if listed is not None else typing.of_article(article)
         stats.add(article, reviewed)
         stats.entities += len(listed or ())
         for annotation in reviewed:
+            entities = typing.with_speaker(known, annotation.speaker)
             data = review(
-                annotation, article, options.review, entities=known, mentions=listed is not None
+                annotation, article, options.review, entities=entities, mentions=listed is not None
             )
             out.write((",\n" if written else "\n") + json.dumps(data, ensure_ascii=False))
             written += 1
@@ -262,11 +264,43 @@ def write(
     return stats
 
 
-def speakers_entities(article: ExportArticle, options: ExportOptions) -> list[dict[str, Any]]:
-    """The article's entities, to type its speakers (none when they cannot be had)."""
-    if options.known_entities is None or not isinstance(article, Article):
-        return []
-    try:
-        return options.known_entities(article)
-    except (OSError, RuntimeError, ValueError):
-        return []  # the recogniser unavailable: the speaker's words decide
+class SpeakerEntities:
+    """Entities to type speakers by: the article's when at hand, else the speaker's own name's.
+
+    Recognising every article of a large export would take minutes; the
+    article's entities are used when cached (the reader found them when the
+    claim was made), and otherwise the recogniser reads the speaker's name
+    alone ("Amerika Serikat dan sekutunya"), once per name.
+    """
+
+    def __init__(self, options: ExportOptions) -> None:
+        self.options = options
+        self._names: dict[str, list[dict[str, Any]]] = {}
+
+    def of_article(self, article: ExportArticle) -> list[dict[str, Any]]:
+        """The article's entities if they are at hand, else none."""
+        if self.options.known_entities is None or not isinstance(article, Article):
+            return []
+        try:
+            return self.options.known_entities(article)
+        except (OSError, RuntimeError, ValueError):
+            return []
+
+    def with_speaker(
+        self, known: Sequence[dict[str, Any]], speaker: str | None
+    ) -> Sequence[dict[str, Any]]:
+        """``known``, and the entities of the speaker's name when ``known`` does not name it."""
+        if not speaker or self.options.entities_in_text is None:
+            return known
+        wanted = _normal(speaker)
+        if any(
+            wanted in (_normal(str(e.get("key", ""))), _normal(str(e.get("text", ""))))
+            for e in known
+        ):
+            return known
+        if speaker not in self._names:
+            try:
+                self._names[speaker] = self.options.entities_in_text(speaker)
+            except (OSError, RuntimeError, ValueError):
+                self._names[speaker] = []
+        return [*known, *self._names[speaker]]

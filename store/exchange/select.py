@@ -65,7 +65,10 @@ class ExportOptions:
     review: ReviewSettings = field(default_factory=ReviewSettings)
     """ClaimReview: the organisation, review pages and rating scale (``[claimreview]``)."""
     known_entities: EntitiesFor | None = None
-    """Entities to type a claim's speaker by (ClaimReview); not written unless asked."""
+    """The article's entities when they are at hand (cached), to type a claim's speaker
+    (ClaimReview); not written unless asked."""
+    entities_in_text: Callable[[str], list[dict[str, Any]]] | None = None
+    """The recogniser on a short text (a speaker's name), when the article's are not at hand."""
 
     @property
     def with_entities(self) -> bool:
