@@ -91,13 +91,36 @@ def check_selector(selector: Any) -> None:
         check_text(selector.get(key), key, MAX_CONTEXT)
 
 
+def _selector_texts(selector: Any) -> list[str]:
+    """The selector's texts, once it is sound (``ValueError`` says what is not)."""
+    if type(selector) is dict:
+        get = selector.get
+        start, end, exact = get("start"), get("end"), get("exact")
+        prefix, suffix = get("prefix", ""), get("suffix", "")
+        if (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= MAX_OFFSET
+            and type(exact) is str
+            and type(prefix) is str
+            and type(suffix) is str
+            and len(exact) <= MAX_QUOTE
+            and len(prefix) <= MAX_CONTEXT
+            and len(suffix) <= MAX_CONTEXT
+        ):
+            return [exact, prefix, suffix]
+    check_selector(selector)  # says what is wrong
+    return [selector["exact"], selector.get("prefix") or "", selector.get("suffix") or ""]
+
+
 def check_annotation(data: Any) -> None:
     """``ValueError`` (a phrase saying what is wrong) unless ``data`` is a sound annotation.
 
-    Every save re-reads its article's annotations through here, so it is kept
-    quick: one pass over the fields, one UTF-8 encoding of all their text.
+    Every save re-reads its article's annotations through here, so the
+    usual case is quick: exact type tests, one UTF-8 encoding of all the text;
+    the slower checks run only to name what is wrong.
     """
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):
         raise ValueError("is not an object")
     get = data.get
     for key in ("id", "article_id", "kind"):
@@ -112,19 +135,25 @@ def check_annotation(data: Any) -> None:
             check_text(value, _NAMES.get(key, key), limit)  # says which
         texts.append(value)
     tags = get("tags")
-    if tags is not None:
-        if not isinstance(tags, list | tuple):
+    if tags:
+        if type(tags) not in (list, tuple):
             raise ValueError("has tags that are not a list")
         if len(tags) > MAX_TAGS:
             raise ValueError(f"has more than {MAX_TAGS} tags")
         for tag in tags:
-            check_text(tag, "tag", MAX_NAME, optional=False)
+            if type(tag) is not str or len(tag) > MAX_NAME:
+                check_text(tag, "tag", MAX_NAME, optional=False)
         texts += tags
-    if not isinstance(get("orphaned", False), bool):
+    elif tags is not None and type(tags) not in (list, tuple):
+        raise ValueError("has tags that are not a list")
+    if type(get("orphaned", False)) is not bool:
         raise ValueError("has an orphaned flag that is not true or false")
-    if get("selector") is not None:
-        check_selector(data["selector"])
+    selector = get("selector")
+    if selector is not None:
+        texts += _selector_texts(selector)
     if not is_unicode("".join(texts)):
-        for key in _TEXT_FIELDS:  # find the field to name it
-            check_text(get(key), _NAMES.get(key, key), MAX_QUOTE)
-        raise ValueError("has a tag that is not valid Unicode (a lone surrogate)")
+        for key in _TEXT_FIELDS:  # find the field, to name it
+            check_text(get(key), _NAMES.get(key, key), MAX_NOTE * 100)
+        for tag in tags or ():
+            check_text(tag, "tag", MAX_NOTE)
+        check_selector(selector)
