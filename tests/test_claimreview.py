@@ -192,6 +192,13 @@ def test_google_required_and_recommended_fields_are_there(articles, store) -> No
     spoken = [r for r in reviews if r["itemReviewed"].get("author")]
     dated = [r for r in spoken if "datePublished" in r["itemReviewed"]["appearance"]]
     assert len(dated) == 1 and len(spoken) == 4
+    # A date the parser estimated (no year in the text) is not published as a fact.
+    first = articles[0]
+    assert first.published and first.published_status == "estimated"
+    for review in reviews:
+        if review["itemReviewed"]["appearance"]["identifier"] == first.id:
+            assert "datePublished" not in review["itemReviewed"]["appearance"]
+            assert "datePublished" not in review["itemReviewed"]
     for review in dated:
         assert google_missing(review, GOOGLE_RECOMMENDED) == []
 

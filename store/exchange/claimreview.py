@@ -16,7 +16,7 @@ settings (``store.files.review_settings``)::
                        "headline", "url", "publisher": {"@type": "Organization", "name"},
                        "datePublished", "identifier"},
         "author": {"@type": "Person" | "Organization", "name": <speaker>},
-        "datePublished": <the article's date>,
+        "datePublished": <the article's date, when the source states it>,
         "mentions": [{"@type": "Person" | "Organization" | "Place", "name": <key>}]
                     (with entities)},
      "reviewRating": {"@type": "Rating", "alternateName": <the verdict's name>,
@@ -51,7 +51,7 @@ from store.annotations.annotation import Annotation
 from store.exchange.jsonl import overlapping
 from store.exchange.select import ExportArticle, ExportOptions, ExportStats, Item, entities_of
 from store.files.review_settings import ReviewSettings
-from store.news.article import Article
+from store.news.article import STATED, Article
 from store.query import Query
 
 CONTEXT = "https://schema.org"
@@ -112,7 +112,11 @@ def statement(quote: str, limit: int = STATEMENT_CHARS) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
-def _date(value: str | None) -> str | None:
+def stated_date(article: ExportArticle) -> str | None:
+    """The article's date if the source states it: an estimated one is not published."""
+    if not isinstance(article, Article) or article.published_status not in (None, STATED):
+        return None
+    value = article.published
     # schema.org wants an ISO date or date-time; a raw scraped date is not one.
     if value and re.match(r"\d{4}-\d{2}-\d{2}", value):
         return value
@@ -131,7 +135,7 @@ def appearance(article: ExportArticle) -> dict[str, Any]:
     if isinstance(article, Article):
         if article.outlet:
             data["publisher"] = {"@type": "Organization", "name": article.outlet}
-        if _date(article.published):
+        if stated_date(article):
             data["datePublished"] = article.published
     data["identifier"] = article.id
     return data
@@ -163,7 +167,7 @@ def review(
     if annotation.speaker:
         kind = speaker_type(annotation.speaker, entities)
         claim["author"] = {"@type": kind, "name": annotation.speaker}
-    published = _date(getattr(article, "published", None))
+    published = stated_date(article)
     if published:
         claim["datePublished"] = published
     if mentions:
