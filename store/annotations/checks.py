@@ -31,6 +31,10 @@ MAX_TAGS = 200
 """Tags on one annotation."""
 MAX_OFFSET = 1 << 31
 """Offsets beyond any article sorot reads (20 MB)."""
+MAX_REVISION = 1 << 31
+"""Revisions no annotation reaches."""
+MAX_HISTORY = 100_000
+"""Edits kept in one annotation's history."""
 
 _TEXT_FIELDS = {
     "id": MAX_ID,
@@ -44,8 +48,14 @@ _TEXT_FIELDS = {
     "created": 64,
     "updated": 64,
     "sha256": 128,
+    "updated_by": MAX_NAME,
 }
-_NAMES = {"claim_type": "claim type", "article_id": "article id", "sha256": "text version"}
+_NAMES = {
+    "claim_type": "claim type",
+    "article_id": "article id",
+    "sha256": "text version",
+    "updated_by": "last editor",
+}
 
 
 def is_unicode(text: str) -> bool:
@@ -148,6 +158,12 @@ def check_annotation(data: Any) -> None:
         raise ValueError("has tags that are not a list")
     if type(get("orphaned", False)) is not bool:
         raise ValueError("has an orphaned flag that is not true or false")
+    revision = get("revision")
+    if revision is not None and (type(revision) is not int or not 0 < revision <= MAX_REVISION):
+        raise ValueError("has a revision that is not a whole number from 1")
+    history = get("history")
+    if history is not None and (type(history) is not list or len(history) > MAX_HISTORY):
+        raise ValueError("has a history that is not a list of changes")
     selector = get("selector")
     if selector is not None:
         texts += _selector_texts(selector)
