@@ -349,3 +349,17 @@ def test_foreign_annotations_without_id_or_time_merge_on_a_second_import(
     assert annotation.selector is not None
     start, end = annotation.selector.start, annotation.selector.end
     assert articles[1].body[start:end] == "Kim Jong-un"
+
+
+def test_w3c_carries_revision_and_last_editor(
+    tmp_path: Path, articles: list[Article], source: AnnotationStore
+) -> None:
+    article = articles[0]
+    first = source.annotations(article.id)[0]
+    source.save(first.changed("budi", {"status": "false"}), article)
+    write_export(articles, source, tmp_path / "one.jsonld", "w3c")
+    target = AnnotationStore(tmp_path / "target")
+    import_file(tmp_path / "one.jsonld", target)
+    back = target.get(article.id, first.id)
+    assert back is not None and back.revision == 2 and back.updated_by == "budi"
+    assert back.status == "false"

@@ -38,7 +38,10 @@ valid Web Annotation)::
                 "sorot:article": <article id>, "sorot:sha256": <text version>,
                 "selector": [{"type": "TextQuoteSelector", "exact", "prefix", "suffix"},
                              {"type": "TextPositionSelector", "start", "end"}]},
-     "sorot:kind": "claim" | "note", "sorot:orphaned": false}
+     "sorot:kind": "claim" | "note", "sorot:orphaned": false,
+     "sorot:revision": 2, "sorot:updated_by": <who made the last change>}
+
+The field history of an annotation is in the native export only.
 
 Positions count characters (code points) of the article's text as sorot
 shows it, the text whose version ``sorot:sha256`` names.
@@ -189,6 +192,9 @@ def to_w3c(annotation: Annotation, article: ExportArticle | None = None) -> dict
     data["target"] = target
     data["sorot:kind"] = annotation.kind
     data["sorot:orphaned"] = annotation.orphaned
+    data["sorot:revision"] = annotation.revision
+    if annotation.updated_by:
+        data["sorot:updated_by"] = annotation.updated_by
     return data
 
 

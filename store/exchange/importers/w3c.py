@@ -185,6 +185,8 @@ def read(data: Mapping[str, Any], context: Context) -> tuple[Annotation, str]:
             "created": created,
             "updated": canonical(data.get("modified")) or created,
             "orphaned": orphaned,
+            "revision": data.get("sorot:revision"),
+            "updated_by": data.get("sorot:updated_by"),
             **fields,
         }
     )
