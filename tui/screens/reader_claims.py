@@ -9,6 +9,7 @@ from __future__ import annotations
 from store.annotations.annotation import Annotation
 from store.annotations.history import Outcome
 from store.exchange.citation import quotation
+from store.news.safetext import printable
 from tui.clipboard import copy_text
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
@@ -21,6 +22,11 @@ from tui.widgets.entity_panel import EntityPanel
 
 class ClaimsAndNotes(DraftsInReader):
     """Actions on the claims and notes of the article being read."""
+
+    _landed: str | None = None
+    """The id of the claim or note ``]``/``[`` or the panel last landed on…"""
+    _landed_at = -1
+    """…and where the cursor was put then: once it moves, the cursor decides again."""
 
     # -- claims and notes -------------------------------------------------------
 
@@ -135,29 +141,56 @@ class ClaimsAndNotes(DraftsInReader):
         self._status(message)
         self.sorot.annotations_changed(self.article.id)
 
+    def here(self) -> tuple[Annotation | None, list[Annotation]]:
+        """The claim or note Enter, x and y act on, and every one under the cursor.
+
+        The one ``]``/``[`` landed on while the cursor stays there, else the
+        innermost (then the newest) of those covering the cursor.
+        """
+        covering = self.annotations.covering(self.view.cursor)
+        landed = self._landed if self._landed_at == self.view.cursor else None
+        chosen = next((a for a in covering if a.id == landed), None)
+        return chosen or (covering[0] if covering else None), covering
+
     def action_edit(self) -> None:
-        annotation = self.annotations.at(self.view.cursor)
+        annotation, _ = self.here()
         if annotation is None:
             self._status("No claim or note under the cursor: ] jumps to the next one.")
             return
         self.edit(annotation)
 
     def action_delete(self) -> None:
-        annotation = self.annotations.at(self.view.cursor)
+        annotation, covering = self.here()
         if annotation is None:
             self._status("No claim or note under the cursor.")
             return
         if self._guard("delete", lambda: self.annotations.delete(annotation)) is FAILED:
             return
-        self._changed(f"{annotation.kind.capitalize()} deleted · u undoes.")
+        message = f"{annotation.kind.capitalize()} deleted · u undoes."
+        left = [a for a in covering if a.id != annotation.id]
+        if left:
+            message += f" {_named(left[0]).capitalize()} is still here."
+        self._changed(message)
 
     def action_jump(self, direction: int) -> None:
-        found = self.annotations.next_from(self.view.cursor, direction)
+        landed, _ = self.here() if self._landed_at == self.view.cursor else (None, [])
+        found = self.annotations.step(landed, self.view.cursor, direction)
         if found is None or found.selector is None:
             self._status("No claims or notes in this article yet: c marks one.")
             return
-        self.view.move_to(found.selector.start)
-        self._status(f"{found.kind} · {found.status or ''}".rstrip(" ·"))
+        self.land_on(found)
+
+    def land_on(self, annotation: Annotation) -> None:
+        """Put the cursor on ``annotation`` and make it the one Enter and x act on."""
+        self.view.move_to(annotation.selector.start, center=True)  # type: ignore[union-attr]
+        self._landed, self._landed_at = annotation.id, self.view.cursor
+        covering = self.annotations.covering(self.view.cursor)
+        said = _named(annotation)
+        if len(covering) > 1:
+            ids = [a.id for a in covering]
+            number = ids.index(annotation.id) + 1 if annotation.id in ids else 1
+            said += f" · {number} of {len(covering)} here: Enter edits this one, ] the next"
+        self._status(said[0].upper() + said[1:])
 
     def action_undo(self) -> None:
         outcome = self._guard("undo", self.annotations.undo)
@@ -212,7 +245,7 @@ class ClaimsAndNotes(DraftsInReader):
             self.edit(annotation)
             return
         self.view.focus()
-        self.view.move_to(annotation.selector.start)
+        self.land_on(annotation)
 
     # -- copy -------------------------------------------------------------------
 
@@ -223,7 +256,7 @@ class ClaimsAndNotes(DraftsInReader):
         if selection is not None:
             quote = self.article.body[selection[0] : selection[1]]
         else:
-            annotation = self.annotations.at(self.view.cursor)
+            annotation, _ = self.here()
             span = self.view.units.sentence_at(self.view.cursor)
             if annotation is not None and annotation.selector is not None:
                 quote, speaker = annotation.quote, annotation.speaker
@@ -236,6 +269,14 @@ class ClaimsAndNotes(DraftsInReader):
         where = copy_text(self.app, text)
         self.view.clear_selection()
         self._status(f"Copied “{body_snippet(quote)}” with its citation {where}.")
+
+
+def _named(annotation: Annotation) -> str:
+    """``claim · false · statistic · KCNA`` or ``note “check the figure”``: for the status line."""
+    if annotation.kind == "note":
+        return f"note “{body_snippet(annotation.note, 30)}”"
+    parts = [annotation.status, annotation.claim_type, annotation.speaker]
+    return " · ".join(["claim", *(printable(p) for p in parts if p)])
 
 
 def _claim_changes(fields: ClaimFields) -> dict[str, object]:
