@@ -100,7 +100,7 @@ async def test_choosing_csv_changes_the_suffix_and_an_existing_file_needs_a_seco
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert path.read_text(encoding="utf-8") == "keep me"
-        assert "exists" in str(dialog.query_one("#preview").content)
+        assert "exists: Export again" in str(dialog.query_one("#where").content)
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
+from tui.widgets.footer import Footer
 
 QUOTE_PREVIEW = 240
 """Characters of the quote shown at the top of the form."""
@@ -142,6 +143,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#claim-type", Select).focus()
@@ -187,6 +189,12 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             elif name == "note":
                 self.query_one("#note", TextArea).text = value or ""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+t is in the footer only while there is a colleague's change to take.
+        if action == "take_theirs" and not self.theirs:
+            return False
+        return super().check_action(action, parameters)
+
     def action_take_theirs(self) -> None:
         """After a conflict: put the colleague's values in the fields (then ctrl+s saves)."""
         if not self.theirs:
@@ -194,6 +202,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             return
         self.show(self.theirs)
         self.theirs = {}
+        self.refresh_bindings()
         self.say_problem("Their values are in the form: ctrl+s saves them, or edit first.")
 
     @on(Input.Submitted)

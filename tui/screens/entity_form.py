@@ -16,6 +16,8 @@ from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 from store.news.safetext import printable
 from tui.screens.form import FormScreen
+from tui.widgets.footer import Footer
+from tui.widgets.tickbox import TickBox
 
 QUOTE_PREVIEW = 160
 """Characters of the text shown at the top of the form."""
@@ -105,7 +107,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                     id="entity-key",
                 )
             if current is not None and self.mentions > 1:
-                yield Checkbox(
+                yield TickBox(
                     f"every mention of {printable(current.key)} here ({self.mentions})",
                     compact=True,
                     id="every",
@@ -113,7 +115,7 @@ class EntityForm(FormScreen[EntityFields | None]):
             elif current is None and self.occurrences > 1:
                 # A name is a name wherever it stands: a new one is marked everywhere unless
                 # the user says otherwise.
-                yield Checkbox(
+                yield TickBox(
                     f"every “{_short(shown)}” in this article ({self.occurrences})",
                     value=True,
                     compact=True,
@@ -126,6 +128,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                 if current is not None:
                     yield Button("Reject", variant="error", id="reject", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#entity-type", Select).focus()

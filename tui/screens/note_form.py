@@ -12,6 +12,7 @@ from textual.widgets import Button, Static, TextArea
 
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
+from tui.widgets.footer import Footer
 
 QUOTE_PREVIEW = 240
 
@@ -73,6 +74,7 @@ class NoteForm(FormScreen[str | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -93,6 +95,12 @@ class NoteForm(FormScreen[str | None]):
     def holds_work(self) -> bool:
         return self.restored or self.current_text().strip() != self.text.strip()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+t is in the footer only while there is a colleague's change to take.
+        if action == "take_theirs" and self.theirs is None:
+            return False
+        return super().check_action(action, parameters)
+
     def action_take_theirs(self) -> None:
         """After a conflict: put the colleague's text in the box (then ctrl+s saves)."""
         if self.theirs is None:
@@ -101,4 +109,5 @@ class NoteForm(FormScreen[str | None]):
         area = self.query_one(TextArea)
         area.text = self.theirs
         self.theirs = None
+        self.refresh_bindings()
         self.say_problem("Their text is in the box: ctrl+s saves it, or edit first.")
