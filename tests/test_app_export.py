@@ -82,7 +82,7 @@ async def test_the_dialog_counts_what_it_will_write_then_writes_it(app, tmp_path
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["totals"]["claims"] == 1
         assert data["articles"][0]["annotations"][0]["status"] == "false"
-        assert any(str(path) in n.message for n in app._notifications)
+        assert any(str(path) in n.message for n in app.notices.items())
 
 
 @async_test

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import Notify, SeverityLevel
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
@@ -21,12 +22,14 @@ from store.files.settings import Settings
 from store.library.catalog import Catalog
 from store.library.corpus import Corpus
 from store.news.article import Article
+from store.news.safetext import printable
 from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.live import LiveFolder
 from tui.memory import release, settle
+from tui.notices import MAX_TOASTS, NoticeLog, toast_seconds, toast_text
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import watch_terminal
@@ -36,9 +39,6 @@ if TYPE_CHECKING:
 
 KEY_QUIET = 0.5
 """Seconds after a key during which background indexing waits."""
-
-MAX_PROBLEM_NOTES = 4
-"""Loading problems shown one by one before the rest are summed up."""
 
 
 def reader_screen() -> type[ReaderScreen]:
@@ -56,6 +56,7 @@ class SorotApp(App[None]):
     COMMANDS = App.COMMANDS | {SorotCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+l", "notices", "Notices", show=False, id="app.notices"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl-quit"),
     ]
 
@@ -85,6 +86,8 @@ class SorotApp(App[None]):
         self.loaded = False
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
+        self.notices = NoticeLog()
+        """Every notice of the session, for ctrl+l (toasts go; the log stays)."""
 
     @property
     def settings(self) -> Settings:
@@ -105,6 +108,37 @@ class SorotApp(App[None]):
     def entity_index(self) -> EntityIndex:
         """Entity key → articles (empty until built in the background)."""
         return self.workspace.entity_index
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Log ``message`` and show it briefly as a toast, cut short, as plain text.
+
+        Every notice of sorot is data (a file name, an error from outside),
+        never markup. Thread-safe, as Textual's.
+        """
+        text = printable(str(message))
+        self.notices.add(text, severity, printable(title))
+        super().notify(
+            toast_text(text),
+            title=printable(title),
+            severity=severity,
+            timeout=toast_seconds(severity, timeout),
+            markup=False,
+        )
+
+    def _on_notify(self, event: Notify) -> None:
+        # At most MAX_TOASTS at once over the text: the oldest gives way (it is in the log).
+        shown = list(self._notifications)
+        for old in shown[: max(0, len(shown) - MAX_TOASTS + 1)]:
+            self._unnotify(old, refresh=False)
+        super()._on_notify(event)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -153,19 +187,17 @@ class SorotApp(App[None]):
         self._unread = None
         self.loaded = True
         self.report_store_problems()
-        for problem in result.problems[:MAX_PROBLEM_NOTES]:
+        self._report_loading(result)
+        moves = self.workspace.moves
+        for moved in moves:
+            self.notices.add(moved.describe() + ".", title="Re-scraped")
+        if len(moves) == 1:
+            self.notify(moves[0].describe() + ".", title="Re-scraped")
+        elif moves:
             self.notify(
-                str(problem), severity="error" if problem.skipped else "warning", timeout=10
+                f"{len(moves)} re-scraped articles kept their annotations: ctrl+l lists them.",
+                title="Re-scraped",
             )
-        hidden = len(result.problems) - MAX_PROBLEM_NOTES
-        if hidden > 0:
-            self.notify(
-                f"…and {hidden} more files with problems; `sorot list` prints them all.",
-                severity="warning",
-                timeout=10,
-            )
-        for moved in self.workspace.moves[:MAX_PROBLEM_NOTES]:
-            self.notify(moved.describe() + ".", title="Re-scraped", timeout=12)
         if not len(result):
             where = ", ".join(str(p) for p in self.paths)
             self.notify(f"No articles found in {where}.", severity="error", timeout=10)
@@ -176,6 +208,24 @@ class SorotApp(App[None]):
         # load now, off the event loop, so that opening an article does not wait.
         self.run_worker(reader_screen, thread=True, group="warm-up")
         self.live.start()
+
+    def _report_loading(self, result: Corpus) -> None:
+        """One toast for the files that could not be read well, each problem in the log."""
+        problems = result.problems
+        for problem in problems:
+            self.notices.add(str(problem), "error" if problem.skipped else "warning")
+        if len(problems) == 1:
+            only = problems[0]
+            self.notify(str(only), severity="error" if only.skipped else "warning")
+        elif problems:
+            skipped = sum(1 for p in problems if p.skipped)
+            said = f"Problems in {len(problems)} files"
+            if skipped:
+                said += f" (something left out of {skipped})"
+            self.notify(
+                f"{said}: ctrl+l lists them, `sorot list` prints them.",
+                severity="error" if skipped else "warning",
+            )
 
     def report_store_problems(self) -> None:
         """Notify each problem the store met since last asked (files set aside, unreadable)."""
@@ -364,6 +414,13 @@ class SorotApp(App[None]):
         from tui.screens.export_dialog import ExportDialog
 
         self.push_screen(ExportDialog(self.workspace, query))
+
+    def action_notices(self) -> None:
+        """Show the log of notices (ctrl+l, or the palette)."""
+        from tui.screens.notices import NoticesScreen
+
+        if not isinstance(self.screen, NoticesScreen):
+            self.push_screen(NoticesScreen(self.notices.items()))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

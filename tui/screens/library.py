@@ -87,6 +87,7 @@ class LibraryScreen(Screen[None]):
         if keep_id is None and self.list.current is not None:
             keep_id = self.list.current.id
         rows = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
+        self.list.sort = self.sort
         self.list.show(self.catalog, rows, self.sorot.read_ids(), keep_id)
         self._update_header()
 

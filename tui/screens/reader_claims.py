@@ -268,7 +268,8 @@ class ClaimsAndNotes(DraftsInReader):
         text = quotation(self.article, quote, speaker)
         where = copy_text(self.app, text)
         self.view.clear_selection()
-        self._status(f"Copied “{body_snippet(quote)}” with its citation {where}.")
+        # Short enough for 80 columns: "Copied “…” + citation to your terminal's clipboard."
+        self._status(f"Copied “{body_snippet(quote, 24)}” + citation to {where}.")
 
 
 def _named(annotation: Annotation) -> str:
