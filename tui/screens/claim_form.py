@@ -17,9 +17,10 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
 from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
 
-QUOTE_PREVIEW = 240
-"""Characters of the quote shown at the top of the form."""
+QUOTE_LINES = 3
+"""Lines of the quote shown at the top of the form (cut with … when it goes on)."""
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
 
     DEFAULT_CSS = """
     ClaimForm > Vertical { width: 80; }
-    ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 3;
-        margin-bottom: 1; }
+    ClaimForm #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
     ClaimForm .row > Label { width: 9; }
     ClaimForm #status-label { margin-left: 2; width: 8; }
     ClaimForm #note { height: 3; }
@@ -92,15 +92,12 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             types.append(current.claim_type)
         if current and current.status not in statuses:
             statuses.append(current.status)
-        quote = printable(" ".join(self.quote.split()))
-        if len(quote) > QUOTE_PREVIEW:
-            quote = quote[: QUOTE_PREVIEW - 1] + "…"
         with Vertical() as box:
             box.border_title = ("Edit claim" if self.editing else "New claim") + (
                 " · not saved last time" if self.restored else ""
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
-            yield Static(Text(f"“{quote}”"), id="quote")
+            yield Quote(self.quote, QUOTE_LINES, id="quote")
             with Horizontal(classes="row"):
                 yield Label("Type")
                 yield Select(

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 from store.news.safetext import printable
 from tui.screens.form import FormScreen
 from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
 from tui.widgets.tickbox import TickBox
 
 QUOTE_PREVIEW = 160
@@ -50,8 +50,7 @@ class EntityForm(FormScreen[EntityFields | None]):
 
     DEFAULT_CSS = """
     EntityForm > Vertical { width: 64; }
-    EntityForm #entity-text { color: $text-muted; text-style: italic; max-height: 2;
-        margin-bottom: 1; }
+    EntityForm #entity-text { color: $text-muted; text-style: italic; margin-bottom: 1; }
     EntityForm .row > Label { width: 6; }
     EntityForm #every { margin-bottom: 1; }
     /* four buttons (Cancel, Undo correction, Reject, Save) fit in the box */
@@ -87,7 +86,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                 f"Entity · {current.type} · {printable(current.key)}" if current else "New entity"
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
-            yield Static(Text(f"“{shown}”"), id="entity-text")
+            yield Quote(self.text, 2, id="entity-text")
             with Horizontal(classes="row"):
                 yield Label("Type")
                 yield Select(

@@ -13,8 +13,10 @@ from textual.widgets import Button, Static, TextArea
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
 from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
 
-QUOTE_PREVIEW = 240
+QUOTE_LINES = 4
+"""Lines of the passage shown above the note (cut with … when it goes on)."""
 
 
 class NoteForm(FormScreen[str | None]):
@@ -28,8 +30,7 @@ class NoteForm(FormScreen[str | None]):
 
     DEFAULT_CSS = """
     NoteForm > Vertical { width: 80; }
-    NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
-        margin-bottom: 1; }
+    NoteForm #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
     NoteForm TextArea { height: 6; }
     NoteForm #history { color: $text-muted; max-height: 3; margin-top: 1; }
     NoteForm #buttons { margin-top: 1; }
@@ -63,10 +64,7 @@ class NoteForm(FormScreen[str | None]):
             )
             box.border_subtitle = "ctrl+s save · Esc cancel"
             if self.quote is not None:
-                quote = printable(" ".join(self.quote.split()))
-                if len(quote) > QUOTE_PREVIEW:
-                    quote = quote[: QUOTE_PREVIEW - 1] + "…"
-                yield Static(Text(f"“{quote}”"), id="quote")
+                yield Quote(self.quote, QUOTE_LINES, id="quote")
             yield TextArea(self.text, id="note", soft_wrap=True, compact=True)
             if self.history:
                 yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")

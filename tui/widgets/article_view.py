@@ -266,11 +266,8 @@ class ArticleView(
             layer = self._layers.get(name)
             if layer:
                 for span in layer.touching(start, end):
-                    style = span.style
-                    if name == "matches" and (span.start, span.end) == self._current_match:
-                        style = "article-view--match-current"
                     text.stylize(
-                        self._styles(style),
+                        self._styles(span.style),
                         max(span.start, start) - start,
                         min(span.end, end) - start,
                     )
@@ -280,6 +277,15 @@ class ArticleView(
                 self._styles("article-view--selection"),
                 max(selection[0], start) - start,
                 min(selection[1], end) - start,
+            )
+        current = self._current_match
+        if current is not None and current[0] < end and current[1] > start:
+            # Over the selection, with its own colours: under the selection's
+            # background alone its dark text was unreadable.
+            text.stylize(
+                self._styles("article-view--match-current"),
+                max(current[0], start) - start,
+                min(current[1], end) - start,
             )
         if start <= self.cursor < end:
             text.stylize(
