@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import Notify, SeverityLevel
+from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
@@ -86,6 +87,8 @@ class SorotApp(App[None]):
         self.loaded = False
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
+        self.last_claim_type: str | None = None
+        """The type of the last claim saved this session (a new claim elsewhere starts so)."""
         self.notices = NoticeLog()
         """Every notice of the session, for ctrl+l (toasts go; the log stays)."""
 
@@ -149,12 +152,35 @@ class SorotApp(App[None]):
         keymap, problem = load_keymap(self._keymap_file)
         if keymap:
             self.set_keymap(keymap)
-        for note in (problem, self.workspace.settings_problem):
+        for note in (problem, self.workspace.settings_problem, self._use_saved_theme()):
             if note:
                 self.notify(note, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self.push_screen(LibraryScreen())
         self.load_corpus()
         watch_terminal(self, self._terminal_gone)
+
+    def _use_saved_theme(self) -> str | None:
+        """Start in the theme last chosen; a problem in one sentence if it cannot be used."""
+        theme = self.settings.theme
+        if not theme or theme == self.theme:
+            return None
+        if theme not in self.available_themes:
+            return (
+                f"{self.workspace.settings_file}: no theme called {theme!r}; "
+                "ctrl+p → Theme chooses another."
+            )
+        self.theme = theme
+        return None
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """Keep the theme chosen (in the palette) in the config file for the next start."""
+        if theme.name == self.settings.theme:
+            return
+        try:
+            self.workspace.save_theme(theme.name)
+        except StoreError as error:
+            self.notify(f"The theme is not kept for next time: {error}", severity="warning")
 
     def on_unmount(self) -> None:
         self.live.close()
@@ -346,6 +372,16 @@ class SorotApp(App[None]):
             self._unread = sum(1 for article_id in corpus if article_id not in read)
         return self._unread
 
+    def last_read(self) -> str | None:
+        """The article this user opened last (the library opens on its row)."""
+        found = self._guard("read the reading history", self.workspace.last_read)
+        return found if isinstance(found, str) else None
+
+    def draft_ids(self) -> set[str]:
+        """Articles holding this user's unsaved claim or note (marked in the library)."""
+        found = self._guard("read the unsaved drafts", self.workspace.draft_ids)
+        return found if isinstance(found, set) else set()
+
     def toggle_read(self, article_id: str) -> None:
         """Flip an article between read and unread."""
         read = self.read_ids()
@@ -383,6 +419,7 @@ class SorotApp(App[None]):
         def back(_: None = None) -> None:
             library = self.library
             if library is not None:
+                library.refresh_drafts()
                 library.list.mark_read(self.read_ids())
                 library.refilter(keep_id=article.id)
 

@@ -16,8 +16,10 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
+from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
 from tui.widgets.quote import Quote
+from tui.widgets.tag_suggester import TagSuggester
 
 QUOTE_LINES = 3
 """Lines of the quote shown at the top of the form (cut with … when it goes on)."""
@@ -65,11 +67,14 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         restored: bool = False,
         save: Callable[[ClaimFields], Problem] | None = None,
         history: Sequence[str] = (),
+        tags: Sequence[str] = (),
+        carried: bool = False,
     ) -> None:
         """``current`` fills the fields; ``editing`` (default: whether there is a
         ``current``) titles the form, ``restored`` says it comes back from a draft;
         ``save`` saves (the form stays open when it cannot); ``history`` lines show
-        who changed the claim before."""
+        who changed the claim before; ``tags`` are completed in the tags field;
+        ``carried`` says the type and speaker come from the user's last claim."""
         super().__init__()
         self.quote = quote
         self.claim_types = claim_types
@@ -80,6 +85,8 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         self.restored = restored
         self.save = save
         self.history = list(history)
+        self.tags = list(tags)
+        self.carried = carried
         self.theirs: dict[str, Any] = {}
         """A colleague's values of the fields in conflict, for ctrl+t."""
 
@@ -94,13 +101,17 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             statuses.append(current.status)
         with Vertical() as box:
             box.border_title = ("Edit claim" if self.editing else "New claim") + (
-                " · not saved last time" if self.restored else ""
+                " · not saved last time"
+                if self.restored
+                else " · type and speaker as your last claim"
+                if self.carried
+                else ""
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
             yield Quote(self.quote, QUOTE_LINES, id="quote")
             with Horizontal(classes="row"):
                 yield Label("Type")
-                yield Select(
+                yield Choice(
                     [(t, t) for t in types],
                     value=current.claim_type if current else types[0],
                     allow_blank=False,
@@ -108,7 +119,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                     id="claim-type",
                 )
                 yield Label("Status", id="status-label")
-                yield Select(
+                yield Choice(
                     [(s, s) for s in statuses],
                     value=current.status if current else statuses[0],
                     allow_blank=False,
@@ -128,7 +139,8 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                 yield Label("Tags")
                 yield Input(
                     value=", ".join(current.tags) if current else "",
-                    placeholder="comma-separated: troops, casualties",
+                    placeholder="comma-separated: troops, casualties (→ completes tags in use)",
+                    suggester=TagSuggester(self.tags),
                     compact=True,
                     id="tags",
                 )

@@ -15,6 +15,7 @@ from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 from store.news.safetext import printable
 from tui.screens.form import FormScreen
+from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
 from tui.widgets.quote import Quote
 from tui.widgets.tickbox import TickBox
@@ -89,7 +90,7 @@ class EntityForm(FormScreen[EntityFields | None]):
             yield Quote(self.text, 2, id="entity-text")
             with Horizontal(classes="row"):
                 yield Label("Type")
-                yield Select(
+                yield Choice(
                     [(t, t) for t in TYPES],
                     value=current.type if current else TYPES[0],
                     allow_blank=False,

@@ -19,6 +19,7 @@ from store.news.safetext import printable
 from store.query import Query
 from store.workspace import Workspace
 from tui.screens.form import FIELD_KEYS, FieldKeys
+from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
 from tui.widgets.tickbox import TickBox
 
@@ -101,10 +102,10 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             box.border_subtitle = "ctrl+s export · Esc close"
             with Horizontal(classes="row"):
                 yield Label("Set")
-                yield Select(choices, value=CURRENT, allow_blank=False, compact=True, id="set")
+                yield Choice(choices, value=CURRENT, allow_blank=False, compact=True, id="set")
             with Horizontal(classes="row"):
                 yield Label("Format")
-                yield Select(
+                yield Choice(
                     [(FORMAT_NAMES[f], f) for f in FORMATS],
                     value="json",
                     allow_blank=False,

@@ -49,6 +49,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         Binding("a", "note", "Note", id="reader.note"),
         Binding("A", "article_note", "Note on article", show=False, id="reader.article-note"),
         Binding("enter", "edit", "Edit", show=False, id="reader.edit"),
+        Binding("S", "status", "Status", id="reader.status"),
         Binding("x,delete", "delete", "Delete", show=False, id="reader.delete"),
         Binding(
             "right_square_bracket", "jump(1)", "Next claim", show=False, id="reader.next-annotation"

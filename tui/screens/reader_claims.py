@@ -74,6 +74,28 @@ class ClaimsAndNotes(DraftsInReader):
         )
         self._claim_form(span, editing=annotation, values=current)
 
+    def _new_claim_fields(self) -> tuple[ClaimFields, bool]:
+        """What a new claim starts with, and whether that comes from the user's last claim.
+
+        The type and speaker of the user's last claim in this article (a
+        speaker's claims come in runs), else the type of their last claim
+        this session; the status is always the first: a verdict is never
+        carried over.
+        """
+        settings = self.sorot.settings
+        mine = [
+            a
+            for a in self.annotations.items
+            if a.kind == "claim" and a.annotator == self.sorot.user and a.claim_type
+        ]
+        last = max(mine, key=lambda a: a.created, default=None)
+        claim_type = last.claim_type if last is not None else self.sorot.last_claim_type
+        speaker = (last.speaker or "") if last is not None else ""
+        if claim_type not in settings.claim_types:
+            claim_type = settings.claim_types[0]
+        fields = ClaimFields(claim_type, settings.statuses[0], speaker, (), "")
+        return fields, claim_type != settings.claim_types[0] or bool(speaker)
+
     def _claim_form(
         self,
         span: tuple[int, int] | None,
@@ -84,7 +106,9 @@ class ClaimsAndNotes(DraftsInReader):
     ) -> None:
         settings = self.sorot.settings
         quote = editing.quote if editing is not None else self._quote(span)
-        values = values or ClaimFields(settings.claim_types[0], settings.statuses[0], "", (), "")
+        carried = False
+        if values is None:
+            values, carried = self._new_claim_fields()
         saving = Saving(self, "claim", span, editing)
         form = ClaimForm(
             quote,
@@ -96,11 +120,14 @@ class ClaimsAndNotes(DraftsInReader):
             restored=restored,
             save=lambda fields: saving.save(form, _claim_changes(fields)),
             history=history_lines(editing),
+            tags=self.sorot.workspace.tags_in_use(),
+            carried=carried,
         )
 
         def done(fields: ClaimFields | None) -> None:
             self._stop_writing()
             if fields is not None:
+                self.sorot.last_claim_type = fields.claim_type
                 saving.finished()
 
         self._start_writing(form, "claim", span, quote, editing, values)
@@ -191,6 +218,33 @@ class ClaimsAndNotes(DraftsInReader):
             number = ids.index(annotation.id) + 1 if annotation.id in ids else 1
             said += f" · {number} of {len(covering)} here: Enter edits this one, ] the next"
         self._status(said[0].upper() + said[1:])
+
+    def action_status(self) -> None:
+        """Set the status of the claim under the cursor with one letter (``StatusPicker``)."""
+        annotation, covering = self.here()
+        claims = [a for a in covering if a.kind == "claim"]
+        claim = annotation if annotation is not None and annotation.kind == "claim" else None
+        claim = claim or (claims[0] if claims else None)
+        if claim is None:
+            self._status("No claim under the cursor: S sets a claim's status; ] jumps to one.")
+            return
+
+        def done(status: str | None) -> None:
+            if status is None or status == claim.status:
+                self._status(f"Status stays {claim.status}." if status else "")
+                return
+            if (
+                self._guard("set the status", lambda: self.annotations.edit(claim, status=status))
+                is FAILED
+            ):
+                return
+            self._changed(f"Status: {status} (was {claim.status}) · u undoes.")
+
+        from tui.screens.status_picker import StatusPicker
+
+        self.app.push_screen(
+            StatusPicker(self.sorot.settings.statuses, claim.status, claim.quote), done
+        )
 
     def action_undo(self) -> None:
         outcome = self._guard("undo", self.annotations.undo)

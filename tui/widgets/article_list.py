@@ -134,6 +134,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--unread",
+        "article-list--draft",
         "article-list--read",
         "article-list--dim",
         "article-list--checking",
@@ -148,6 +149,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                                                color: $block-cursor-foreground; }
     ArticleList > .article-list--unread { text-style: bold; color: $accent; }
     ArticleList > .article-list--read { color: $foreground; }
+    ArticleList > .article-list--draft { color: $text-warning; text-style: bold; }
     ArticleList > .article-list--dim { color: $text-muted; }
     ArticleList > .article-list--checking { color: $text-warning; }
     ArticleList > .article-list--true { color: $text-success; }
@@ -177,6 +179,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.catalog = Catalog([])
         self.rows: list[int] = []
         self.read: set[str] = set()
+        self.drafts: set[str] = set()
+        """Articles holding an unsaved claim or note of this user (marked ``*``)."""
         self.sort = "date"
         """What the rows are sorted by (a word count is shown at any width when it is that)."""
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
@@ -240,7 +244,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         columns = column_widths(width, self.sort)
         unread = entry.id not in self.read
         text = Text(end="")
-        text.append("● " if unread else "  ", self._styles("article-list--unread"))
+        text.append("●" if unread else " ", self._styles("article-list--unread"))
+        text.append("*" if entry.id in self.drafts else " ", self._styles("article-list--draft"))
         text.append(
             _fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ",
             self._styles("article-list--dim"),
