@@ -66,6 +66,9 @@ class Choice(Select[str]):
         values = [value for _prompt, value in self._options]
         current = values.index(self.value) if self.value in values else None
         found = pick(self._labels(), current, typed)
+        if found is None and typed != character:
+            typed = character  # the burst spells nothing: the new letter starts afresh
+            found = pick(self._labels(), current, typed)
         if found is None:
             return  # not an option's letter: the key goes on (? still opens help)
         self._typed, self._typed_at = typed, now
