@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.notifications import Notify, SeverityLevel
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -22,15 +21,14 @@ from store.files.jsonfile import StoreError
 from store.files.settings import Settings
 from store.library.catalog import Catalog
 from store.library.corpus import Corpus
-from store.news.article import Article
-from store.news.safetext import printable
 from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.live import LiveFolder
 from tui.memory import release, settle
-from tui.notices import MAX_TOASTS, NoticeLog, toast_seconds, toast_text
+from tui.notices import NoticeLog, NoticesInApp
+from tui.reading import ReadingInApp
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import watch_terminal
@@ -49,7 +47,7 @@ def reader_screen() -> type[ReaderScreen]:
     return ReaderScreen
 
 
-class SorotApp(App[None]):
+class SorotApp(NoticesInApp, ReadingInApp, App[None]):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -111,37 +109,6 @@ class SorotApp(App[None]):
     def entity_index(self) -> EntityIndex:
         """Entity key → articles (empty until built in the background)."""
         return self.workspace.entity_index
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """Log ``message`` and show it briefly as a toast, cut short, as plain text.
-
-        Every notice of sorot is data (a file name, an error from outside),
-        never markup. Thread-safe, as Textual's.
-        """
-        text = printable(str(message))
-        self.notices.add(text, severity, printable(title))
-        super().notify(
-            toast_text(text),
-            title=printable(title),
-            severity=severity,
-            timeout=toast_seconds(severity, timeout),
-            markup=False,
-        )
-
-    def _on_notify(self, event: Notify) -> None:
-        # At most MAX_TOASTS at once over the text: the oldest gives way (it is in the log).
-        shown = list(self._notifications)
-        for old in shown[: max(0, len(shown) - MAX_TOASTS + 1)]:
-            self._unnotify(old, refresh=False)
-        super()._on_notify(event)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -235,24 +202,6 @@ class SorotApp(App[None]):
         self.run_worker(reader_screen, thread=True, group="warm-up")
         self.live.start()
 
-    def _report_loading(self, result: Corpus) -> None:
-        """One toast for the files that could not be read well, each problem in the log."""
-        problems = result.problems
-        for problem in problems:
-            self.notices.add(str(problem), "error" if problem.skipped else "warning")
-        if len(problems) == 1:
-            only = problems[0]
-            self.notify(str(only), severity="error" if only.skipped else "warning")
-        elif problems:
-            skipped = sum(1 for p in problems if p.skipped)
-            said = f"Problems in {len(problems)} files"
-            if skipped:
-                said += f" (something left out of {skipped})"
-            self.notify(
-                f"{said}: ctrl+l lists them, `sorot list` prints them.",
-                severity="error" if skipped else "warning",
-            )
-
     def report_store_problems(self) -> None:
         """Notify each problem the store met since last asked (files set aside, unreadable)."""
         for problem in self.workspace.take_problems():
@@ -343,66 +292,6 @@ class SorotApp(App[None]):
                 return screen
         return None
 
-    # -- reading state ----------------------------------------------------------
-
-    def _guard(self, what: str, action) -> object:
-        try:
-            return action()
-        except StoreError as error:
-            self._report(what, error)
-            return None
-
-    def _report(self, what: str, error: StoreError) -> None:
-        # Reading state fails the same way every time (read-only folder): say it once.
-        if not self._warned_save:
-            self._warned_save = True
-            self.notify(f"Cannot {what}: {error}", severity="error", timeout=10)
-
-    def read_ids(self) -> set[str]:
-        """Ids of the articles this user has read."""
-        if self._read is None:
-            self._read = self._guard("read the reading history", self.workspace.read_ids) or set()
-        return self._read
-
-    def unread_count(self) -> int:
-        """How many articles of the corpus this user has not opened (counted once per change)."""
-        if self._unread is None:
-            read = self.read_ids()
-            corpus = self.workspace.corpus
-            self._unread = sum(1 for article_id in corpus if article_id not in read)
-        return self._unread
-
-    def last_read(self) -> str | None:
-        """The article this user opened last (the library opens on its row)."""
-        found = self._guard("read the reading history", self.workspace.last_read)
-        return found if isinstance(found, str) else None
-
-    def draft_ids(self) -> set[str]:
-        """Articles holding this user's unsaved claim or note (marked in the library)."""
-        found = self._guard("read the unsaved drafts", self.workspace.draft_ids)
-        return found if isinstance(found, set) else set()
-
-    def toggle_read(self, article_id: str) -> None:
-        """Flip an article between read and unread."""
-        read = self.read_ids()
-        now = article_id not in read
-        self._guard("save the read state", lambda: self.workspace.set_read(article_id, now))
-        (read.add if now else read.discard)(article_id)
-        self._unread = None
-
-    def save_position(self, article: Article, cursor: int) -> None:
-        """Remember the cursor in ``article`` for this user."""
-        self._guard("save the reading position", lambda: self.workspace.left(article, cursor))
-
-    @work(thread=True, group="reading")
-    def _mark_opened(self, article_id: str, sha256: str) -> None:
-        # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
-        # (Plain strings: Textual's worker describes itself with repr() of its arguments.)
-        try:
-            self.workspace.opened(article_id, sha256)
-        except StoreError as error:
-            self.call_from_thread(self._report, "save the read state", error)
-
     def open_article(self, article_id: str) -> None:
         """Open ``article_id`` in the reader at the user's last position."""
         article = self.workspace.article(article_id)
@@ -451,13 +340,6 @@ class SorotApp(App[None]):
         from tui.screens.export_dialog import ExportDialog
 
         self.push_screen(ExportDialog(self.workspace, query))
-
-    def action_notices(self) -> None:
-        """Show the log of notices (ctrl+l, or the palette)."""
-        from tui.screens.notices import NoticesScreen
-
-        if not isinstance(self.screen, NoticesScreen):
-            self.push_screen(NoticesScreen(self.notices.items()))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

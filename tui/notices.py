@@ -13,6 +13,15 @@ import threading
 from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.notifications import Notify, SeverityLevel
+
+from store.news.safetext import printable
+
+if TYPE_CHECKING:
+    from store.library.corpus import Corpus
 
 MAX_TOASTS = 2
 """Toasts on screen at once: a new one pushes the oldest off (it stays in the log)."""
@@ -77,3 +86,65 @@ def toast_seconds(severity: str, asked: float | None) -> float:
     """How long a toast of ``severity`` stays: what was asked, at most the severity's time."""
     longest = TOAST_SECONDS.get(severity, TOAST_SECONDS["information"])
     return longest if asked is None else min(asked, longest)
+
+
+class NoticesInApp(App[None]):
+    """The app's side of the log: every notice logged, few and short toasts, ctrl+l."""
+
+    notices: NoticeLog
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Log ``message`` and show it briefly as a toast, cut short, as plain text.
+
+        Every notice of sorot is data (a file name, an error from outside),
+        never markup. Thread-safe, as Textual's.
+        """
+        text = printable(str(message))
+        self.notices.add(text, severity, printable(title))
+        super().notify(
+            toast_text(text),
+            title=printable(title),
+            severity=severity,
+            timeout=toast_seconds(severity, timeout),
+            markup=False,
+        )
+
+    def _on_notify(self, event: Notify) -> None:
+        # At most MAX_TOASTS at once over the text: the oldest gives way (it is in the log).
+        shown = list(self._notifications)
+        for old in shown[: max(0, len(shown) - MAX_TOASTS + 1)]:
+            self._unnotify(old, refresh=False)
+        super()._on_notify(event)
+
+    def _report_loading(self, result: Corpus) -> None:
+        """One toast for the files that could not be read well, each problem in the log."""
+        problems = result.problems
+        for problem in problems:
+            self.notices.add(str(problem), "error" if problem.skipped else "warning")
+        if len(problems) == 1:
+            only = problems[0]
+            self.notify(str(only), severity="error" if only.skipped else "warning")
+        elif problems:
+            skipped = sum(1 for p in problems if p.skipped)
+            said = f"Problems in {len(problems)} files"
+            if skipped:
+                said += f" (something left out of {skipped})"
+            self.notify(
+                f"{said}: ctrl+l lists them, `sorot list` prints them.",
+                severity="error" if skipped else "warning",
+            )
+
+    def action_notices(self) -> None:
+        """Show the log of notices (ctrl+l, or the palette)."""
+        from tui.screens.notices import NoticesScreen
+
+        if not isinstance(self.screen, NoticesScreen):
+            self.push_screen(NoticesScreen(self.notices.items()))
