@@ -135,12 +135,15 @@ def test_each_status_has_its_own_letter() -> None:
 async def test_the_theme_chosen_is_kept_for_the_next_start(make_app) -> None:
     app = make_app()
     async with running(app) as pilot:
-        app.theme = "nord"  # what the palette's "Change theme" does
-        await pilot.pause()
-    assert 'theme = "nord"' in settings_path().read_text(encoding="utf-8")
+        for theme in ("gruvbox", "dracula", "nord"):  # the palette previews as it moves
+            app.theme = theme
+        await pilot.pause(1.3)
+        assert settings_path().read_text(encoding="utf-8") == 'theme = "nord"\n'
+        app.theme = "gruvbox"  # chosen just before quitting: still kept
+    assert 'theme = "gruvbox"' in settings_path().read_text(encoding="utf-8")
     again = make_app()
     async with running(again):
-        assert again.theme == "nord"
+        assert again.theme == "gruvbox"
 
 
 @async_test

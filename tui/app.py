@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 KEY_QUIET = 0.5
 """Seconds after a key during which background indexing waits."""
+
+THEME_SETTLE = 1.0
+"""Seconds a theme must stay chosen before it is written into the config file."""
 
 
 def reader_screen() -> type[ReaderScreen]:
@@ -85,6 +89,7 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
         self.loaded = False
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
+        self._theme_timer: Timer | None = None
         self.last_claim_type: str | None = None
         """The type of the last claim saved this session (a new claim elsewhere starts so)."""
         self.notices = NoticeLog()
@@ -141,15 +146,28 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
         return None
 
     def _theme_chosen(self, theme: Theme) -> None:
-        """Keep the theme chosen (in the palette) in the config file for the next start."""
-        if theme.name == self.settings.theme:
+        """Keep the theme chosen (in the palette) in the config file for the next start.
+
+        Written a second after the last change: the palette previews each theme
+        the user moves over, and only the one they stay on is worth writing.
+        """
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(THEME_SETTLE, self._save_theme)
+
+    def _save_theme(self) -> None:
+        self._theme_timer = None
+        if self.theme == self.settings.theme:
             return
         try:
-            self.workspace.save_theme(theme.name)
+            self.workspace.save_theme(self.theme)
         except StoreError as error:
             self.notify(f"The theme is not kept for next time: {error}", severity="warning")
 
     def on_unmount(self) -> None:
+        if self._theme_timer is not None:  # chosen less than a second ago: kept all the same
+            self._theme_timer.stop()
+            self._save_theme()
         self.live.close()
         release()
 

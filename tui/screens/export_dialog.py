@@ -156,7 +156,8 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
     def _changed(self, event: Select.Changed | Checkbox.Changed) -> None:
         if isinstance(event, Select.Changed) and event.select.id == "format":
             box = self.query_one("#path", Input)
-            box.value = str(renamed(Path(box.value), self._format, str(event.value)))
+            if box.value.strip():
+                box.value = str(renamed(Path(box.value), self._format, str(event.value)))
             self._format = str(event.value)
         self._confirm_replace = None
         self._recount()
@@ -182,7 +183,9 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             said = f"{printable(path.name)} exists: Export asks before replacing it."
         else:
             said = ""
-        self.query_one("#where", Static).update(Text(said))
+        where = self.query_one("#where", Static)
+        where.update(Text(said))
+        where.display = bool(said)
 
     @work(thread=True, exclusive=True, group="export-count")
     def _recount(self) -> None:
@@ -222,9 +225,11 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
         force = self._confirm_replace == path
         if path.exists() and not force:
             self._confirm_replace = path
-            self.query_one("#where", Static).update(
+            where = self.query_one("#where", Static)
+            where.update(
                 Text(f"{printable(path.name)} exists: Export again to replace it.", style="bold")
             )
+            where.display = True
             return
         self._write(path, str(self.query_one("#format", Select).value), force)
 

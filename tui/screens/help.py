@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.widgets.footer import Footer
+
 INTRO = (
     "sorot reads a corpus of news articles. The library lists them; Enter opens one. "
     "In the reader the cursor moves by character, word, sentence and paragraph; "
@@ -72,3 +74,4 @@ class HelpScreen(ModalScreen[None]):
                     style="dim",
                 )
             )
+        yield Footer()

@@ -53,10 +53,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder=(
-                "Filter: words, has:claims status:false entity:kim tag: speaker: type: "
-                "(? lists them all)"
-            ),
+            # Fits 80 columns whole: ? lists every filter word.
+            placeholder="Filter: words or has:claims status:false entity:kim tag: … (? lists all)",
             id="library-filter",
             select_on_focus=False,
         )
@@ -75,8 +73,12 @@ class LibraryScreen(Screen[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         table.add_row("words", "articles with them in the title, outlet, date, section or id")
+        vocabulary = self.sorot.workspace.vocabulary
+        values = {"status": vocabulary.statuses, "type": vocabulary.claim_types}
         for name, takes in FIELDS.items():
-            table.add_row(f"{name}:", takes)
+            if name in values:
+                takes = f"{takes}: {', '.join(values[name])}"
+            table.add_row(f"{name}:", printable(takes))
         examples = 'status:false,misleading  speaker:"Kim Jong Un"  entity:kim-jong-un  no:claims'
         table.add_row("e.g.", examples)
         return [("Filter words (/ or f)", table)]

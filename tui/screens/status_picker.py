@@ -72,7 +72,7 @@ class StatusPicker(ModalScreen[str | None]):
             box.border_title = "Status"
             box.border_subtitle = "a letter sets it · Esc cancels"
             yield Quote(self.quote, 2, id="quote")
-            yield OptionList(*options, id="statuses")
+            yield OptionList(*options, id="statuses", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
