@@ -51,7 +51,9 @@ async def test_y_copies_the_claim_under_the_cursor_with_its_citation(app) -> Non
         await pilot.pause()
         assert app.clipboard == quotation(reader.article, claim.quote, claim.speaker)
         assert app.clipboard.startswith("“" + claim.quote)
-        assert "KOMPAS.TV" in app.clipboard and "19 Jul 2024" in app.clipboard
+        # The article is Indonesian: so is its citation, with the byline it names.
+        assert "— KOMPAS.TV" in app.clipboard and "19 Juli 2024" in app.clipboard
+        assert "oleh Haryo Jati" in app.clipboard and "seeds" not in app.clipboard
         assert "Copied" in str(reader.query_one("#reader-status").content)
 
 

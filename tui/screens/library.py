@@ -170,7 +170,8 @@ class LibraryScreen(Screen[None]):
             parts.append(f"row {message.row + 1:,}")
             current = self.list.current
             if current is not None and current.id in self.list.drafts:
-                parts.append("* unsaved work kept here: Enter reopens it")
+                # First, so that 80 columns do not cut it after the counts.
+                parts.insert(0, "* unsaved work kept here: Enter reopens it")
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
