@@ -8,7 +8,15 @@ import pytest
 from textual.geometry import Region
 
 from tests.annotate_helpers import fill_claim, open_first
-from tests.pilot_helpers import SMALL, async_test, list_lines, notes, running, status
+from tests.pilot_helpers import (
+    SMALL,
+    article_list,
+    async_test,
+    list_lines,
+    notes,
+    running,
+    status,
+)
 from tui.screens.notices import NoticesScreen
 from tui.widgets.article_list import column_widths
 
@@ -107,3 +115,18 @@ async def test_at_most_two_toasts_cover_the_text_and_the_palette_opens_the_log(a
         await pilot.pause()
         assert isinstance(app.screen, NoticesScreen)
         assert "notice 3" in shown_text(app.screen.query_one("#notices"))
+
+
+@async_test
+async def test_the_entity_index_landing_as_an_article_opens_raises_no_warning(app) -> None:
+    async with running(app) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.open_article(article_list(app).current.id)
+        # The index is done before the new reader has laid out its view.
+        app._entity_index_built(app.workspace.entity_index)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert not [n.message for n in app.notices.items() if n.severity != "information"]

@@ -277,7 +277,9 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
         if library is not None and library.filter_query.entities:
             library.refilter()
         screen = self.screen
-        if isinstance(screen, reader_screen()):
+        # A reader pushed a moment ago has no view yet: it draws the index itself once its
+        # recogniser is done (redrawing it here warned "No nodes match 'ArticleView'").
+        if isinstance(screen, reader_screen()) and screen.is_mounted:
             screen.redraw_entities()
 
     def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
