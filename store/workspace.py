@@ -44,7 +44,7 @@ from store.entities.model import Entity
 from store.exchange import ExportOptions, Item, select
 from store.exchange.select import haystack_of
 from store.files.jsonfile import StoreError
-from store.files.settings import Settings, load_settings
+from store.files.settings import Settings, load_settings, save_setting, settings_path
 from store.library.catalog import Catalog
 from store.library.corpus import Corpus, open_corpus
 from store.library.readstate import ReadingLog
@@ -71,7 +71,9 @@ class Workspace:
         settings_file: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
-        settings, self.settings_problem = load_settings(settings_file)
+        self.settings_file = settings_file or settings_path()
+        """The user's ``config.toml`` (read at start; the theme chosen is written back)."""
+        settings, self.settings_problem = load_settings(self.settings_file)
         if user:
             # An explicit user (tests, --user) wins over the configured annotator.
             settings = replace(settings, annotator=user)
@@ -316,6 +318,14 @@ class Workspace:
         """Call ``changed(article ids)`` when annotation files change on disk, until ``stop``."""
         watch_annotations(self.data_dir, stop, changed)
 
+    def tags_in_use(self) -> list[str]:
+        """Every tag on the open corpus's annotations, most used first (the claim form completes
+        them)."""
+        counts = Counter(
+            tag for items in self.catalog.annotations.values() for a in items for tag in a.tags
+        )
+        return sorted(counts, key=lambda tag: (-counts[tag], tag.casefold()))
+
     def speaker_candidates(self, annotations: ArticleAnnotations) -> list[str]:
         """Names offered for a claim's speaker: this article's speakers, then its entities.
 
@@ -411,6 +421,20 @@ class Workspace:
     def set_read(self, article_id: str, read: bool) -> None:
         """Mark ``article_id`` read or unread for this user."""
         self.reading.set_read(article_id, read)
+
+    def last_read(self) -> str | None:
+        """The article this user opened last, if it is in the open corpus (the library's row)."""
+        article_id = self.reading.last_opened()
+        return article_id if article_id is not None and article_id in self.corpus else None
+
+    def draft_ids(self) -> set[str]:
+        """Articles where this user left a claim or note unsaved (``StoreError``: unreadable)."""
+        return self.drafts.article_ids()
+
+    def save_theme(self, theme: str) -> None:
+        """Keep ``theme`` in the user's config file for the next start (``StoreError``)."""
+        save_setting(self.settings_file, "theme", theme)
+        self.settings = replace(self.settings, theme=theme)
 
     # -- importing -------------------------------------------------------------------
 

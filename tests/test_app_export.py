@@ -51,7 +51,9 @@ async def test_y_copies_the_claim_under_the_cursor_with_its_citation(app) -> Non
         await pilot.pause()
         assert app.clipboard == quotation(reader.article, claim.quote, claim.speaker)
         assert app.clipboard.startswith("“" + claim.quote)
-        assert "KOMPAS.TV" in app.clipboard and "19 Jul 2024" in app.clipboard
+        # The article is Indonesian: so is its citation, with the byline it names.
+        assert "— KOMPAS.TV" in app.clipboard and "19 Juli 2024" in app.clipboard
+        assert "oleh Haryo Jati" in app.clipboard and "seeds" not in app.clipboard
         assert "Copied" in str(reader.query_one("#reader-status").content)
 
 
@@ -82,7 +84,7 @@ async def test_the_dialog_counts_what_it_will_write_then_writes_it(app, tmp_path
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data["totals"]["claims"] == 1
         assert data["articles"][0]["annotations"][0]["status"] == "false"
-        assert any(str(path) in n.message for n in app._notifications)
+        assert any(str(path) in n.message for n in app.notices.items())
 
 
 @async_test
@@ -100,7 +102,7 @@ async def test_choosing_csv_changes_the_suffix_and_an_existing_file_needs_a_seco
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert path.read_text(encoding="utf-8") == "keep me"
-        assert "exists" in str(dialog.query_one("#preview").content)
+        assert "exists: Export again" in str(dialog.query_one("#where").content)
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.widgets import Input, Static
 
 from store.library.catalog import SORT_KEYS, Catalog
 from store.news.safetext import printable
-from store.query import Query, QueryError
+from store.query import FIELDS, Query, QueryError
 from tui.widgets.article_list import ArticleList, header_text
 from tui.widgets.footer import Footer
 
@@ -52,7 +53,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter: words, or has:claims status:false entity:kim speaker: tag: …",
+            # Fits 80 columns whole: ? lists every filter word.
+            placeholder="Filter: words or has:claims status:false entity:kim tag: … (? lists all)",
             id="library-filter",
             select_on_focus=False,
         )
@@ -65,14 +67,35 @@ class LibraryScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         self._update_header()
 
+    def help_sections(self) -> list[tuple[str, Table]]:
+        """The filter's words for ``?``, from the query parser's own list."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("words", "articles with them in the title, outlet, date, section or id")
+        vocabulary = self.sorot.workspace.vocabulary
+        values = {"status": vocabulary.statuses, "type": vocabulary.claim_types}
+        for name, takes in FIELDS.items():
+            if name in values:
+                takes = f"{takes}: {', '.join(values[name])}"
+            table.add_row(f"{name}:", printable(takes))
+        examples = 'status:false,misleading  speaker:"Kim Jong Un"  entity:kim-jong-un  no:claims'
+        table.add_row("e.g.", examples)
+        return [("Filter words (/ or f)", table)]
+
     @property
     def list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
     def load(self, catalog: Catalog) -> None:
-        """Show ``catalog`` (called once the corpus has been read)."""
+        """Show ``catalog`` (called once the corpus has been read), on the article last read."""
         self.catalog = catalog
-        self.refilter()
+        self.refresh_drafts()
+        self.refilter(keep_id=self.sorot.last_read())
+
+    def refresh_drafts(self) -> None:
+        """Mark again the articles holding an unsaved claim or note of this user."""
+        self.list.drafts = self.sorot.draft_ids()
 
     def refilter(self, keep_id: str | None = None) -> None:
         """Apply the filter and sort to the catalog and redraw the list."""
@@ -87,6 +110,7 @@ class LibraryScreen(Screen[None]):
         if keep_id is None and self.list.current is not None:
             keep_id = self.list.current.id
         rows = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
+        self.list.sort = self.sort
         self.list.show(self.catalog, rows, self.sorot.read_ids(), keep_id)
         self._update_header()
 
@@ -144,6 +168,10 @@ class LibraryScreen(Screen[None]):
         parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
         if message.count:
             parts.append(f"row {message.row + 1:,}")
+            current = self.list.current
+            if current is not None and current.id in self.list.drafts:
+                # First, so that 80 columns do not cut it after the counts.
+                parts.insert(0, "* unsaved work kept here: Enter reopens it")
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
