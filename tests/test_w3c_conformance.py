@@ -243,3 +243,66 @@ def _nodes(node: Any) -> list[dict[str, Any]]:
     if isinstance(node, list):
         return [n for v in node for n in _nodes(v)]
     return []
+
+
+# -- entity corrections ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory, articles) -> dict[str, Any]:
+    """A W3C export of an article with two entity corrections (a re-key and a rejection)."""
+    from store.entities.corrections import make_correction
+    from store.entities.model import Entity
+
+    store = AnnotationStore(tmp_path_factory.mktemp("w3c-corrections") / "data")
+    article = articles[0]
+    start = article.body.index("Korea")
+    old = Entity(start, start + 5, "Korea", "LOC", "Korea")
+    made = [
+        make_correction(
+            article.id,
+            article.body,
+            article.sha256,
+            start,
+            start + 5,
+            "rekey",
+            annotator="rina",
+            type="LOC",
+            key="Korea Utara",
+            scope="key",
+            old=old,
+        ),
+        make_correction(
+            article.id,
+            article.body,
+            article.sha256,
+            start,
+            start + 5,
+            "reject",
+            annotator="budi",
+            old=old,
+        ),
+    ]
+    for correction in made:
+        store.save_correction(article.id, correction.to_dict(), article)
+    out = io.StringIO()
+    options = ExportOptions(corrections_for=store.corrections)
+    export(select([article], store, corrected=lambda i: True), out, "w3c", options)
+    return json.loads(out.getvalue())
+
+
+def test_entity_corrections_are_annotations_meeting_all_54_musts(corrected) -> None:
+    items = corrected["first"]["items"]
+    assert [i["sorot:kind"] for i in items] == ["correction", "correction"]
+    assert corrected["total"] == 2
+    for item in items:
+        assert failures("annotations/annotationMusts.test", item) == [], item["id"]
+    rekey, reject = sorted(items, key=lambda i: i["motivation"], reverse=True)
+    assert rekey["motivation"] == "identifying" and reject["motivation"] == "editing"
+    assert [(b["purpose"], b["value"]) for b in rekey["body"]] == [
+        ("classifying", "LOC"),
+        ("identifying", "Korea Utara"),
+    ]
+    assert rekey["sorot:correction"]["sorot:scope"] == "key"
+    expanded = jsonld.expand(corrected, {"documentLoader": offline})
+    assert expanded_values(expanded) == values(corrected)

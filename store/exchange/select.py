@@ -84,6 +84,8 @@ class ExportStats:
     annotations: Counter[str] = field(default_factory=Counter)
     """By kind (``claim``, ``note``)."""
     entities: int = 0
+    corrections: int = 0
+    """Entity corrections written (the native and W3C formats carry them)."""
     orphaned: int = 0
     missing: list[str] = field(default_factory=list)
     """Ids of articles not in the corpus whose annotations were exported."""
@@ -114,6 +116,8 @@ class ExportStats:
         parts.append(n(self.annotations["note"], "note"))
         if self.entities:
             parts.append(n(self.entities, "entity").replace("entitys", "entities"))
+        if self.corrections:
+            parts.append(n(self.corrections, "entity correction"))
         if self.orphaned:
             parts.append(f"{self.orphaned:,} orphaned")
         return ", ".join(parts)

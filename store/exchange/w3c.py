@@ -41,6 +41,11 @@ valid Web Annotation)::
      "sorot:kind": "claim" | "note", "sorot:orphaned": false,
      "sorot:revision": 2, "sorot:updated_by": <who made the last change>}
 
+Entity corrections are annotations of the same page too, with ``sorot:kind``
+``correction`` (:mod:`store.exchange.w3c_corrections` says how), so a
+colleague's corrections reach another store through W3C as through the
+native format.
+
 The field history of an annotation is in the native export only.
 
 Positions count characters (code points) of the article's text as sorot
@@ -66,16 +71,18 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from store import __version__
-from store.annotations.annotation import Annotation, now_iso
+from store.annotations.annotation import Annotation, Selector, now_iso
 from store.exchange.select import (
     ExportArticle,
     ExportOptions,
     ExportStats,
     Item,
+    MissingArticle,
     article_meta,
     entities_of,
 )
 from store.exchange.times import zulu
+from store.exchange.w3c_corrections import correction_to_w3c
 from store.news.article import Article
 from store.query import Query
 
@@ -144,6 +151,37 @@ def _body(value: str, name: str) -> dict[str, Any]:
     return body
 
 
+def target_of(
+    article: ExportArticle | None, article_id: str, sha256: str, selector: Selector | None
+) -> dict[str, Any]:
+    """The target of an annotation or correction: the article, its text version, the span."""
+    target: dict[str, Any] = {
+        "type": "SpecificResource",
+        "source": source_of(article, article_id),
+        "format": "text/plain",
+    }
+    if isinstance(article, Article) and article.language:
+        target["language"] = article.language
+    target["sorot:article"] = article_id
+    if sha256:
+        target["sorot:sha256"] = sha256
+    if selector is not None:
+        s = selector
+        target["selector"] = [
+            {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
+            {"type": "TextPositionSelector", "start": s.start, "end": s.end},
+        ]
+    return target
+
+
+def correction_node(doc: dict[str, Any], article: ExportArticle) -> dict[str, Any]:
+    """A stored entity correction as a Web Annotation (``store.exchange.w3c_corrections``)."""
+    selector = Selector.from_dict(doc["selector"])
+    target = target_of(article, article.id, str(doc.get("sha256") or ""), selector)
+    agent = creator(str(doc.get("annotator") or ""))
+    return correction_to_w3c(doc, target, ANNOTATION_CONTEXT, annotation_iri(doc["id"]), agent)
+
+
 def to_w3c(annotation: Annotation, article: ExportArticle | None = None) -> dict[str, Any]:
     """``annotation`` as a Web Annotation, with its own ``@context``."""
     bodies = [
@@ -158,22 +196,7 @@ def to_w3c(annotation: Annotation, article: ExportArticle | None = None) -> dict
     bodies += [_body(tag, "tag") for tag in annotation.tags]
     if annotation.note:
         bodies.append(_body(annotation.note, "note"))
-    target: dict[str, Any] = {
-        "type": "SpecificResource",
-        "source": source_of(article, annotation.article_id),
-        "format": "text/plain",
-    }
-    if isinstance(article, Article) and article.language:
-        target["language"] = article.language
-    target["sorot:article"] = annotation.article_id
-    if annotation.sha256:
-        target["sorot:sha256"] = annotation.sha256
-    if annotation.selector is not None:
-        s = annotation.selector
-        target["selector"] = [
-            {"type": "TextQuoteSelector", "exact": s.exact, "prefix": s.prefix, "suffix": s.suffix},
-            {"type": "TextPositionSelector", "start": s.start, "end": s.end},
-        ]
+    target = target_of(article, annotation.article_id, annotation.sha256, annotation.selector)
     data: dict[str, Any] = {
         "@context": ANNOTATION_CONTEXT,
         "id": annotation_iri(annotation.id),
@@ -263,14 +286,19 @@ def write(
     for article, marks in items:
         articles.append(article)
         stats.add(article, marks)
-        for annotation in marks:
+        nodes = [to_w3c(annotation, article) for annotation in marks]
+        if options.corrections_for is not None and not isinstance(article, MissingArticle):
+            corrections = options.corrections_for(article.id)
+            nodes += [correction_node(doc, article) for doc in corrections]
+            stats.corrections += len(corrections)
+        for node in nodes:
             comma = ",\n" if written else "\n"
-            out.write(comma + json.dumps(to_w3c(annotation, article), ensure_ascii=False))
+            out.write(comma + json.dumps(node, ensure_ascii=False))
             written += 1
     out.write(f'\n]}}, "last": {json.dumps(page_id)}, "sorot:articles": [')
     for number, article in enumerate(articles):
         node = article_node(article, options, query)
         stats.entities += len(node.get("sorot:entities", ()))
         out.write(("\n" if number == 0 else ",\n") + json.dumps(node, ensure_ascii=False))
-    out.write(f'\n], "total": {stats.total}}}\n')
+    out.write(f'\n], "total": {written}}}\n')
     return stats

@@ -8,7 +8,8 @@ which wins: see ``placing``) and a ``TextPositionSelector`` (a hint),
 ``TextualBody`` bodies by purpose (tags, a note in ``bodyValue`` or a
 commenting body), the creator, and the motivation (``assessing`` is a claim;
 tags the user mapped to ``claim`` make one too). A reply (``replying``)
-is refused: sorot keeps no threads.
+is refused: sorot keeps no threads. An entity correction of a sorot export
+(``sorot:kind`` ``correction``) is stored as a correction, merged by id.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ from urllib.parse import unquote
 from store.annotations.annotation import KINDS, Annotation
 from store.exchange.importers import Context, Record, refused
 from store.exchange.importers.jsontext import check_plain
+from store.exchange.importers.native import correction_record
 from store.exchange.importers.placing import Unplaceable, place_span
 from store.exchange.times import canonical
 from store.exchange.w3c import ANNOTATION_URN, ANNOTATOR_URN, ARTICLE_URN, PURPOSE
+from store.exchange.w3c_corrections import KIND as CORRECTION
+from store.exchange.w3c_corrections import correction_from_w3c
 
 UNKNOWN_TIME = "1970-01-01T00:00:00.000000+00:00"
 """``created`` of an annotation that gives no time (the same every import, so it merges)."""
@@ -231,6 +235,9 @@ def records(document: Any, context: Context) -> Iterator[Record]:
     """One record per annotation in ``document``."""
     for number, item in enumerate(annotations_of(document), 1):
         where = f"annotation {number}"
+        if item.get("sorot:kind") == CORRECTION:
+            yield _correction(item, where, context)
+            continue
         try:
             annotation, note = read(item, context)
         except Unplaceable as error:
@@ -240,3 +247,22 @@ def records(document: Any, context: Context) -> Iterator[Record]:
             yield refused(where, reason)
         else:
             yield Record(where, annotation, note=note)
+
+
+def _correction(data: Mapping[str, Any], where: str, context: Context) -> Record:
+    """An entity correction of a sorot W3C export, stored as the native format stores it."""
+    try:
+        check_plain(data)
+        targets = one_or_many(data.get("target"))
+        target = targets[0] if targets and isinstance(targets[0], Mapping) else {}
+        article_id = target.get("sorot:article")
+        if not isinstance(article_id, str) or not article_id:
+            raise ValueError("is a correction without its article")
+        given = data.get("id")
+        if not isinstance(given, str) or not given:
+            raise ValueError("is a correction without an id")
+        doc = correction_from_w3c(data, article_id, annotation_id(given))
+        doc["annotator"] = creator_name(data.get("creator")) or context.annotator
+    except ValueError as error:
+        return refused(where, str(error))
+    return correction_record(doc, where)
