@@ -1,0 +1,62 @@
+"""Who a passage says said it."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.claims.attribution import NameSpan, speaker_in, speaker_of
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("“Kami siap membantu,” ujar Kim.", "Kim", "ujar"),
+        ("“Kami siap,” kata Lee Woong-gil.", "Lee Woong-gil", "kata"),
+        ("Perang belum usai, tegas Presiden Rusia Vladimir Putin.", "Vladimir Putin", "tegas"),
+        ("Menurut KCNA, pertemuan berlangsung hangat.", "KCNA", "menurut"),
+        (
+            "Pasukan dikirim ke Rusia, menurut badan intelijen Korea Selatan.",
+            "badan intelijen Korea Selatan",
+            "menurut",
+        ),
+        ("Para analis menilai bahwa 10.000 tentara dikirim.", "Para analis", "menilai"),
+        ("Kim mengatakan bahwa AS mendorong Ukraina.", "Kim", "mengatakan"),
+        ("Belousov menyatakan dukungan Rusia.", "Belousov", "menyatakan"),
+        ("Lavrov menegaskan sikap Moskwa.", "Lavrov", "menegaskan"),
+        ("The minister said five people died.", "The minister", "said"),
+        ("According to the ministry, five people died.", "ministry", "according to"),
+        ("Five people died, Reuters reported.", "Reuters", "reported"),
+        ("Kerja sama diperkuat, demikian laporan KCNA.", "KCNA", "laporan"),
+    ],
+)
+def test_the_speaker_and_the_words_that_attribute(text, name, cue):
+    speaker = speaker_in(text)
+    assert speaker is not None
+    assert (speaker.name, speaker.cue) == (name, cue)
+    assert text[speaker.start : speaker.end].endswith(name.split()[-1])
+
+
+def test_a_sentence_without_attribution_has_no_speaker():
+    assert speaker_in("Pertemuan berlangsung di Pyongyang.") is None
+
+
+def test_a_pronoun_takes_the_last_speaker_named_before():
+    body = (
+        "Kim mengatakan bahwa AS mendorong Ukraina. "
+        "Ia menegaskan bahwa Rusia berhak mengambil tindakan."
+    )
+    start = body.index("Ia ")
+    assert speaker_of(body, start, len(body)) == "Kim"
+
+
+def test_a_quote_without_a_speaker_takes_the_one_before():
+    body = "Putin mengatakan perang akan berlanjut. “Kami tidak akan mundur.”"
+    start = body.index("“")
+    assert speaker_of(body, start, len(body)) == "Putin"
+
+
+def test_names_snap_to_entity_keys():
+    text = "“Kami siap,” ujar Kim."
+    start = text.index("Kim")
+    names = [NameSpan(start, start + 3, "Kim Jong Un")]
+    assert speaker_in(text, names).name == "Kim Jong Un"
