@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install compile run test lint format bench eval eval-news screenshots clean
+.PHONY: install compile run test lint format bench eval eval-claims eval-news screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "sorot needs Python 3.11 or newer")'
@@ -47,8 +47,13 @@ bench: compile
 # SHARED=DIR for another shared folder; INDONLU=DIR adds NERGrit's test split to the held-out part.
 SHARED  ?= ../shared
 INDONLU ?=
-eval: compile
+eval: compile eval-claims
 	$(BIN)/python -m store.entities.evaluate --shared $(SHARED) $(if $(INDONLU),--indonlu $(INDONLU)) $(ARGS)
+
+# Related passages (precision, recall) and figure conflicts on sorot's own gold for the
+# seeds (store/claims/gold_seeds.json); reads only the repository. ARGS=-v lists every error.
+eval-claims: compile
+	$(BIN)/python -m store.claims.evaluate $(ARGS)
 
 # News parser accuracy per field on a development set of real news built outside the
 # repository (see tests/newsgold/build_devset.py): make eval-news DATA=/work/data/news/dev

@@ -38,6 +38,7 @@ from store.annotations.drafts import Drafts
 from store.annotations.history import History
 from store.annotations.store import AnnotationStore
 from store.annotations.watching import watch_annotations
+from store.claims.desk import Desk
 from store.entities.index import EntityIndex, build_index
 from store.entities.keys import pattern_matches
 from store.entities.model import Entity
@@ -96,6 +97,7 @@ class Workspace:
         self._histories: dict[str, History] = {}
         self.moves: list[Moved] = []
         """Annotations that followed re-scraped articles when the corpus was opened."""
+        self._desk: tuple[Corpus, Desk] | None = None
 
     @property
     def cache_file(self) -> Path:
@@ -157,6 +159,38 @@ class Workspace:
         """The title of ``article_id`` as the library shows it."""
         index = self.catalog.index_of(article_id)
         return self.catalog.entries[index].title if index is not None else article_id
+
+    @property
+    def desk(self) -> Desk:
+        """Related passages over the open corpus (its sentences read on first use)."""
+        corpus = self.corpus
+        if self._desk is None or self._desk[0] is not corpus:
+
+            def articles() -> Iterator[Article]:
+                for article_id in list(corpus):
+                    article = corpus.get(article_id, keep=False)
+                    if article is not None:
+                        yield article
+
+            # Entity keys are left out: on the seed gold they did not measurably help
+            # (make eval-claims), and the recogniser would run over every article.
+            self._desk = (corpus, Desk(articles, corpus.get))
+        return self._desk[1]
+
+    def find_article(self, wanted: str) -> Article | str:
+        """The open corpus's article ``wanted`` (an id or a unique start of one), or why not."""
+        ids = list(self.corpus)
+        exact = [i for i in ids if i == wanted]
+        found = exact or [i for i in ids if i.startswith(wanted)]
+        if len(found) == 1:
+            article = self.corpus.get(found[0])
+            if article is not None:
+                return article
+            return f"the article {found[0]!r} can no longer be read"
+        if not found:
+            return f"no article with id {wanted!r} (`sorot list` shows the ids)"
+        names = ", ".join(found[:5])
+        return f"{wanted!r} matches {len(found)} articles ({names}…); give more of the id"
 
     @staticmethod
     def load(paths: Sequence[Path] = ()) -> LoadResult:

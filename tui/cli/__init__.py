@@ -36,6 +36,8 @@ EPILOG = """commands:
   sorot sets [list|show|save|delete|rename]
                                 saved sets: named queries for the library and exports
   sorot share DIR --group GROUP make DIR a team folder several accounts of GROUP annotate in
+  sorot related ID --start N --end M [PATH ...] [--json]
+                                passages of other articles stating the claim of a passage
 
 A QUERY is what the library's filter takes: words from the title, outlet or date,
 and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator:
@@ -80,6 +82,10 @@ def _command(name: str) -> Callable[[list[str]], int]:
         if name == "list":
             return lambda rest: articles.run_list(articles.list_parser().parse_args(rest))
         return lambda rest: articles.run_show(articles.show_parser().parse_args(rest))
+    if name == "related":
+        from tui.cli import claims
+
+        return lambda rest: claims.run_related(claims.related_parser().parse_args(rest))
     if name == "share":
         from tui.cli import team
 
@@ -93,7 +99,7 @@ def _command(name: str) -> Callable[[list[str]], int]:
     return lambda rest: exchange.run([name, *rest])
 
 
-COMMANDS = ("list", "show", "tag", "entities", "export", "import", "sets", "share")
+COMMANDS = ("list", "show", "tag", "entities", "export", "import", "sets", "share", "related")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

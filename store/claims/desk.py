@@ -1,0 +1,45 @@
+"""The desk over one corpus: related passages with candidates built once, on first use.
+
+The workspace holds one :class:`Desk` per open corpus and gives it the
+corpus as plain functions (every article; one article by id; an article's
+names with their entity keys), so this room needs neither the library nor
+the entity recogniser. The candidate source is chosen here: a scan of the
+corpus's sentences (:class:`~store.claims.candidates.SentenceScan`), or one
+the caller passes (an index-backed source where the corpus index exists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from store.claims.candidates import CandidateSource, SentenceScan
+from store.claims.related import Names, Related, RelatedFinder
+from store.claims.similarity import DEFAULT_THRESHOLD
+from store.news.article import Article
+
+
+class Desk:
+    """Related passages over one corpus."""
+
+    def __init__(
+        self,
+        articles: Callable[[], Iterable[Article]],
+        article: Callable[[str], Article | None],
+        names: Names | None = None,
+        source: CandidateSource | None = None,
+    ) -> None:
+        self._article = article
+        self.source: CandidateSource = source or SentenceScan(articles, names)
+        self.finder = RelatedFinder(self.source, article, names)
+
+    def related(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        *,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> list[Related]:
+        """Passages of other articles stating the claim of ``article.body[start:end]``."""
+        return self.finder.related(article, start, end, limit=limit, threshold=threshold)

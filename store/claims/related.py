@@ -1,0 +1,181 @@
+"""Related passages: where other articles state the claim of a passage, best first.
+
+:class:`RelatedFinder` takes candidates from a
+:class:`~store.claims.candidates.CandidateSource`, scores each by
+:func:`store.claims.similarity.score`, and describes the ones that pass:
+their article's outlet and date, their speaker (attribution), their figures
+(dates resolved against their own article's date) and how those compare with
+the passage's own (conflicts marked, with why).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.claims.attribution import NameSpan, speaker_of
+from store.claims.candidates import Candidate, CandidateSource, keys_within
+from store.claims.figure import Figure
+from store.claims.figures import Comparison, article_day, compare, find_figures
+from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, score
+from store.claims.terms import terms
+from store.news.article import Article
+from store.query.query import shown_date
+
+POOL = 60
+"""Candidates re-ranked for one passage."""
+
+PER_ARTICLE = 2
+"""Passages shown from one other article at most (a claim is rarely stated more often)."""
+
+Names = Callable[[Article], Iterable[tuple[int, int, str]]]
+"""An article's people, organisations and places as ``(start, end, key)``."""
+
+
+@dataclass(frozen=True)
+class PassageFacts:
+    """What the desk says about one passage: its speaker and figures."""
+
+    speaker: str | None
+    figures: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """A passage of another article stating the same claim."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+    outlet: str | None = None
+    published: str = ""
+    """The article's date as the library shows it (``~2024-11-30`` when estimated)."""
+    title: str = ""
+    speaker: str | None = None
+    figures: tuple[Figure, ...] = ()
+    comparisons: tuple[Comparison, ...] = field(default=())
+
+    @property
+    def conflicts(self) -> list[Comparison]:
+        """The comparisons where no value satisfies both passages."""
+        return [c for c in self.comparisons if c.conflict]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (``sorot related --json``)."""
+        return {
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": round(self.score, 3),
+            "outlet": self.outlet,
+            "published": self.published or None,
+            "title": self.title,
+            "speaker": self.speaker,
+            "figures": [f.to_dict() for f in self.figures],
+            "comparisons": [c.to_dict() for c in self.comparisons],
+            "conflict": bool(self.conflicts),
+        }
+
+
+class RelatedFinder:
+    """Finds related passages over one candidate source."""
+
+    def __init__(
+        self,
+        source: CandidateSource,
+        article: Callable[[str], Article | None],
+        names: Names | None = None,
+    ) -> None:
+        self.source = source
+        self._article = article
+        self._names = names
+
+    def names_of(self, article: Article) -> list[tuple[int, int, str]]:
+        """``article``'s names with their keys, when the caller can tell them."""
+        if self._names is None:
+            return []
+        try:
+            return list(self._names(article))
+        except (OSError, RuntimeError, ValueError):
+            return []  # names are a help: the words still compare
+
+    def facts(self, article: Article, start: int, end: int) -> PassageFacts:
+        """The speaker and figures of ``article.body[start:end]``."""
+        names = self.names_of(article)
+        spans = [NameSpan(s, e, key) for s, e, key in names]
+        text = article.body[start:end]
+        return PassageFacts(
+            speaker_of(article.body, start, end, spans),
+            tuple(find_figures(text, article_day(article))),
+        )
+
+    def profile(self, article: Article, start: int, end: int) -> Profile:
+        """What the passage is compared by."""
+        text = article.body[start:end]
+        keys = keys_within(self.names_of(article), start, end)
+        return Profile(terms(text, keys), tuple(find_figures(text, article_day(article))))
+
+    def scored(
+        self, article: Article, start: int, end: int, pool: int = POOL
+    ) -> list[tuple[float, Candidate]]:
+        """Every candidate of the passage with its score, best first (for evaluation)."""
+        text = article.body[start:end]
+        keys = keys_within(self.names_of(article), start, end)
+        mine = self.profile(article, start, end)
+        found = []
+        for candidate in self.source.candidates(text, keys, article.id, pool):
+            theirs = Profile(
+                terms(candidate.text) | candidate.keys, tuple(find_figures(candidate.text))
+            )
+            found.append((score(mine, theirs, self.source.idf), candidate))
+        found.sort(key=lambda item: -item[0])
+        return found
+
+    def related(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        *,
+        limit: int = 10,
+        threshold: float = DEFAULT_THRESHOLD,
+    ) -> list[Related]:
+        """Passages of other articles stating the claim of ``article.body[start:end]``."""
+        start, end = max(0, start), min(len(article.body), end)
+        if end <= start:
+            return []
+        mine = find_figures(article.body[start:end], article_day(article))
+        shown: list[Related] = []
+        per_article: dict[str, int] = {}
+        scored = self.scored(article, start, end)
+        bar = max(threshold, scored[0][0] * RELATIVE) if scored else threshold
+        for value, candidate in scored:
+            if value < bar or len(shown) >= limit:
+                break
+            if per_article.get(candidate.article_id, 0) >= PER_ARTICLE:
+                continue
+            other = self._article(candidate.article_id)
+            if other is None:
+                continue
+            per_article[candidate.article_id] = per_article.get(candidate.article_id, 0) + 1
+            facts = self.facts(other, candidate.start, candidate.end)
+            shown.append(
+                Related(
+                    candidate.article_id,
+                    candidate.start,
+                    candidate.end,
+                    candidate.text,
+                    value,
+                    other.outlet,
+                    shown_date(other.published, other.published_status),
+                    other.title,
+                    facts.speaker,
+                    facts.figures,
+                    tuple(compare(mine, list(facts.figures))),
+                )
+            )
+        return shown

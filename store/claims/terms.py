@@ -1,0 +1,88 @@
+"""The words two passages are compared by: stemmed content words, entity keys, no numbers.
+
+``Korea Utara mengirim lebih dari 10.000 tentara`` and ``Korea Utara
+mengirimkan 12.000 tentara`` share ``korea``, ``utara``, ``kirim`` and
+``tentara``: function words (``lebih``, ``dari``) are left out, numbers and
+dates are masked (different figures must not hide one claim), and words are
+stemmed by the Snowball Indonesian stemmer (``snowballstemmer``, which also
+stems English), so ``mengirim``, ``mengirimkan`` and ``dikirim`` meet.
+Names add their entity key (``key:kim jong un`` for ``Kim Jong-un`` and
+``Kim``) when the caller knows the article's entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from store.claims.lexicon import stopwords, unit_classes
+from store.news.dates import MONTHS, WEEKDAYS
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/:]\d+)*", re.UNICODE)
+_DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+KEY_PREFIX = "key:"
+"""Terms naming an entity key start so (``key:kim jong un``)."""
+
+MIN_LENGTH = 3
+"""Shorter words (``AS``, ``un``) are left to the entity keys."""
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # snowballstemmer has no type hints
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("indonesian")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """``word`` (lower case) stemmed; short words and unknown shapes as they are.
+
+    Snowball's Indonesian stemmer cuts ``meng-`` before a vowel as it would
+    before a dropped ``k`` (``mengirim`` → ``irim``, ``dikirim`` → ``kirim``):
+    a word whose stem is the stem of ``k`` + it is taken as that stem, so the
+    two meet.
+    """
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    stemmed = _stemmer().stemWord(word)
+    if len(stemmed) < 3:
+        return word
+    if word.startswith(("meng", "peng")) and word[4:5] in "aiueo":
+        with_k = _stemmer().stemWord("k" + word[4:])
+        if with_k.startswith("k") and len(with_k) >= 4:
+            return with_k
+    return stemmed
+
+
+def words(text: str) -> list[str]:
+    """The content words of ``text``, stemmed, in order (numbers and dates masked).
+
+    A word naming a class of counted things (``pasukan``, ``tentara``,
+    ``troops``) is that class (``troops``): synonyms meet, and what is
+    counted stays part of what a passage says.
+    """
+    found = []
+    closed = stopwords()
+    classes = unit_classes()
+    for m in _WORD.finditer(text):
+        word = m.group().casefold()
+        if word[0].isdigit() or word in _DATE_WORDS:
+            continue
+        if word in closed or len(word) < MIN_LENGTH:
+            continue
+        word = word.replace("’", "'")
+        found.append(classes.get(word) or stem(word))
+    return found
+
+
+def key_term(key: str) -> str:
+    """The term of an entity key: ``key:kim jong un``."""
+    return KEY_PREFIX + " ".join(key.casefold().split())
+
+
+def terms(text: str, keys: Iterable[str] = ()) -> frozenset[str]:
+    """The set of terms of ``text`` with the entity ``keys`` named in it."""
+    return frozenset(words(text)) | frozenset(key_term(k) for k in keys if k)
