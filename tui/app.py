@@ -43,6 +43,9 @@ KEY_QUIET = 0.5
 THEME_SETTLE = 1.0
 """Seconds a theme must stay chosen before it is written into the config file."""
 
+JUMPS = 100
+"""Places kept for ``ctrl+o`` (going back after a jump to a related passage or an entity)."""
+
 
 def reader_screen() -> type[ReaderScreen]:
     """The reader's screen class, imported on first use (see ``SorotApp._loaded``)."""
@@ -82,6 +85,9 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
         self._last_key = 0.0
         self._entity_updates: dict[str, list[Entity]] = {}
         self._entity_focus: tuple[str, str] | None = None
+        self.jumps: list[tuple[str, int]] = []
+        """Places jumped away from (article id, cursor), latest last: ``ctrl+o`` goes back."""
+        self._landing: tuple[str, int, int] | None = None
         self._read: set[str] | None = None
         self._unread: int | None = None
         self._keymap_file = keymap_file
@@ -304,6 +310,42 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
         self._entity_focus = None
         return key
 
+    def remember_place(self, article_id: str, cursor: int) -> None:
+        """Keep a place jumped away from, for ``ctrl+o`` (the latest ``JUMPS`` of them)."""
+        self.jumps.append((article_id, cursor))
+        del self.jumps[:-JUMPS]
+
+    def jump_to(self, article_id: str, start: int, end: int, came_from: tuple[str, int]) -> None:
+        """Open the passage ``[start, end)`` of ``article_id``, remembering where it was asked."""
+        self.remember_place(*came_from)
+        screen = self.screen
+        if isinstance(screen, reader_screen()) and screen.article.id == article_id:
+            screen.land(start, end)
+            return
+        self._landing = (article_id, start, end)
+        self.open_article(article_id, at=start)
+
+    def jump_back(self) -> bool:
+        """Go back to the last place jumped away from; False when there is none."""
+        while self.jumps:
+            article_id, cursor = self.jumps.pop()
+            screen = self.screen
+            if isinstance(screen, reader_screen()) and screen.article.id == article_id:
+                screen.view.clear_selection()
+                screen.view.move_to(cursor)
+                return True
+            if self.workspace.article(article_id) is not None:
+                self.open_article(article_id, at=cursor)
+                return True
+        return False
+
+    def take_landing(self, article_id: str) -> tuple[int, int] | None:
+        """The passage to select in ``article_id`` just opened by a jump (once)."""
+        landing, self._landing = self._landing, None
+        if landing is None or landing[0] != article_id:
+            return None
+        return landing[1], landing[2]
+
     @property
     def library(self) -> LibraryScreen | None:
         """The library screen (the bottom of the stack)."""
@@ -312,14 +354,17 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
                 return screen
         return None
 
-    def open_article(self, article_id: str) -> None:
-        """Open ``article_id`` in the reader at the user's last position."""
+    def open_article(self, article_id: str, at: int | None = None) -> None:
+        """Open ``article_id`` in the reader at ``at``, else at the user's last position."""
         article = self.workspace.article(article_id)
         if article is None:
             self.notify(f"No article {article_id} in this corpus.", severity="error")
             return
         position = (
-            self._guard("read the reading position", lambda: self.workspace.position(article)) or 0
+            at
+            if at is not None
+            else self._guard("read the reading position", lambda: self.workspace.position(article))
+            or 0
         )
         self._mark_opened(article.id, article.sha256)
         self.read_ids().add(article.id)

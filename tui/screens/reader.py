@@ -18,6 +18,7 @@ from tui.highlights import Layer, Span
 from tui.screens.reader_claims import ClaimsAndNotes
 from tui.screens.reader_common import FAILED, SAVE_DELAY, annotation_style, plural
 from tui.screens.reader_entities import EntitiesInReader
+from tui.screens.reader_related import RelatedInReader
 from tui.textual_leaks import forget_retained_render_caches
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.article_view import ArticleView
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from tui.app import SorotApp
 
 
-class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
+class ReaderScreen(ClaimsAndNotes, EntitiesInReader, RelatedInReader, Screen[None]):
     """Shows one article; `q` goes back to the library."""
 
     BLANK = True
@@ -64,6 +65,8 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         Binding("u,ctrl+z", "undo", "Undo", show=False, id="reader.undo"),
         Binding("ctrl+r,ctrl+y", "redo", "Redo", show=False, id="reader.redo"),
         Binding("p,tab", "panel", "Panel", id="reader.panel", key_display="p"),
+        Binding("r", "related", "Related passages", show=False, id="reader.related"),
+        Binding("ctrl+o", "jump_back", "Jump back", show=False, id="reader.jump-back"),
         Binding("R", "refresh", "Reload annotations", show=False, id="reader.refresh"),
         Binding("y", "copy", "Copy with citation", show=False, id="reader.copy"),
         *(
@@ -112,6 +115,8 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._annotations_were_open = False
         self._saved_at: int | None = cursor  # where it opened: nothing to save yet
         self._last_message = ""
+        self._related_span: tuple[int, int] | None = None
+        """The passage whose related passages the side panel lists."""
         self._entity_list: tuple = ([], lambda _key: {}, lambda article_id: article_id, (), True)
         """What the entity list shows (``EntityPanel.show``'s arguments), mounted or not."""
 
@@ -179,6 +184,9 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         self._redraw_annotations()
         self._status()
         self._start_entities()
+        landing = self.sorot.take_landing(self.article.id)
+        if landing is not None:
+            self.call_after_refresh(self.land, *landing)
         self.call_after_refresh(self._offer_draft)
 
     def on_unmount(self) -> None:

@@ -18,6 +18,7 @@ from tui.screens.reader_drafts import DraftsInReader
 from tui.screens.reader_saving import Saving, history_lines
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.entity_panel import EntityPanel
+from tui.widgets.related_panel import RelatedPanel
 
 
 class ClaimsAndNotes(DraftsInReader):
@@ -279,7 +280,9 @@ class ClaimsAndNotes(DraftsInReader):
     def action_panel(self) -> None:
         panel = self.panel
         if not panel.has_class("-open"):
-            self.query(EntityPanel).remove_class("-open")  # the two panels share the side
+            # The panels share the side.
+            self.query(EntityPanel).remove_class("-open")
+            self.query(RelatedPanel).remove_class("-open")
             panel.add_class("-open")
             panel.focus()
         elif panel.has_focus:

@@ -19,6 +19,7 @@ from tui.screens.entity_form import EntityFields, EntityForm
 from tui.screens.reader_common import FAILED, body_snippet, plural
 from tui.widgets.entity_legend import TYPE_CLASSES
 from tui.widgets.entity_panel import EntityPanel
+from tui.widgets.related_panel import RelatedPanel
 
 if TYPE_CHECKING:
     pass
@@ -169,7 +170,8 @@ class EntitiesInReader:
         panel = self.entity_panel
         if not panel.has_class("-open"):
             self._annotations_were_open = self.panel.has_class("-open")
-            self.panel.remove_class("-open")  # the two panels share the side
+            self.panel.remove_class("-open")  # the panels share the side
+            self.query(RelatedPanel).remove_class("-open")
             panel.open()
             panel.focus()
         elif panel.has_focus:
@@ -188,6 +190,7 @@ class EntitiesInReader:
         self._status(f"{message.key}: mention {message.number} of {message.total} · Enter: next")
 
     def on_entity_panel_open_article(self, message: EntityPanel.OpenArticle) -> None:
+        self.sorot.remember_place(self.article.id, self.view.cursor)  # ctrl+o comes back
         self.sorot.open_entity(message.article_id, message.key)
 
     def action_tag_entity(self) -> None:
