@@ -38,7 +38,11 @@ from store.annotations.drafts import Drafts
 from store.annotations.history import History
 from store.annotations.store import AnnotationStore
 from store.annotations.watching import watch_annotations
+from store.claims.board import ArticleFacts, BoardItem, board
 from store.claims.desk import Desk
+from store.claims.figures import article_day
+from store.claims.groups import GroupStore
+from store.claims.linking import Linker
 from store.entities.index import EntityIndex, build_index
 from store.entities.keys import pattern_matches
 from store.entities.model import Entity
@@ -84,6 +88,8 @@ class Workspace:
         self.vocabulary = Vocabulary(settings.statuses, settings.claim_types)
         """The claim statuses and types a query can name."""
         self.store = AnnotationStore(data_dir)
+        self.groups = GroupStore(data_dir)
+        """Claim groups: one claim stated by several articles, with one verdict."""
         self.sets = SetStore(data_dir, self.vocabulary)
         self.reading = ReadingLog(data_dir, self.user)
         self.drafts = Drafts(data_dir, self.user)
@@ -176,6 +182,44 @@ class Workspace:
             # (make eval-claims), and the recogniser would run over every article.
             self._desk = (corpus, Desk(articles, corpus.get))
         return self._desk[1]
+
+    @property
+    def linker(self) -> Linker:
+        """Links passages into claim groups, through each article's undoable annotations."""
+        settings = self.settings
+        return Linker(
+            self.groups,
+            self.annotations_of,
+            self.user,
+            settings.claim_types[0],
+            settings.statuses[0],
+            self.annotations_changed,
+        )
+
+    def board(self, query: Query | None = None, sort: str = "updated") -> list[BoardItem]:
+        """Every claim group and lone claim of the open corpus ``query`` selects."""
+        catalog = self.catalog
+
+        def facts(article_id: str) -> ArticleFacts | None:
+            index = catalog.index_of(article_id)
+            if index is None:
+                return None
+            entry = catalog.entries[index]
+            article = self.corpus.get(article_id, keep=False) if entry.date else None
+            return ArticleFacts(entry.outlet, entry.date, article_day(article), entry.haystack)
+
+        groups = self.groups.all()
+        self.store.problems.extend(self.groups.problems)
+        self.groups.problems.clear()
+        return board(
+            catalog.annotations,
+            groups,
+            facts,
+            query,
+            sort,
+            lambda article_id: self.entity_index.keys_of(article_id),
+            pattern_matches,
+        )
 
     def find_article(self, wanted: str) -> Article | str:
         """The open corpus's article ``wanted`` (an id or a unique start of one), or why not."""

@@ -112,3 +112,29 @@ def test_sorot_related_says_what_is_wrong_in_one_line(tmp_path):
     assert done.returncode == 2
     assert "must satisfy" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_sorot_claims_prints_the_groups_with_their_figures_and_conflicts(tmp_path):
+    from store.workspace import Workspace
+
+    space = Workspace(tmp_path, "ani")
+    space.open_corpus([REPO / "seeds"])
+    bapera = space.find_article(BAPERA)
+    geosurvey = space.find_article(GEOSURVEY)
+    b = bapera.body.index("Pemimpin")
+    g = geosurvey.body.index("Menteri Pertahanan Rusia Andrey")
+    space.linker.link(
+        bapera,
+        (b, bapera.body.index("(29/11).", b) + 8),
+        geosurvey,
+        (g, geosurvey.body.index("2024).", g) + 6),
+    )
+    done = sorot("claims", "--db", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "[unverified] GROUP of 2" in done.stdout
+    assert "CONFLICT: Fri 29 Nov 2024 vs Sat 30 Nov 2024: Friday is not Saturday" in done.stdout
+    data = json.loads(sorot("claims", "--db", tmp_path, "--json").stdout)
+    assert data[0]["kind"] == "group"
+    assert [a["outlet"] for a in data[0]["appearances"]] == ["BaperaNews", "geosurvey.co.id"]
+    wrong = sorot("claims", "--db", tmp_path, "--where", "status:flase")
+    assert wrong.returncode == 2 and "is not a status" in wrong.stderr

@@ -18,7 +18,7 @@ from store.annotations.checks import check_annotation
 KINDS = ("claim", "note")
 """What an annotation can be."""
 
-EDITABLE = ("claim_type", "status", "speaker", "tags", "note")
+EDITABLE = ("claim_type", "status", "speaker", "tags", "note", "group")
 """The fields a user changes (and whose changes are kept in the history)."""
 
 CONTEXT_CHARS = 32
@@ -164,6 +164,8 @@ class Annotation:
     """Who made the last change (the annotator, until someone changes it)."""
     history: tuple[Edit, ...] = ()
     """Every change since it was made, oldest first."""
+    group: str | None = None
+    """For claims: the claim group it is one appearance of (``store.claims.groups``)."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -239,6 +241,7 @@ class Annotation:
             "revision": self.revision,
             "history": [edit.to_dict() for edit in self.history],
             "orphaned": self.orphaned,
+            "group": self.group,
         }
 
     @classmethod
@@ -281,6 +284,7 @@ class Annotation:
                 revision=get("revision") or 1,
                 updated_by=get("updated_by") or "",
                 history=tuple(Edit.from_dict(e) for e in get("history") or ()),
+                group=get("group"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not an annotation ({error})") from error

@@ -49,12 +49,14 @@ _TEXT_FIELDS = {
     "updated": 64,
     "sha256": 128,
     "updated_by": MAX_NAME,
+    "group": MAX_ID,
 }
 _NAMES = {
     "claim_type": "claim type",
     "article_id": "article id",
     "sha256": "text version",
     "updated_by": "last editor",
+    "group": "claim group",
 }
 
 

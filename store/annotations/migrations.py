@@ -15,7 +15,7 @@ from tinydb.table import Document
 
 from store.annotations.atomicstorage import schema_version
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The layout of an article's annotation file written by this version of sorot."""
 
 
@@ -40,7 +40,18 @@ def _migrate_1_to_2(db: TinyDB) -> None:
             )
 
 
-MIGRATIONS: dict[int, Callable[[TinyDB], None]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
+def _migrate_2_to_3(db: TinyDB) -> None:
+    # Version 3 lets a claim name its claim group (``group``); a claim without one
+    # is in none, so nothing changes. An older sorot, which would drop the field
+    # when it rewrites a claim, refuses to rewrite the file instead.
+    return None
+
+
+MIGRATIONS: dict[int, Callable[[TinyDB], None]] = {
+    0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+}
 """``MIGRATIONS[n]`` turns a schema-``n`` file into schema ``n + 1``."""
 
 

@@ -123,6 +123,10 @@ class EntityIndex:
         found = {a: n for a, n in self._where.get(key, {}).items() if a != article_id}
         return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
 
+    def keys_of(self, article_id: str) -> set[str]:
+        """The keys ``article_id`` names (empty until it was added)."""
+        return {key for key, _kind in self._of_article.get(article_id, ())}
+
     def type_of(self, key: str) -> str:
         """The type ``key`` has most often ("" when unknown)."""
         types = self._types.get(key)

@@ -38,6 +38,8 @@ EPILOG = """commands:
   sorot share DIR --group GROUP make DIR a team folder several accounts of GROUP annotate in
   sorot related ID --start N --end M [PATH ...] [--json]
                                 passages of other articles stating the claim of a passage
+  sorot claims [PATH ...] [--where QUERY] [--sort S] [--json]
+                                the claims board: claim groups with their appearances and figures
 
 A QUERY is what the library's filter takes: words from the title, outlet or date,
 and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator:
@@ -86,6 +88,10 @@ def _command(name: str) -> Callable[[list[str]], int]:
         from tui.cli import claims
 
         return lambda rest: claims.run_related(claims.related_parser().parse_args(rest))
+    if name == "claims":
+        from tui.cli import claims
+
+        return lambda rest: claims.run_claims(claims.claims_parser().parse_args(rest))
     if name == "share":
         from tui.cli import team
 
@@ -99,7 +105,18 @@ def _command(name: str) -> Callable[[list[str]], int]:
     return lambda rest: exchange.run([name, *rest])
 
 
-COMMANDS = ("list", "show", "tag", "entities", "export", "import", "sets", "share", "related")
+COMMANDS = (
+    "list",
+    "show",
+    "tag",
+    "entities",
+    "export",
+    "import",
+    "sets",
+    "share",
+    "related",
+    "claims",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
