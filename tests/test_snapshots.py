@@ -149,3 +149,69 @@ def test_status_picker_on_a_claim(snap_compare, app) -> None:
 
 def test_help_on_the_library_lists_the_filter_words(snap_compare, app) -> None:
     assert snap_compare(app, terminal_size=WIDE, run_before=after_loading("question_mark", "end"))
+
+
+BAPERA = "BaperaNews"  # seed 000
+
+
+class _FrozenClock:
+    """``datetime`` for the annotation module: every change made at one moment."""
+
+    @staticmethod
+    def now(tz=None):
+        from datetime import datetime
+
+        return datetime(2024, 12, 2, 9, 30, tzinfo=tz)
+
+
+@pytest.fixture
+def frozen_clock(monkeypatch):
+    import store.annotations.annotation as annotation_module
+
+    monkeypatch.setattr(annotation_module, "datetime", _FrozenClock)
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_related_panel(snap_compare, app, size) -> None:
+    """The troop count of BaperaNews in geosurvey.co.id, figures compared."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        reader = await open_row(app, pilot, BAPERA)
+        reader.view.move_to(reader.article.body.index("Para analis menilai"))
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_claims_board(snap_compare, app, size, frozen_clock) -> None:
+    """The meeting day across three outlets, a conflict marked; suggestions beside."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        workspace = app.workspace
+        bapera = workspace.find_article("kim-jong-un-dan")
+        start = bapera.body.index("Pemimpin")
+        span = (start, bapera.body.index("(29/11).", start) + 8)
+        for prefix, first, last in (
+            ("menteri-pertahanan", "Menteri Pertahanan Rusia Andrey", "2024)."),
+            ("kim-jong-un-dukung", "Dalam pertemuannya", "Kim mengatakan"),
+        ):
+            other = workspace.find_article(prefix)
+            begin = other.body.index(first)
+            workspace.linker.link(
+                bapera, span, other, (begin, other.body.index(last, begin) + len(last))
+            )
+        await pilot.pause(1.0)  # the live watcher has told the app of those saves
+        await pilot.press("B")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

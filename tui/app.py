@@ -63,6 +63,7 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("ctrl+l", "notices", "Notices", show=False, id="app.notices"),
+        Binding("B", "board", "Claims board", show=False, id="app.board"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl-quit"),
     ]
 
@@ -338,6 +339,18 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
                 self.open_article(article_id, at=cursor)
                 return True
         return False
+
+    def open_passage(self, article_id: str, start: int, end: int) -> None:
+        """Open ``article_id`` with ``[start, end)`` selected (from the claims board)."""
+        self._landing = (article_id, start, end)
+        self.open_article(article_id, at=start)
+
+    def action_board(self) -> None:
+        """Open the claims board (every claim and group of the corpus)."""
+        from tui.screens.claims_board import ClaimsBoard
+
+        if not isinstance(self.screen, ClaimsBoard) and self.loaded:
+            self.push_screen(ClaimsBoard())
 
     def take_landing(self, article_id: str) -> tuple[int, int] | None:
         """The passage to select in ``article_id`` just opened by a jump (once)."""

@@ -5,6 +5,8 @@ A thread watches the data folder's annotation files
 thread: the library's counts and filters follow, the article being read
 redraws its claims, notes and corrections, and a short notice says who did
 what ("rina added a claim here"). The user's own saves are redrawn silently.
+A claim group's file (its verdict, its title) changing redraws the claims
+board if it is open.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from store.annotations.changes import notice
+from store.annotations.watching import GROUP_PREFIX
 
 if TYPE_CHECKING:
     from tui.app import SorotApp
@@ -59,11 +62,16 @@ class LiveFolder:
     def arrived(self, ids: set[str]) -> None:
         """Read these articles' annotations again and show what colleagues did."""
         app = self.app
+        groups = {i for i in ids if i.startswith(GROUP_PREFIX)}
+        ids = ids - groups
         changes = app.workspace.refresh(ids)
         app.report_store_problems()
         library = app.library
         if library is not None:
             library.refilter()
+        for screen in app.screen_stack:
+            if hasattr(screen, "refresh_board"):
+                screen.refresh_board()  # the claims board: groups and claims as saved now
         reading = None
         for screen in app.screen_stack:
             article = getattr(screen, "article", None)

@@ -25,6 +25,9 @@ DEBOUNCE_MS = 300
 POLL_MS = 500
 """How often the folder is looked at when notifications are not available."""
 
+GROUP_PREFIX = "group:"
+"""A changed claim group file is reported as ``group:<id>`` among the article ids."""
+
 
 def _is_annotation_file(root: Path, path: str) -> bool:
     file = Path(path)
@@ -56,25 +59,40 @@ def _ids_in(paths: set[str], root: Path) -> set[str]:
     return ids
 
 
+def _is_group_file(groups: Path, path: str) -> bool:
+    file = Path(path)
+    return file.suffix == ".json" and not file.name.startswith(".") and file.parent == groups
+
+
 def watch_annotations(
     data_dir: Path, stop: threading.Event, changed: Callable[[set[str]], None]
 ) -> None:
-    """Call ``changed(article ids)`` for every settled batch of changes, until ``stop`` is set."""
+    """Call ``changed(article ids)`` for every settled batch of changes, until ``stop`` is set.
+
+    Claim group files (``groups/<id>.json``) are watched too, reported as
+    ``group:<id>``.
+    """
     import watchfiles  # imported in the watching thread: the app starts without it
 
     root = data_dir / "annotations"
+    groups = data_dir / "groups"
     with contextlib.suppress(OSError):
         make_folders(root)
-    watched = root if root.is_dir() else data_dir
-    if not watched.is_dir():
+        make_folders(groups)
+    watched = [folder for folder in (root, groups) if folder.is_dir()]
+    if not watched:
+        watched = [data_dir]
+    if not watched[0].is_dir():
         return
 
     def wanted(_change: object, path: str) -> bool:
-        return _is_annotation_file(root, path) or _is_shard(root, path)
+        return (
+            _is_annotation_file(root, path) or _is_shard(root, path) or _is_group_file(groups, path)
+        )
 
     def run(polling: bool) -> None:
         for changes in watchfiles.watch(
-            watched,
+            *watched,
             watch_filter=wanted,
             debounce=DEBOUNCE_MS,
             step=50,
@@ -84,7 +102,9 @@ def watch_annotations(
             ignore_permission_denied=True,
             raise_interrupt=False,
         ):
-            ids = _ids_in({path for _kind, path in changes}, root)
+            paths = {path for _kind, path in changes}
+            ids = _ids_in(paths, root)
+            ids.update(GROUP_PREFIX + Path(p).stem for p in paths if _is_group_file(groups, p))
             if ids:
                 changed(ids)
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from store.claims.candidates import CandidateSource, SentenceScan
 from store.claims.related import Names, Related, RelatedFinder
 from store.claims.similarity import DEFAULT_THRESHOLD
+from store.claims.suggestions import Suggestion, suggestions
 from store.news.article import Article
 
 
@@ -43,3 +44,13 @@ class Desk:
     ) -> list[Related]:
         """Passages of other articles stating the claim of ``article.body[start:end]``."""
         return self.finder.related(article, start, end, limit=limit, threshold=threshold)
+
+    def suggestions(
+        self,
+        claimed: Callable[[str, int, int], bool],
+        stop: Callable[[], bool] = lambda: False,
+    ) -> list[Suggestion]:
+        """Checkable sentences several articles share that no claim covers yet."""
+        if not isinstance(self.source, SentenceScan):
+            return []  # an index-backed source suggests through its own sentences
+        return suggestions(self.source, self.finder, self._article, claimed, stop)

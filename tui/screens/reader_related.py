@@ -6,7 +6,8 @@ selection, or the sentence), in a worker (the first time the corpus's
 sentences are read), and lists them in the side panel with their figures
 compared. ``Enter`` there opens one, the passage selected; ``ctrl+o`` goes
 back to where the jump came from (the app keeps the jump list, also for
-articles opened from the entity list).
+articles opened from the entity list); ``g`` links the passage into the
+claim's group (making either passage a claim, and the group, as needed).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual import work
 
 from store.claims.related import Related
 from store.files.jsonfile import StoreError
-from tui.screens.reader_common import body_snippet
+from tui.screens.reader_common import FAILED, body_snippet
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.related_panel import RelatedPanel
@@ -98,6 +99,35 @@ class RelatedInReader:
     def on_related_panel_open(self, message: RelatedPanel.Open) -> None:
         related = message.related
         self.sorot.jump_to(related.article_id, related.start, related.end, self._here())
+
+    def on_related_panel_group(self, message: RelatedPanel.Group) -> None:
+        """Link the passage shown to the claim asked about (both made claims if need be)."""
+        related, span = message.related, self._related_span
+        workspace = self.sorot.workspace
+        other = workspace.article(related.article_id)
+        if span is None or other is None:
+            self._status("That article is no longer in the corpus.")
+            return
+        linked = self._guard(
+            "add it to the claim's group",
+            lambda: workspace.linker.link(self.article, span, other, (related.start, related.end)),
+        )
+        if linked is FAILED:
+            return
+        self.annotations.reload()
+        self._redraw_annotations()
+        self._status()
+        members = sum(
+            1
+            for items in workspace.catalog.annotations.values()
+            for a in items
+            if a.group == linked.group.id
+        )
+        made = "New claim group" if linked.created_group else "Claim group"
+        self._status(
+            f"{made} “{body_snippet(linked.group.title)}”: {members} passages · "
+            f"{related.outlet or related.article_id} added · the board (B) sets its verdict"
+        )
 
     def on_related_panel_leave(self) -> None:
         self.view.focus()

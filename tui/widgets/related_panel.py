@@ -67,8 +67,8 @@ class RelatedPanel(OptionList):
     ]
 
     DEFAULT_CSS = """
-    RelatedPanel { width: 48; height: 1fr; border: none; border-left: vkey $primary 50%;
-        background: $surface; display: none; padding: 0; }
+    RelatedPanel { width: 40%; min-width: 36; max-width: 56; height: 1fr; border: none;
+        border-left: vkey $primary 50%; background: $surface; display: none; padding: 0; }
     RelatedPanel.-open { display: block; }
     """
 
