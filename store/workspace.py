@@ -47,6 +47,7 @@ from store.entities.index import EntityIndex, build_index
 from store.entities.keys import pattern_matches
 from store.entities.model import Entity
 from store.exchange import ExportOptions, Item, select
+from store.exchange.groups import GroupSource
 from store.exchange.select import haystack_of
 from store.files.jsonfile import StoreError
 from store.files.settings import Settings, load_settings, save_setting, settings_path
@@ -341,6 +342,7 @@ class Workspace:
             review=self.settings.review,
             known_entities=self.cached_entities,
             entities_in_text=self.entities_in_text,
+            groups=GroupSource(self.groups.get, self.group_members),
         )
 
     def cached_entities(self, article: Article) -> list[dict[str, Any]]:
@@ -354,6 +356,16 @@ class Workspace:
         from store.entities.recognise import recognise
 
         return [entity.to_dict() for entity in recognise(text)]
+
+    def group_members(self, group_id: str) -> list[tuple[Article, Annotation]]:
+        """Every claim of the open corpus in claim group ``group_id``, with its article."""
+        found = []
+        for article_id, items in self.catalog.annotations.items():
+            claims = [a for a in items if a.kind == "claim" and a.group == group_id]
+            article = self.corpus.get(article_id, keep=False) if claims else None
+            if article is not None:
+                found.extend((article, claim) for claim in claims)
+        return found
 
     # -- annotations ---------------------------------------------------------------
 

@@ -35,6 +35,11 @@ What is left out, and why, is counted in the export's statistics
 (``ExportStats.left_out``), which ``sorot export`` says on stderr and the
 export dialog shows before anything is written.
 
+A claim of a claim group is written once for its group: ``@id`` and
+``identifier`` are the group's, ``claimReviewed`` its title, the rating its
+verdict, and ``itemReviewed.appearance`` lists every article stating it
+(the earliest dated also as ``firstAppearance``).
+
 schema.org has no character offsets: a review points back at its sorot
 annotation by ``identifier``; positions are in the native and W3C exports.
 """
@@ -48,6 +53,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from store.annotations.annotation import Annotation
+from store.claims.groups import ClaimGroup
+from store.exchange.groups import first_appearance
 from store.exchange.jsonl import overlapping
 from store.exchange.select import ExportArticle, ExportOptions, ExportStats, Item, entities_of
 from store.files.review_settings import ReviewSettings
@@ -201,6 +208,47 @@ def review(
     return data
 
 
+def group_review(
+    group: ClaimGroup,
+    members: Sequence[tuple[Article, Annotation]],
+    settings: ReviewSettings | None = None,
+) -> dict[str, Any]:
+    """A claim group as one ClaimReview: every appearance, the earliest as ``firstAppearance``."""
+    settings = settings or ReviewSettings()
+    appearances = [appearance(article) for article, _claim in members]
+    claim: dict[str, Any] = {"@type": "Claim", "appearance": appearances}
+    if appearances:
+        first = first_appearance(members)
+        claim["firstAppearance"] = appearances[first]
+        published = stated_date(members[first][0])
+        if published:
+            claim["datePublished"] = published
+    speakers = list(dict.fromkeys(c.speaker for _a, c in members if c.speaker))
+    if speakers:
+        claim["author"] = {"@type": speaker_type(speakers[0]), "name": speakers[0]}
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "@id": f"urn:uuid:{group.id}",
+        "identifier": group.id,
+    }
+    url = settings.url_for(group.id, members[0][0].id if members else "")
+    if url:
+        data["url"] = url
+    data["claimReviewed"] = statement(group.title)
+    data["itemReviewed"] = claim
+    data["reviewRating"] = _rating(group.status, settings)
+    if settings.organisation:
+        author: dict[str, Any] = {"@type": "Organization", "name": settings.organisation}
+        if settings.organisation_url:
+            author["url"] = settings.organisation_url
+        data["author"] = author
+    data["datePublished"] = group.updated[:10]
+    if group.note:
+        data["reviewBody"] = group.note
+    return data
+
+
 def choose(marks: Sequence[Annotation], options: ExportOptions) -> tuple[list[Annotation], Counter]:
     """The claims of ``marks`` that are published, and why the others are not."""
     settings = options.review
@@ -257,6 +305,16 @@ def write(
         stats.add(article, reviewed)
         stats.entities += len(listed or ())
         for annotation in reviewed:
+            groups = options.groups
+            if annotation.group and groups is not None:
+                if annotation.group in groups.seen:
+                    continue  # its group's review is written already
+                group = groups.first_time(annotation.group)
+                if group is not None:
+                    data = group_review(group, groups.members(group.id), options.review)
+                    out.write((",\n" if written else "\n") + json.dumps(data, ensure_ascii=False))
+                    written += 1
+                    continue
             entities = typing.with_speaker(known, annotation.speaker)
             data = review(
                 annotation, article, options.review, entities=entities, mentions=listed is not None

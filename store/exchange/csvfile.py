@@ -6,11 +6,12 @@ options::
     annotation_id, article_id, kind, claim_type, status, speaker, tags, note,
     annotator, created, updated, orphaned, start, end, exact, prefix, suffix,
     sha256, article_title, article_outlet, article_published, article_url,
-    article_source, article_in_corpus, entities, article_text
+    article_source, article_in_corpus, entities, article_text, group_id
 
 ``entities`` is filled with entities (those in the passage) and
 ``article_text`` with text (the whole body, on each row of the article);
-otherwise they are empty. Empty values are empty cells; booleans are
+otherwise they are empty. ``group_id`` is the claim group a claim is one
+appearance of (empty when none). Empty values are empty cells; booleans are
 ``true``/``false``; ``start`` and ``end`` are character offsets into the body
 (``body[start:end] == exact``) and are empty for a note on the whole
 article. ``tags`` and ``entities`` are JSON lists (``["militer", "a; b"]``,
@@ -74,6 +75,7 @@ COLUMNS = (
     "article_in_corpus",
     "entities",
     "article_text",
+    "group_id",
 )
 """The columns of every CSV export, in order."""
 
@@ -172,12 +174,13 @@ def write(
         stats.add(article, marks)
         stats.entities += len(entities)
         if not marks:
-            cells = [""] * (len(COLUMNS) - 2)
+            cells = [""] * (len(COLUMNS) - 3)
             cells[1], cells[2] = _cell(article.id), "article"
             cells[18:] = [_cell(c) for c in article_cells]
             extra = _entity_cell(entities) if options.with_entities else ""
-            writer.writerow([*cells, extra, text])
+            writer.writerow([*cells, extra, text, ""])
         for annotation in marks:
             extra = _entity_cell(overlapping(entities, annotation)) if options.with_entities else ""
-            writer.writerow([*row(annotation, article_cells), extra, text])
+            group = _cell(annotation.group)
+            writer.writerow([*row(annotation, article_cells), extra, text, group])
     return stats

@@ -11,8 +11,13 @@ The document (``sorot-export.schema.json`` beside this module)::
         "entities": [{start, end, text, type, key, origin}, …],   (with entities)
         "annotations": [<Annotation.to_dict()>, …]},
        …],
+     "groups": [<ClaimGroup.to_dict()> + {"members": […]}, …],
      "totals": {"articles": …, "annotations": …, "claims": …, "notes": …,
                 "entities": …, "orphaned": …, "missing_articles": …}}
+
+``groups`` (after ``articles``) lists the claim groups the exported claims
+name, each with its fields, revision, history and ``members`` (every claim
+of the group, ``{"article_id", "annotation_id"}``, in or out of the set).
 
 It is written piece by piece, one article (with its annotations) at a time,
 so its size is bounded by the disk, not by memory; ``totals`` comes last
@@ -30,6 +35,7 @@ from typing import Any, TextIO
 
 from store import __version__
 from store.annotations.annotation import now_iso
+from store.exchange.groups import native_record
 from store.exchange.select import (
     ExportOptions,
     ExportStats,
@@ -75,6 +81,7 @@ def write(
     head = _dumps(header(query, options))
     out.write(head[:-1] + ', "articles": [')
     stats = ExportStats()
+    groups: list[dict[str, Any]] = []
     for number, (article, marks) in enumerate(items):
         record = article_meta(article, with_text=options.with_text)
         if options.with_entities:
@@ -82,6 +89,11 @@ def write(
             record["entities"] = entities
             stats.entities += len(entities)
         record["annotations"] = [a.to_dict() for a in marks]
+        for claim in marks:
+            if claim.group and options.groups is not None:
+                group = options.groups.first_time(claim.group)
+                if group is not None:
+                    groups.append(native_record(group, options.groups.members(group.id)))
         if options.corrections_for is not None and not isinstance(article, MissingArticle):
             record["corrections"] = options.corrections_for(article.id)
             stats.corrections += len(record["corrections"])
@@ -97,5 +109,7 @@ def write(
         "orphaned": stats.orphaned,
         "missing_articles": len(stats.missing),
     }
-    out.write('\n], "totals": ' + _dumps(totals) + "}\n")
+    totals["groups"] = len(groups)
+    out.write('\n], "groups": ' + _dumps(groups))
+    out.write(', "totals": ' + _dumps(totals) + "}\n")
     return stats

@@ -21,6 +21,7 @@ from typing import Any
 from store.annotations.anchoring import place
 from store.annotations.annotation import Annotation
 from store.annotations.store import AnnotationStore
+from store.exchange.groups import GroupSource
 from store.files.review_settings import ReviewSettings
 from store.news.article import Article, article_to_dict
 from store.query import KeyMatcher, Query
@@ -69,6 +70,8 @@ class ExportOptions:
     (ClaimReview); not written unless asked."""
     entities_in_text: Callable[[str], list[dict[str, Any]]] | None = None
     """The recogniser on a short text (a speaker's name), when the article's are not at hand."""
+    groups: GroupSource | None = None
+    """Claim groups and their members (``store.exchange.groups``), when known."""
 
     @property
     def with_entities(self) -> bool:

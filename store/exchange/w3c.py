@@ -48,6 +48,12 @@ native format.
 
 The field history of an annotation is in the native export only.
 
+A claim group is one more annotation, written after its first member: its
+bodies are the group's type, verdict and title, its ``target`` a list (one
+target per appearance), ``sorot:kind`` is ``group`` and ``sorot:members``
+names the member annotations; each member names its group in
+``sorot:group``. Importing skips the group's own annotation.
+
 Positions count characters (code points) of the article's text as sorot
 shows it, the text whose version ``sorot:sha256`` names.
 
@@ -64,7 +70,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
@@ -72,6 +78,7 @@ from urllib.parse import quote
 
 from store import __version__
 from store.annotations.annotation import Annotation, Selector, now_iso
+from store.claims.groups import ClaimGroup
 from store.exchange.select import (
     ExportArticle,
     ExportOptions,
@@ -218,6 +225,41 @@ def to_w3c(annotation: Annotation, article: ExportArticle | None = None) -> dict
     data["sorot:revision"] = annotation.revision
     if annotation.updated_by:
         data["sorot:updated_by"] = annotation.updated_by
+    if annotation.group:
+        data["sorot:group"] = annotation_iri(annotation.group)
+    return data
+
+
+def group_to_w3c(group: ClaimGroup, members: Sequence[tuple[Article, Annotation]]) -> dict:
+    """A claim group as one Web Annotation whose targets are its appearances."""
+    bodies = [
+        _body(value, name)
+        for name, value in (
+            ("claim_type", group.claim_type),
+            ("status", group.status),
+            ("note", group.title),
+        )
+        if value
+    ]
+    data: dict[str, Any] = {
+        "@context": ANNOTATION_CONTEXT,
+        "id": annotation_iri(group.id),
+        "type": "Annotation",
+        "motivation": "assessing",
+    }
+    for key, value in (("created", group.created), ("modified", group.updated)):
+        when = zulu(value)
+        if when is not None:
+            data[key] = when
+    agent = creator(group.annotator)
+    if agent is not None:
+        data["creator"] = agent
+    if bodies:
+        data["body"] = bodies
+    data["target"] = [to_w3c(claim, article)["target"] for article, claim in members]
+    data["sorot:kind"] = "group"
+    data["sorot:members"] = [annotation_iri(claim.id) for _article, claim in members]
+    data["sorot:revision"] = group.revision
     return data
 
 
@@ -291,6 +333,13 @@ def write(
             corrections = options.corrections_for(article.id)
             nodes += [correction_node(doc, article) for doc in corrections]
             stats.corrections += len(corrections)
+        # A claim group once, after its first member met here.
+        groups = [options.groups.first_time(a.group) for a in marks] if options.groups else []
+        nodes += [
+            group_to_w3c(group, options.groups.members(group.id))  # type: ignore[union-attr]
+            for group in groups
+            if group is not None
+        ]
         for node in nodes:
             comma = ",\n" if written else "\n"
             out.write(comma + json.dumps(node, ensure_ascii=False))

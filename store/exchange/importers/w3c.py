@@ -191,10 +191,17 @@ def read(data: Mapping[str, Any], context: Context) -> tuple[Annotation, str]:
             "orphaned": orphaned,
             "revision": data.get("sorot:revision"),
             "updated_by": data.get("sorot:updated_by"),
+            "group": _group_id(data.get("sorot:group")),
             **fields,
         }
     )
     return annotation, placed.note
+
+
+def _group_id(value: Any) -> str | None:
+    if not isinstance(value, str) or not value:
+        return None
+    return annotation_id(value)
 
 
 def annotations_of(document: Any) -> list[Mapping[str, Any]]:
@@ -207,7 +214,12 @@ def annotations_of(document: Any) -> list[Mapping[str, Any]]:
     if "Annotation" in kinds:
         return [document]
     if "AnnotationPage" in kinds:
-        return [a for a in one_or_many(document.get("items")) if isinstance(a, Mapping)]
+        # A claim group's own annotation is not one to import: its members name it.
+        return [
+            a
+            for a in one_or_many(document.get("items"))
+            if isinstance(a, Mapping) and a.get("sorot:kind") != "group"
+        ]
     if "AnnotationCollection" in kinds:
         first = document.get("first")
         if first is None:
