@@ -6,7 +6,8 @@ a unit, a target), prints one table and writes the same figures as JSON
 (``tests/benchreport.py``). To add a measurement, append a function (plain or
 ``async``) taking the :class:`Bench` to ``MEASUREMENTS``. The annotation store,
 its export and stock TinyDB beside it are in ``tests/bench_store.py``; entity
-recognition and entities on screen in ``tests/bench_ner.py``.
+recognition and entities on screen in ``tests/bench_ner.py``; related passages
+(the verification desk) in ``tests/bench_claims.py``.
 
 Start-up and memory are measured on the real command in a pseudo-terminal of
 120x40. Everything else runs in-process under Textual's Pilot with a driver
@@ -51,6 +52,7 @@ from store.news.loading import load_paths
 from store.news.safetext import printable
 from store.news.textunits import TextUnits
 from store.query import parse_query
+from tests.bench_claims import measure_related
 from tests.bench_ner import measure_entities_on_screen, measure_recognition
 from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
@@ -508,6 +510,7 @@ MEASUREMENTS: list[Measurement] = [
     measure_store_saves,
     measure_recognition,
     measure_entities_on_screen,
+    measure_related,
 ]
 
 

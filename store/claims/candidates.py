@@ -49,6 +49,8 @@ class Candidate:
     """How much it shares with the passage, by the source's own measure (higher is closer)."""
     keys: frozenset[str] = frozenset()
     """The entity key terms named in it (``key:kim jong un``), when known."""
+    terms: frozenset[str] | None = None
+    """Its terms (:func:`store.claims.terms.terms`), when the source has them at hand."""
 
 
 class CandidateSource(Protocol):
@@ -111,6 +113,7 @@ class SentenceScan:
         self._terms: list[frozenset[str]] = []
         self._postings: dict[str, array] = defaultdict(lambda: array("I"))
         self._df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}
 
     @property
     def size(self) -> int:
@@ -148,9 +151,13 @@ class SentenceScan:
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency of ``term`` over the sentences."""
-        self._build()
-        total = len(self._texts) or 1
-        return math.log((total + 1) / (self._df.get(term, 0) + 0.5))
+        # Asked thousands of times a query: a dictionary once the scan is built.
+        found = self._idf.get(term)
+        if found is None:
+            self._build()
+            total = len(self._texts) or 1
+            found = self._idf[term] = math.log((total + 1) / (self._df.get(term, 0) + 0.5))
+        return found
 
     def terms_of(self, sentence: int) -> frozenset[str]:
         """The terms of indexed sentence number ``sentence``."""
@@ -189,6 +196,7 @@ class SentenceScan:
                     self._texts[sentence],
                     score,
                     frozenset(t for t in sentence_terms if t.startswith("key:")),
+                    sentence_terms,
                 )
             )
             if len(found) >= limit:

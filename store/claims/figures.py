@@ -18,11 +18,13 @@ when no value satisfies both:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from store.claims.figure import DATE, WEEKDAY_NAMES, Figure
+from store.claims.lexicon import NUMBER_WORDS
 from store.claims.numbers import amounts
 from store.claims.when import dates
 from store.news.article import ESTIMATED, STATED, Article
@@ -160,6 +162,18 @@ def compare(mine: list[Figure], theirs: list[Figure]) -> list[Comparison]:
         agreeing = [p for p in pairs if not p.conflict]
         found.append(agreeing[0] if agreeing else pairs[0])
     return found
+
+
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def counts_in(text: str) -> list[Figure]:
+    """The amounts of ``text`` (no dates), quickly nothing when it names no number."""
+    if _MAYBE_NUMBER.search(text) is None:
+        return []
+    return amounts(text)
 
 
 def counted_units(figures: list[Figure]) -> set[str]:

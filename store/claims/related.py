@@ -17,8 +17,8 @@ from typing import Any
 from store.claims.attribution import NameSpan, speaker_of
 from store.claims.candidates import Candidate, CandidateSource, keys_within
 from store.claims.figure import Figure
-from store.claims.figures import Comparison, article_day, compare, find_figures
-from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, score
+from store.claims.figures import Comparison, article_day, compare, counts_in, find_figures
+from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
 from store.claims.terms import terms
 from store.news.article import Article
 from store.query.query import shown_date
@@ -125,13 +125,15 @@ class RelatedFinder:
         """Every candidate of the passage with its score, best first (for evaluation)."""
         text = article.body[start:end]
         keys = keys_within(self.names_of(article), start, end)
-        mine = self.profile(article, start, end)
+        scorer = Scorer(self.profile(article, start, end), self.source.idf)
         found = []
         for candidate in self.source.candidates(text, keys, article.id, pool):
-            theirs = Profile(
-                terms(candidate.text) | candidate.keys, tuple(find_figures(candidate.text))
-            )
-            found.append((score(mine, theirs, self.source.idf), candidate))
+            found_terms = candidate.terms
+            if found_terms is None:
+                found_terms = terms(candidate.text) | candidate.keys
+            # Only what is counted weighs in the score: the amounts, not the dates.
+            theirs = Profile(found_terms, tuple(counts_in(candidate.text)))
+            found.append((scorer(theirs), candidate))
         found.sort(key=lambda item: -item[0])
         return found
 
