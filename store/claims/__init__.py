@@ -2,7 +2,8 @@
 
 What it holds:
 
-- **figures** (``numbers``, ``when``, ``figures``, ``compare``): the numbers
+- **figures** (``figure``, ``numbers``, ``when``, ``figures``, ``lexicon``
+  with its word lists in ``data/``): the numbers
   of a passage with their qualifier and what they count, as intervals
   (``lebih dari 10.000 tentara`` is more than 10,000 troops), and its dates
   resolved against the article's date (``Jumat (29/11)``, ``Juni lalu``);
@@ -15,7 +16,9 @@ What it holds:
   (a scan of the open corpus's sentences here; an index may implement it
   too), re-ranked by a similarity that masks numbers and respects what is
   counted;
-- **claim groups** (``groups``, ``desk``): passages of several articles
+- **the desk** (``desk``): related passages over one corpus, its
+  candidate source chosen once;
+- **claim groups** (``groups``, ``linking``): passages of several articles
   linked as one claim with one verdict, kept in ``groups/<id>.json`` with
   revisions, history and field-level conflicts; each member claim names its
   group (``Annotation.group``), so linking and splitting are ordinary,
