@@ -11,6 +11,7 @@ import pytest
 from store.annotations.annotation import Annotation, Selector
 from store.annotations.article_annotations import ArticleAnnotations, Gone
 from store.annotations.history import History
+from store.annotations.migrations import SCHEMA_VERSION
 from store.annotations.store import AnnotationStore, EditConflict
 from store.news.article import Article, Segment
 
@@ -166,7 +167,7 @@ def test_an_older_file_gets_revisions_when_it_is_next_changed(folder, article):
     assert (read.revision, read.updated_by, read.history) == (1, "rina", ())
     store.update(article.id, old.id, {"status": "false"}, by="budi")
     raw = json.loads(path.read_text("utf-8"))
-    assert raw["meta"]["schema"]["version"] == 2
+    assert raw["meta"]["schema"]["version"] == SCHEMA_VERSION  # 3 since claims name groups
     assert raw["annotations"][old.id]["revision"] == 2
 
 
