@@ -57,6 +57,11 @@ def article_list(app) -> ArticleList:
     return app.screen.query_one(ArticleList)
 
 
+def row_at(app, position: int):
+    """The library's row shown at ``position`` (its id, title, outlet, date, words)."""
+    return article_list(app).rows[position]
+
+
 def list_lines(app) -> list[str]:
     """The rendered text of the library's non-blank rows, top to bottom."""
     widget = article_list(app)
@@ -92,8 +97,8 @@ def notes(app) -> list[str]:
 async def open_row(app, pilot: Pilot, outlet: str) -> ReaderScreen:
     """Highlight the library row of ``outlet`` and open it with Enter."""
     widget = article_list(app)
-    for row, index in enumerate(widget.rows):
-        if widget.catalog.entries[index].outlet == outlet:
+    for row in range(len(widget.rows)):
+        if widget.rows[row].outlet == outlet:
             widget.cursor = row
             break
     else:

@@ -2,52 +2,32 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.index import EntityIndex
 from store.entities.model import Entity
 from store.files.jsonfile import StoreError
 from store.files.settings import Settings
-from store.library.catalog import Catalog
-from store.library.corpus import Corpus
 from store.news.article import Article
 from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
-from tui.memory import release, settle
+from tui.loading import CorpusLoading, reader_screen
+from tui.memory import release
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import watch_terminal
 
-if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
 
-KEY_QUIET = 0.5
-"""Seconds after a key during which background indexing waits."""
-
-MAX_PROBLEM_NOTES = 4
-"""Loading problems shown one by one before the rest are summed up."""
-
-
-def reader_screen() -> type[ReaderScreen]:
-    """The reader's screen class, imported on first use (see ``SorotApp._loaded``)."""
-    from tui.screens.reader import ReaderScreen
-
-    return ReaderScreen
-
-
-class SorotApp(App[None]):
+class SorotApp(CorpusLoading, App[None]):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -75,7 +55,6 @@ class SorotApp(App[None]):
         self.entity_foreground = threading.Event()
         """Set while the reader recognises an article: the index builder waits meanwhile."""
         self._last_key = 0.0
-        self._entity_updates: dict[str, list[Entity]] = {}
         self._entity_focus: tuple[str, str] | None = None
         self._read: set[str] | None = None
         self._unread: int | None = None
@@ -94,13 +73,8 @@ class SorotApp(App[None]):
         return self.workspace.user
 
     @property
-    def catalog(self) -> Catalog:
-        """The library's rows over the open corpus."""
-        return self.workspace.catalog
-
-    @property
     def entity_index(self) -> EntityIndex:
-        """Entity key → articles (empty until built in the background)."""
+        """Entity key → articles (complete once the entity pass has run)."""
         return self.workspace.entity_index
 
     async def on_event(self, event: events.Event) -> None:
@@ -138,37 +112,6 @@ class SorotApp(App[None]):
             if isinstance(screen, reader):
                 screen.keep_work()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self) -> None:
-        """Read the corpus off the event loop so the library paints at once."""
-        corpus = self.workspace.open_corpus(self.paths)
-        self.call_from_thread(self._loaded, corpus)
-
-    def _loaded(self, result: Corpus) -> None:
-        self._unread = None
-        self.loaded = True
-        self._report_store_problems()
-        for problem in result.problems[:MAX_PROBLEM_NOTES]:
-            self.notify(
-                str(problem), severity="error" if problem.skipped else "warning", timeout=10
-            )
-        hidden = len(result.problems) - MAX_PROBLEM_NOTES
-        if hidden > 0:
-            self.notify(
-                f"…and {hidden} more files with problems; `sorot list` prints them all.",
-                severity="warning",
-                timeout=10,
-            )
-        if not len(result):
-            where = ", ".join(str(p) for p in self.paths)
-            self.notify(f"No articles found in {where}.", severity="error", timeout=10)
-        library = self.library
-        if library is not None:
-            library.load(self.catalog)
-        # The reader's modules are not needed for the library's first paint: they
-        # load now, off the event loop, so that opening an article does not wait.
-        self.run_worker(reader_screen, thread=True, group="warm-up")
-
     def _report_store_problems(self) -> None:
         for problem in self.workspace.take_problems():
             self.notify(problem, severity="error", timeout=15)
@@ -181,57 +124,9 @@ class SorotApp(App[None]):
         """Names offered for a claim's speaker (``Workspace.speaker_candidates``)."""
         return self.workspace.speaker_candidates(annotations)
 
-    # -- entities -------------------------------------------------------------------
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # Once the corpus is loaded, index its entities in the background.
-        if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
-            self._entity_updates.clear()
-            self.build_entity_index()
-            self.call_after_refresh(settle)  # once the library has painted
-
-    @work(thread=True, exclusive=True, group="entity-index")
-    def build_entity_index(self) -> None:
-        """Index the corpus's entities (``store.entities.index``; its docstring gives the costs)."""
-        worker = get_current_worker()
-
-        def pause() -> None:
-            # Step aside while the reader recognises an article, and while the user types:
-            # the indexer competes with the keys for the interpreter.
-            while (
-                self.entity_foreground.is_set() or time.monotonic() - self._last_key < KEY_QUIET
-            ) and not worker.is_cancelled:
-                time.sleep(0.02)
-            time.sleep(0)  # let the UI thread have the interpreter between articles
-
-        try:
-            index = self.workspace.build_entity_index(lambda: worker.is_cancelled, pause)
-            if not worker.is_cancelled:
-                self.call_from_thread(self._entity_index_built, index)
-        except RuntimeError:  # the app is closing
-            return
-        except Exception as error:  # the index is a help, never a reason to stop
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(
-                    self.notify, f"Could not index the entities: {error}", severity="warning"
-                )
-
-    def _entity_index_built(self, index: EntityIndex) -> None:
-        # Corrections made while it was being built win over what it read.
-        self.workspace.adopt_entity_index(index, self._entity_updates)
-        self._entity_updates.clear()
-        self.call_after_refresh(settle)
-        library = self.library
-        if library is not None and library.filter_query.entities:
-            library.refilter()
-        screen = self.screen
-        if isinstance(screen, reader_screen()):
-            screen.redraw_entities()
-
     def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
         """The reader found or corrected ``article_id``'s entities: keep the index in step."""
         self.workspace.entities_changed(article_id, entities)
-        self._entity_updates[article_id] = entities
 
     def title_of(self, article_id: str) -> str:
         """The title of ``article_id`` as the library shows it."""
@@ -282,9 +177,7 @@ class SorotApp(App[None]):
     def unread_count(self) -> int:
         """How many articles of the corpus this user has not opened (counted once per change)."""
         if self._unread is None:
-            read = self.read_ids()
-            corpus = self.workspace.corpus
-            self._unread = sum(1 for article_id in corpus if article_id not in read)
+            self._unread = self.workspace.unread(self.read_ids())
         return self._unread
 
     def toggle_read(self, article_id: str) -> None:
@@ -324,7 +217,7 @@ class SorotApp(App[None]):
             library = self.library
             if library is not None:
                 library.list.mark_read(self.read_ids())
-                library.refilter(keep_id=article.id)
+                library.refilter(keep_id=article.id)  # claims may have changed the order
 
         try:
             annotations = self.workspace.annotations_of(article)
