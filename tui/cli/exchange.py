@@ -26,6 +26,7 @@ from store.query import Query, QueryError
 from store.query.query import quote_value
 from store.workspace import Workspace
 from tui.cli.common import Parser, Terminal, data_arg, say, where_arg, workspace
+from tui.cli.progress import refresh
 
 FILTERS = (
     ("--article", "articles", "article", "ID", "an article id, or the start of one"),
@@ -199,8 +200,10 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         say(str(error))
         return 1
-    scan = space.scan(args.paths)
-    items = space.select(query, space.scanned(scan, query), with_entities=options.with_entities)
+    space.open_corpus(args.paths)
+    refresh(space)
+    problems = space.corpus.problems()
+    items = space.select(query, with_entities=options.with_entities)
     newline = "" if args.format == "csv" else None
     try:
         if target is None:
@@ -217,8 +220,7 @@ def _export(args: argparse.Namespace) -> int:
         kept = f"; {target} was not written" if target and not is_stream(target) else ""
         say(f"{target or 'stdout'}: cannot write ({error.strerror or error}){kept}")
         return 1
-    # The corpus is read as it is exported: what went wrong in it is known now.
-    for problem in scan.problems:
+    for problem in problems:
         say(str(problem))
     skipped = space.take_problems()
     for problem in skipped:
@@ -232,7 +234,7 @@ def _export(args: argparse.Namespace) -> int:
             f"{count} not in the corpus ({shown}); their annotations were exported "
             "with what the data folder records of them"
         )
-    return 1 if skipped or any(p.skipped for p in scan.problems) else 0
+    return 1 if skipped or any(p.skipped for p in problems) else 0
 
 
 # -- import ------------------------------------------------------------------------------
