@@ -76,6 +76,7 @@ class CorpusLoading:
         workspace = self.workspace
         try:
             workspace.open_corpus(self.paths)
+            workspace.counts  # the annotations read here, not on the UI thread  # noqa: B018
             self.call_from_thread(self._show_rows)
             report = workspace.refresh(
                 progress=throttled(self._indexing, PROGRESS_EVERY),

@@ -16,13 +16,13 @@ holding a lock forever.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -74,6 +74,11 @@ def in_workers(
     pause: Callable[[], None] = lambda: None,
 ) -> Iterator[Result]:
     """``function(item)`` for each of ``items``, in ``workers`` processes, as results come."""
+    # Imported here: a command that finds nothing to read starts quicker without them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     done: set[int] = set()
     try:
         context = multiprocessing.get_context("forkserver")
@@ -109,6 +114,8 @@ def _pooled(
     pause: Callable[[], None],
     done: set[int],
 ) -> Iterator[Result]:
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+
     pending: dict[Future[Result], int] = {}
     following = 0
     try:

@@ -69,15 +69,16 @@ class Scored:
 _BM25 = "bm25(article_text, {})".format(", ".join(str(w) for w in RANK_WEIGHTS))
 
 # Each sort is one or two ordered parts: (which rows, in what order, in what order reversed).
-# Articles without a date (or title, or outlet) come last whichever way the others run.
+# Articles without a date (or title, or outlet) come last whichever way the others run, in
+# the order their files were read (the files' order, a batch at a time).
 _ORDERS: dict[str, list[tuple[str, str, str]]] = {
     "date": [
         ("a.date != ''", "a.date DESC, a.title_key DESC", "a.date, a.title_key"),
-        ("a.date = ''", "f.path, a.position", "f.path, a.position"),
+        ("a.date = ''", "a.file, a.position", "a.file, a.position"),
     ],
     "title": [
         ("a.title_key != ''", "a.title_key", "a.title_key DESC"),
-        ("a.title_key = ''", "f.path, a.position", "f.path, a.position"),
+        ("a.title_key = ''", "a.file, a.position", "a.file, a.position"),
     ],
     "outlet": [
         ("a.outlet_key != ''", "a.outlet_key, a.title_key", "a.outlet_key DESC, a.title_key DESC"),
@@ -197,7 +198,6 @@ class Catalog:
         numbers = array("q")
         with self.database.connection() as connection:
             for part, order, backwards in _ORDERS[sort]:
-                # Files only for the order of what has no date (or title): their place.
                 files = " JOIN files f ON f.id = a.file" if "f.path" in order else ""
                 sql = (
                     "SELECT group_concat(number) FROM (SELECT a.number AS number FROM articles a"
@@ -292,12 +292,27 @@ class Catalog:
                 widest["words"] = max(widest["words"], len(f"{row[2] or 0:,}"))
         return widest
 
-    def count(self, conditions: Iterable[Condition] = ()) -> int:
-        """How many articles the corpus lists (passing ``conditions``)."""
-        where, params = self._conditions((), conditions)
+    def count(
+        self,
+        conditions: Iterable[Condition] = (),
+        *,
+        words: Sequence[str] = (),
+        articles: Sequence[str] = (),
+    ) -> int:
+        """How many articles the corpus lists (holding ``words``, passing the rest)."""
+        conditions = list(conditions)
+        expression = match_expression(words)
+        if expression is not None:
+            conditions.append(
+                Condition(
+                    "a.number IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)",
+                    (expression,),
+                )
+            )
+        where, params = self.where(articles, conditions)
         with self.database.connection() as connection:
             return connection.execute(
-                f"SELECT count(*) FROM articles a WHERE {' AND '.join(where)}", params
+                f"SELECT count(*) FROM articles a WHERE {where}", params
             ).fetchone()[0]
 
     def matching(self, words: Sequence[str], among: Iterable[str]) -> set[str]:
@@ -390,7 +405,7 @@ class Catalog:
                 chunk = list(numbers[start : start + 2000])
                 found = dict(
                     connection.execute(
-                        "SELECT number, meta FROM articles "
+                        "SELECT number, meta FROM article_meta "
                         "WHERE number IN (SELECT value FROM json_each(?))",
                         (json.dumps(chunk),),
                     )

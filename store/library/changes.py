@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from store.library.parsing import file_digest
 from store.library.walk import Seen, Walk
@@ -76,8 +77,7 @@ def _articles(n: int) -> str:
     return "article" if n == 1 else "articles"
 
 
-@dataclass(slots=True)
-class Known:
+class Known(NamedTuple):
     """A file as the index last read it."""
 
     id: int
@@ -93,23 +93,22 @@ def trusted(path: str, seen: Walk) -> bool:
     return os.path.dirname(path) in seen.trusted
 
 
-def diff(
-    seen: Walk, known: dict[str, Known], report: IndexReport
-) -> tuple[list[Seen], list[Known]]:
-    """Files to read (new or changed), and known files of the corpus that are gone."""
+def diff(seen: Walk, known: dict[str, Known]) -> tuple[list[Seen], list[Known]]:
+    """Files to read (new or changed), and known files of the corpus that are gone.
+
+    ``known`` holds the files of the folders the walk listed (at least): a
+    file of a trusted folder is not there to be compared, and is not gone.
+    """
     to_read = []
     for path, now in seen.files.items():
         old = known.get(path)
-        if old is None or (old.size, old.mtime_ns, old.inode) != (
-            now.size,
-            now.mtime_ns,
-            now.inode,
-        ):
+        if old is None or old[2:5] != (now.size, now.mtime_ns, now.inode):
             to_read.append(now)
+    missing = known.keys() - seen.files.keys()
     vanished = [
-        old
-        for path, old in known.items()
-        if path not in seen.files and seen.under_roots(path) and not trusted(path, seen)
+        known[path]
+        for path in sorted(missing)
+        if seen.under_roots(path) and not trusted(path, seen)
     ]
     return to_read, vanished
 

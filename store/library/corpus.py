@@ -167,10 +167,11 @@ class Corpus(Mapping[str, Article]):
                     out.append(LoadProblem(path, message, bool(skipped)))
             # A second copy of an article is hidden: where it is, and where the first one is.
             for source, first in connection.execute(
-                "SELECT json_extract(a.meta, '$.source'), (SELECT json_extract(b.meta, "
-                "'$.source') FROM articles b WHERE b.id = a.id AND b.shown = 1) "
-                f"FROM articles a WHERE {where.replace('a.shown = 1', 'a.shown = 0', 1)} "
-                "ORDER BY a.number",
+                "SELECT json_extract(m.meta, '$.source'), (SELECT json_extract(n.meta, "
+                "'$.source') FROM articles b JOIN article_meta n ON n.number = b.number "
+                "WHERE b.id = a.id AND b.shown = 1) "
+                "FROM articles a JOIN article_meta m ON m.number = a.number "
+                f"WHERE {where.replace('a.shown = 1', 'a.shown = 0', 1)} ORDER BY a.number",
                 params,
             ):
                 out.append(LoadProblem(source, f"same article as {first}; skipped", False))

@@ -20,6 +20,7 @@ are never blocked (WAL). When ``store/news`` changes, every row is stale
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -28,7 +29,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from store.files.database import Database
-from store.library.changes import IndexReport, Known, diff, renames, trusted
+from store.library.changes import IndexReport, Known, diff, renames
 from store.library.parsing import ParsedFile, parse_files
 from store.library.schema import parser_signature
 from store.library.walk import Seen, Walk, walk
@@ -116,12 +117,10 @@ class Indexer:
         known_folders = self._folders() if quick else None
         seen = walk(paths, known_folders)
         report.problems = seen.problems
-        known = self._known()
-        to_read, vanished = diff(seen, known, report)
+        known = self._known(None if known_folders is None else set(seen.folders) - seen.trusted)
+        to_read, vanished = diff(seen, known)
         renamed = renames(to_read, vanished, known)
-        report.files = len(seen.files) + sum(
-            1 for k in known.values() if trusted(k.path, seen) and k.path not in seen.files
-        )
+        report.files = len(seen.files) + self._count_in(seen.trusted)
         self._writerenames(renamed, report)
         read = self._read(to_read, known, report, progress, batch_done, stop, workers)
         if not read:
@@ -153,7 +152,7 @@ class Indexer:
     def _clear(self) -> None:
         """Forget every row (a new parser): the corpus is read again from scratch."""
         with self.database.write() as connection:
-            for table in ("articles", "files", "folders"):
+            for table in ("articles", "article_meta", "files", "folders"):
                 connection.execute(f"DELETE FROM {table}")
             connection.execute("INSERT INTO article_text(article_text) VALUES ('delete-all')")
             connection.execute(
@@ -164,12 +163,26 @@ class Indexer:
         with self.database.connection() as connection:
             return dict(connection.execute("SELECT path, mtime_ns FROM folders"))
 
-    def _known(self) -> dict[str, Known]:
+    def _known(self, folders: set[str] | None) -> dict[str, Known]:
+        """The files the index holds (only those of ``folders``, when given)."""
+        sql = "SELECT id, path, size, mtime_ns, inode, digest FROM files"
+        params: tuple[str, ...] = ()
+        if folders is not None:
+            sql += " WHERE folder IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(sorted(folders)),)
         with self.database.connection() as connection:
-            rows = connection.execute(
-                "SELECT id, path, size, mtime_ns, inode, digest FROM files"
-            ).fetchall()
-        return {row[1]: Known(*row) for row in rows}
+            rows = connection.execute(sql, params).fetchall()
+        return {row[1]: Known._make(row) for row in rows}
+
+    def _count_in(self, folders: set[str]) -> int:
+        """How many files the index holds in ``folders`` (a quick walk's trusted folders)."""
+        if not folders:
+            return 0
+        with self.database.connection() as connection:
+            return connection.execute(
+                "SELECT count(*) FROM files WHERE folder IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(folders)),),
+            ).fetchone()[0]
 
     def _writerenames(self, renamed: list[tuple[Known, Seen]], report: IndexReport) -> None:
         if not renamed:
@@ -177,13 +190,22 @@ class Indexer:
         with self.database.write() as connection:
             for old, new in renamed:
                 connection.execute(
-                    "UPDATE files SET path = ?, size = ?, mtime_ns = ?, inode = ? WHERE id = ?",
-                    (new.path, new.size, new.mtime_ns, new.inode, old.id),
+                    "UPDATE files SET path = ?, folder = ?, size = ?, mtime_ns = ?, inode = ? "
+                    "WHERE id = ?",
+                    (
+                        new.path,
+                        os.path.dirname(new.path),
+                        new.size,
+                        new.mtime_ns,
+                        new.inode,
+                        old.id,
+                    ),
                 )
                 # Each article says where it was read from: its new place.
                 connection.execute(
-                    "UPDATE articles SET meta = json_set(meta, '$.source', "
-                    "replace(json_extract(meta, '$.source'), ?, ?)) WHERE file = ?",
+                    "UPDATE article_meta SET meta = json_set(meta, '$.source', "
+                    "replace(json_extract(meta, '$.source'), ?, ?)) "
+                    "WHERE number IN (SELECT number FROM articles WHERE file = ?)",
                     (old.path, new.path, old.id),
                 )
         report.renamed = len(renamed)
@@ -208,6 +230,7 @@ class Indexer:
             batch.append(parsed)
             done += 1
             if len(batch) >= BATCH_FILES or time.monotonic() - last > BATCH_SECONDS:
+                batch.sort(key=lambda p: p.seen.path)  # rows numbered in the files' order
                 self._write(batch, known, report)
                 batch, last = [], time.monotonic()
                 if progress is not None:
@@ -215,6 +238,7 @@ class Indexer:
                 if batch_done is not None:
                     batch_done()
         if batch:
+            batch.sort(key=lambda p: p.seen.path)
             self._write(batch, known, report)
             if batch_done is not None:
                 batch_done()
@@ -233,10 +257,14 @@ class Indexer:
                     article_id, _position, title, outlet, date, section = record[:6]
                     number = connection.execute(
                         "INSERT INTO articles (id, file, position, title, outlet, date, section, "
-                        "words, sha256, title_key, outlet_key, meta) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (article_id, file_id, *record[1:11]),
+                        "words, sha256, title_key, outlet_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (article_id, file_id, *record[1:10]),
                     ).lastrowid
+                    connection.execute(
+                        "INSERT INTO article_meta (number, meta) VALUES (?, ?)",
+                        (number, record[10]),
+                    )
                     meta = searched_meta(outlet, section, date)
                     full_text.append((number, title, record[11], meta))
                     touched.add(article_id)
@@ -262,9 +290,9 @@ class Indexer:
         if old is None:
             report.added += 1
             cursor = connection.execute(
-                "INSERT INTO files (path, size, mtime_ns, inode, digest, problems) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (seen.path, *values),
+                "INSERT INTO files (path, folder, size, mtime_ns, inode, digest, problems) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (seen.path, os.path.dirname(seen.path), *values),
             )
             return int(cursor.lastrowid or 0)
         report.changed += 1

@@ -1,10 +1,11 @@
 """The corpus index's tables, and what makes its rows stale.
 
-One row per corpus file (``files``: its path, ``stat`` fingerprint, a digest
-of its bytes to recognise it renamed, and the problems met reading it), one
-per article (``articles``: the library's fields, where it comes from, and
-every parsed field but the body as JSON), and the full text of each article
-(``article_text``, FTS5). Folders' modification times (``folders``) let a
+One row per corpus file (``files``: its path and folder, ``stat``
+fingerprint, a digest of its bytes to recognise it renamed, and the problems
+met reading it), one per article (``articles``: the library's fields and
+where it comes from, kept small so that scans are quick; every parsed field
+but the body, as JSON, is in ``article_meta``), and the full text of each
+article (``article_text``, FTS5). Folders' modification times (``folders``) let a
 quick refresh skip folders where no file was added, removed or renamed.
 
 The full text is a *contentless* FTS5 table: the text is not stored twice
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS corpus_meta (
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY,
     path TEXT NOT NULL UNIQUE,
+    folder TEXT NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     inode INTEGER NOT NULL,
@@ -42,6 +44,7 @@ CREATE TABLE IF NOT EXISTS files (
     problems TEXT
 );
 CREATE INDEX IF NOT EXISTS files_by_size ON files (size);
+CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
 
 CREATE TABLE IF NOT EXISTS folders (
     path TEXT PRIMARY KEY,
@@ -61,14 +64,17 @@ CREATE TABLE IF NOT EXISTS articles (
     sha256 TEXT NOT NULL,
     shown INTEGER NOT NULL DEFAULT 1,
     title_key TEXT NOT NULL,
-    outlet_key TEXT NOT NULL,
+    outlet_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS article_meta (
+    number INTEGER PRIMARY KEY,
     meta TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles (file, position);
 CREATE INDEX IF NOT EXISTS articles_by_sha ON articles (sha256);
-CREATE INDEX IF NOT EXISTS articles_by_date ON articles (shown, date, title_key);
-CREATE INDEX IF NOT EXISTS articles_by_title ON articles (shown, title_key);
+CREATE INDEX IF NOT EXISTS articles_by_date ON articles (shown, date, title_key, file, position);
+CREATE INDEX IF NOT EXISTS articles_by_title ON articles (shown, title_key, file, position);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (shown, outlet_key, title_key);
 CREATE INDEX IF NOT EXISTS articles_by_words ON articles (shown, words, title_key);
 

@@ -37,9 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.annotations.annotation import Annotation
-from store.annotations.article_annotations import ArticleAnnotations
 from store.annotations.drafts import Drafts
-from store.annotations.history import History
 from store.annotations.store import AnnotationStore
 from store.entities.cache import SCHEMA as ENTITY_SCHEMA
 from store.entities.index import EntityIndex, forget_gone_texts
@@ -58,6 +56,8 @@ from store.workspace.entities import EntitiesOfWorkspace
 from store.workspace.queries import QueriesOfWorkspace
 
 if TYPE_CHECKING:
+    from store.annotations.article_annotations import ArticleAnnotations
+    from store.annotations.history import History
     from store.entities.service import EntityService
     from store.exchange.importing import ImportReport
 
@@ -104,10 +104,8 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         """The library's rows over the open corpus (empty until :meth:`open_corpus`)."""
         self.corpus = Corpus(self.catalog)
         """The open corpus: ids in the index, articles parsed from their files when asked for."""
-        self.annotated: dict[str, list[Annotation]] = {}
-        """Each annotated article's annotations, for the library's counts and queries."""
-        self.counts: dict[str, Counter[str]] = {}
-        """Annotation counts per annotated article id (the library's Claims column)."""
+        self._annotated: dict[str, list[Annotation]] | None = None
+        self._counts: dict[str, Counter[str]] = {}
         self._entities: EntityService | None = None
         self.entity_index = EntityIndex(self.database)
         """Entity key → articles, over the entities stored in the index."""
@@ -126,14 +124,14 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         """Open the corpus of ``paths`` as the index last saw it (at once, whatever its size).
 
         :meth:`refresh` brings the index up to date with the files. Each
-        annotated article's annotations are read too, for the library's
-        counts and queries; a store that cannot be read is reported in
-        :meth:`take_problems`.
+        annotated article's annotations are read when first needed (for the
+        library's counts and queries); a store that cannot be read is
+        reported in :meth:`take_problems`.
         """
         self.paths = list(paths) or [bundled_corpus()]
         self.catalog = Catalog(self.database, self.paths)
         self.corpus = Corpus(self.catalog)
-        self._read_annotations()
+        self._annotated = None
         return self.corpus
 
     def refresh(self, *, quick: bool = False, **options: Any) -> IndexReport:
@@ -157,6 +155,21 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
                 forget_gone_texts(self.database)
         return report
 
+    @property
+    def annotated(self) -> dict[str, list[Annotation]]:
+        """Each annotated article's annotations (read on first use), for counts and queries."""
+        if self._annotated is None:
+            self._read_annotations()
+        assert self._annotated is not None
+        return self._annotated
+
+    @property
+    def counts(self) -> dict[str, Counter[str]]:
+        """Annotation counts per annotated article id (the library's Claims column)."""
+        if self._annotated is None:
+            self._read_annotations()
+        return self._counts
+
     def _read_annotations(self) -> None:
         found: dict[str, list[Annotation]] = {}
         try:
@@ -166,8 +179,8 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
                     found[article_id] = annotations
         except StoreError as error:
             self.store.problems.append(str(error))
-        self.annotated = found
-        self.counts = {key: counts_of(value) for key, value in found.items()}
+        self._annotated = found
+        self._counts = {key: counts_of(value) for key, value in found.items()}
 
     def article(self, article_id: str) -> Article | None:
         """An article of the open corpus, parsed from its file (``None`` when it is gone)."""
@@ -212,6 +225,9 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
 
     def annotations_of(self, article: Article) -> ArticleAnnotations:
         """``article``'s annotations as the reader edits them, with this session's undo history."""
+        from store.annotations.article_annotations import ArticleAnnotations
+        from store.annotations.history import History
+
         history = self._histories.setdefault(article.id, History(self.store, article))
         return ArticleAnnotations(article, self.store, history, self.user, known_ids=self.corpus)
 

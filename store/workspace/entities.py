@@ -12,15 +12,15 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.cache import recogniser_signature
-from store.entities.corpus_pass import Job, PassReport, recognise_corpus
 from store.entities.model import Entity
 from store.files.jsonfile import StoreError
 from store.files.workers import available_cores
 from store.news.article import Article
 
 if TYPE_CHECKING:
+    from store.annotations.article_annotations import ArticleAnnotations
+    from store.entities.corpus_pass import Job, PassReport
     from store.entities.service import EntityService
     from store.workspace import Workspace
 
@@ -71,6 +71,8 @@ class EntitiesOfWorkspace:
                 "WHERE r.sha256 = a.sha256 AND r.signature = ?) ORDER BY a.date DESC, f.path",
                 [*params, recogniser_signature()],
             ).fetchall()
+        from store.entities.corpus_pass import Job
+
         return [Job(*row) for row in rows]
 
     def recognise_corpus(
@@ -87,6 +89,8 @@ class EntitiesOfWorkspace:
         Then the articles the user corrected are read again, so that their
         corrections count in the index (``EntityIndex.correct``).
         """
+        from store.entities.corpus_pass import recognise_corpus
+
         service = self.entities
         report = recognise_corpus(
             service.cache,

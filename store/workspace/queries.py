@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from store.entities.keys import pattern_matches
-from store.exchange import ExportOptions, Item, select
 from store.library.catalog import Condition, Row
 from store.library.fulltext import Snippet
 from store.library.search import Hit, SearchResult, hits_of, snippet_of
@@ -24,6 +23,7 @@ from store.query import Query
 from store.query.words import searched_fields
 
 if TYPE_CHECKING:
+    from store.exchange import ExportOptions, Item
     from store.workspace import Workspace
 
 
@@ -79,9 +79,7 @@ class QueriesOfWorkspace:
             rows = self.catalog.rows(first)
             shown = [rows[n] for n in first if n in rows]
             return SearchResult(len(numbers), [Hit(row, 0.0, None) for row in shown])
-        total = len(
-            self.catalog.select(query.words, articles=query.articles, conditions=conditions)
-        )
+        total = self.catalog.count(conditions, words=query.words, articles=query.articles)
         scored = self.catalog.scored(
             query.words, articles=query.articles, conditions=conditions, limit=limit
         )
@@ -161,6 +159,8 @@ class QueriesOfWorkspace:
                 in_corpus = set(self.catalog.ids_of(stored).values())
                 ids = [i for i in stored if i in in_corpus or i in self.corpus]
             articles = self.corpus.articles(ids)
+        from store.exchange import select  # the export machinery loads only for an export
+
         wanted = with_entities or bool(query.entities)
         return select(
             articles,
@@ -180,6 +180,8 @@ class QueriesOfWorkspace:
         set_name: str | None = None,
     ) -> ExportOptions:
         """What an export of ``query`` writes besides annotations (``kind:entity``: entities)."""
+        from store.exchange import ExportOptions
+
         wanted = with_entities or "entity" in query.kinds
         return ExportOptions(
             with_text=with_text,

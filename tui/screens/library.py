@@ -272,8 +272,9 @@ class LibraryScreen(Screen[None]):
             shown = Text("(the words are in the title or the outlet)", "dim italic")
         else:
             shown = snippet_text(snippet, width)
-        line.update(shown)
-        line.display = True
+        line.update(shown, layout=False)  # one fixed line: no layout for a new sentence
+        if not line.display:
+            line.display = True
 
     @on(ArticleList.Open)
     def _open(self, message: ArticleList.Open) -> None:
