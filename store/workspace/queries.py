@@ -52,7 +52,9 @@ class QueriesOfWorkspace:
 
     def rows(self: Workspace, query: Query, sort: str = "date", reverse: bool = False) -> array:
         """The numbers of the articles ``query`` selects in the open corpus, in order."""
-        claims = {i: c["claim"] for i, c in self.counts.items() if c.get("claim")}
+        claims = None
+        if sort == "claims":
+            claims = {i: c["claim"] for i, c in self.counts.items() if c.get("claim")}
         return self.catalog.select(
             query.words,
             articles=query.articles,
