@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install compile run test lint format bench eval screenshots clean
+.PHONY: install compile run test lint format bench eval eval-news screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "sorot needs Python 3.11 or newer")'
@@ -44,8 +44,17 @@ bench: compile
 	$(BIN)/python -m tests.bench $(ARGS)
 
 # Entity recogniser scores, speed and size; reads ../shared (not part of `make test`).
-eval: $(STAMP)
-	$(BIN)/python -m store.entities.evaluate --shared ../shared $(ARGS)
+# SHARED=DIR for another shared folder; INDONLU=DIR adds NERGrit's test split to the held-out part.
+SHARED  ?= ../shared
+INDONLU ?=
+eval: compile
+	$(BIN)/python -m store.entities.evaluate --shared $(SHARED) $(if $(INDONLU),--indonlu $(INDONLU)) $(ARGS)
+
+# News parser accuracy per field on a development set of real news built outside the
+# repository (see tests/newsgold/build_devset.py): make eval-news DATA=/work/data/news/dev
+eval-news: $(STAMP)
+	@test -n "$(DATA)" || { echo "make eval-news DATA=folder (build one with tests/newsgold/build_devset.py)" >&2; exit 2; }
+	$(BIN)/python -m store.news.evaluate --data "$(DATA)" $(ARGS)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots

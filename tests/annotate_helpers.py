@@ -6,20 +6,18 @@ from textual.widgets import Input, Select, TextArea
 
 from store.annotations.store import AnnotationStore
 from store.news.textunits import TextUnits
+from tests.pilot_helpers import open_row
 from tui.screens.claim_form import ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader import ReaderScreen
 
 FIRST = "Hubungan militer Rusia-Korea Utara semakin kuat setelah pemimpin Korea Utara"
-"""The start of the first sentence (and paragraph) of the first article in the library."""
+"""The start of the first sentence (and paragraph) of the KOMPAS.TV article."""
 
 
 async def open_first(app, pilot) -> ReaderScreen:
-    """Open the library's first row (the KOMPAS.TV article) with Enter."""
-    await pilot.press("enter")
-    await pilot.pause()
-    assert isinstance(app.screen, ReaderScreen), app.screen
-    return app.screen
+    """Open the KOMPAS.TV article (seed 001, the one stating its date) with Enter."""
+    return await open_row(app, pilot, "KOMPAS.TV")
 
 
 def claim_form(app) -> ClaimForm:

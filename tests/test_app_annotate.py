@@ -258,6 +258,11 @@ async def test_escape_in_the_claim_form_cancels_and_saves_nothing(app) -> None:
         await pilot.pause()
         form = claim_form(app)
         form.query_one("#speaker", Input).value = "KCNA"
+        await pilot.press("escape")  # typed work: Esc asks first (vim users press it by reflex)
+        await pilot.pause()
+        assert app.screen is form
+        assert "Discard what you typed?" in str(form.query_one("#problem").content)
+        assert form.query_one("#speaker", Input).value == "KCNA"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is reader

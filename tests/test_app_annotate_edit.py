@@ -196,11 +196,15 @@ async def test_undo_and_redo_an_edit(app) -> None:
         (edited,) = stored(app, article_id)
         assert (edited.id, edited.status, edited.speaker) == (original.id, "true", "Putin")
         await pilot.press("u")
-        assert stored(app, article_id) == [original]
+        (undone,) = stored(app, article_id)
+        assert undone.user_fields() == original.user_fields()
+        # The undo is a change of its own, kept in the claim's history.
+        assert [e.note for e in undone.history] == ["", "undo"]
         assert drawn(reader)[0][2] == "article-view--claim-checking"
         assert "Undone: edit claim." in status(app, "#reader-status")
         await pilot.press("ctrl+r")
-        assert stored(app, article_id) == [edited]
+        (redone,) = stored(app, article_id)
+        assert redone.user_fields() == edited.user_fields() and redone.revision == 4
         assert panel_entries(reader)[0].startswith("◆ true · factual · Putin")
         # A new change after an undo drops what could have been redone.
         await pilot.press("u", "x", "ctrl+r")

@@ -118,6 +118,10 @@ async def test_quitting_with_a_note_open_keeps_it_and_esc_then_discards_it(make_
         assert "not saved last time" in str(form.query_one("Vertical").border_title)
         await pilot.press("escape")
         await pilot.pause()
+        assert again.screen is form, "restored work: the first Esc asks"
+        assert drafts_of(data).get(article_id) is not None
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(again.screen, ReaderScreen)
     assert drafts_of(data).get(article_id) is None
     assert stored(again, article_id) == []

@@ -1,8 +1,9 @@
 """Entities in the reader: drawn once the worker is done, toggled, jumped to, listed, corrected.
 
 Driven with Pilot on the bundled seeds. Seed 001 (KOMPAS.TV) names Kim
-Jong-un, KCNA, Korea Utara and Rusia many times; its related-article line
-(``… Tewas``) holds a false ``1 Orang`` quantity that the tests reject.
+Jong-un, KCNA, Korea Utara and Rusia many times; its related-article lines
+(``Baca Juga: …``) are boilerplate and feed no entity. Seed 002
+(geosurvey.co.id) names the office ``Menteri Pertahanan Rusia`` three times.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from tui.widgets.entity_legend import TYPE_CLASSES
 
 KOMPAS = "KOMPAS.TV"  # seed 001
 BAPERA = "BaperaNews"  # seed 000
+GEOSURVEY = "geosurvey.co.id"  # seed 002
 
 
 @pytest.fixture
@@ -222,23 +224,45 @@ async def test_retyping_an_entity_is_stored_and_wins_after_a_restart(make_app) -
     app = make_app()
     async with running(app) as pilot:
         reader = await open_with_entities(app, pilot)
-        israel = entity_of(reader, "Israel")
-        assert israel.type == "LOC"
-        reader.view.move_to(israel.start + 2)
+        moscow = entity_of(reader, "Moskow")
+        assert moscow.type == "LOC"
+        reader.view.move_to(moscow.start + 2)
         await pilot.press("t")
-        await correct(app, pilot, type_="ORG", key="Pemerintah Israel")
-        now = entity_of(reader, "Israel")
-        assert (now.type, now.key, now.origin) == ("ORG", "Pemerintah Israel", "user")
+        await correct(app, pilot, type_="ORG", key="Pemerintah Rusia")
+        now = entity_of(reader, "Moskow")
+        assert (now.type, now.key, now.origin) == ("ORG", "Pemerintah Rusia", "user")
         assert (now.start, now.end, "article-view--org") in layer_styles(reader)
-        assert "Retyped: ORG · Pemerintah Israel" in status(app, "#reader-status")
+        assert "Retyped: ORG · Pemerintah Rusia" in status(app, "#reader-status")
         (stored,) = app.workspace.store.corrections(reader.article.id)
-        assert stored["action"] == "retype" and stored["selector"]["exact"] == "Israel"
+        assert stored["action"] == "retype" and stored["selector"]["exact"] == "Moskow"
         assert stored["annotator"] == "tester"
     again = make_app()
     async with running(again) as pilot:
         reader = await open_with_entities(again, pilot)
-        now = entity_of(reader, "Israel")
-        assert (now.type, now.key) == ("ORG", "Pemerintah Israel")
+        now = entity_of(reader, "Moskow")
+        assert (now.type, now.key) == ("ORG", "Pemerintah Rusia")
+
+
+@async_test
+async def test_u_takes_a_correction_back_and_ctrl_r_makes_it_again(make_app) -> None:
+    app = make_app()
+    async with running(app) as pilot:
+        reader = await open_with_entities(app, pilot)
+        moscow = entity_of(reader, "Moskow")
+        reader.view.move_to(moscow.start + 2)
+        await pilot.press("t")
+        await correct(app, pilot, type_="ORG", key="Pemerintah Rusia")
+        assert entity_of(reader, "Moskow").type == "ORG"
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Undone: retype entity." in status(app, "#reader-status")
+        assert entity_of(reader, "Moskow").type == "LOC"
+        assert app.workspace.store.corrections(reader.article.id) == []
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert "Redone: retype entity." in status(app, "#reader-status")
+        assert entity_of(reader, "Moskow").type == "ORG"
+        assert len(app.workspace.store.corrections(reader.article.id)) == 1
 
 
 @async_test
@@ -246,22 +270,22 @@ async def test_rejecting_an_entity_removes_it_for_good(make_app) -> None:
     app = make_app()
     async with running(app) as pilot:
         reader = await open_with_entities(app, pilot)
-        wrong = entity_of(reader, "1 Orang")
+        wrong = entity_of(reader, "Asia Timur")
         reader.view.move_to(wrong.start)
         await pilot.press("t")
         await correct(app, pilot, button="reject")
-        assert "1 Orang" not in [e.text for e in reader.entities]
+        assert "Asia Timur" not in [e.text for e in reader.entities]
         assert all(start != wrong.start for start, _, _ in layer_styles(reader))
     again = make_app()
     async with running(again) as pilot:
         reader = await open_with_entities(again, pilot)
-        assert "1 Orang" not in [e.text for e in reader.entities]
+        assert "Asia Timur" not in [e.text for e in reader.entities]
         reader.view.move_to(wrong.start)
         await pilot.press("t")
         form = again.screen
         assert isinstance(form, EntityForm) and form.query("#revert")
         await correct(again, pilot, button="revert")
-        assert "1 Orang" in [e.text for e in reader.entities], "taken back"
+        assert "Asia Timur" in [e.text for e in reader.entities], "taken back"
 
 
 @async_test
@@ -278,6 +302,7 @@ async def test_a_selection_becomes_an_entity_over_the_ones_inside_it(make_app) -
         await pilot.pause()
         assert "t entity" in status(app, "#reader-status")
         await pilot.press("t")
+        app.screen.query_one("#every", Checkbox).value = False  # this one only
         await correct(app, pilot, type_="PER", key="Aleksey Krivoruchko")
         added = [e for e in reader.entities if e.origin == "user"]
         assert [(e.start, e.end, e.type, e.key) for e in added] == [
@@ -306,6 +331,55 @@ async def test_one_correction_can_reach_every_mention_of_a_key(app) -> None:
         assert keys.count("Kim Jong-un (DPRK)") == count
         assert "Kim Jong Un" not in keys
         assert "Re-keyed" in status(app, "#reader-status")
+
+
+@async_test
+async def test_a_new_entity_is_marked_at_every_occurrence_at_once(make_app) -> None:
+    office = "Menteri Pertahanan Rusia"
+    app = make_app()
+    async with running(app) as pilot:
+        reader = await open_with_entities(app, pilot, GEOSURVEY)
+        body = reader.article.body
+        count = body.count(office)
+        assert count >= 3
+        start = body.index(office)
+        reader.view.select(start, start + len(office))
+        await pilot.pause()
+        await pilot.press("t")
+        every = app.screen.query_one("#every", Checkbox)
+        assert every.value, "a new name is offered everywhere at once"
+        assert f"({count})" in str(every.label)
+        await correct(app, pilot, type_="PER", key="Andrey Belousov")
+        marked = [(e.type, e.key, e.origin) for e in reader.entities if e.text == office]
+        assert marked == [("PER", "Andrey Belousov", "user")] * count
+        assert f"every occurrence ({count})" in status(app, "#reader-status")
+        (stored,) = app.workspace.store.corrections(reader.article.id)
+        assert (stored["action"], stored["scope"]) == ("add", "text")
+    again = make_app()
+    async with running(again) as pilot:
+        reader = await open_with_entities(again, pilot, GEOSURVEY)
+        last = [e for e in reader.entities if e.text == office][-1]
+        assert last.key == "Andrey Belousov", "kept across a restart"
+        reader.view.move_to(last.start)
+        await pilot.press("t")
+        await correct(again, pilot, button="revert")
+        assert not any(e.text == office for e in reader.entities), "undone at every occurrence"
+
+
+@async_test
+async def test_a_new_entity_unticked_is_marked_only_where_it_was_selected(app) -> None:
+    office = "Menteri Pertahanan Rusia"
+    async with running(app) as pilot:
+        reader = await open_with_entities(app, pilot, GEOSURVEY)
+        body = reader.article.body
+        start = body.index(office, body.index(office) + 1)
+        reader.view.select(start, start + len(office))
+        await pilot.pause()
+        await pilot.press("t")
+        app.screen.query_one("#every", Checkbox).value = False
+        await correct(app, pilot, type_="PER", key="Andrey Belousov")
+        marked = [e.start for e in reader.entities if e.text == office]
+        assert marked == [start]
 
 
 @async_test

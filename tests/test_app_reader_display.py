@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.news.article import Article
+from store.news.article import BOILERPLATE_KINDS, SEGMENT_KINDS, Article
 from store.news.loading import load_paths
 from store.news.search import find_all
 from tests.pilot_helpers import (
@@ -22,6 +22,7 @@ from tests.pilot_helpers import (
     view_lines,
     write_articles,
 )
+from tui.article_layout import KIND_CLASS, shown_date
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_view import ArticleView
@@ -169,6 +170,21 @@ async def test_boilerplate_is_drawn_in_the_disabled_text_colour(app) -> None:
         assert segment.style.color == colour
 
 
+def test_the_header_shows_a_date_that_reads_two_ways_as_written_never_one_reading() -> None:
+    # 6/12/2025 was once drawn as "6 Dec 2025" for a story of 12 June.
+    assert shown_date("6/12/2025", "ambiguous") == "6/12/2025 (ambiguous)"
+    assert shown_date("2025-06-12", "stated") == "12 Jun 2025"
+    assert shown_date("2024-11-30", "estimated") == "~30 Nov 2024 (estimated)"
+
+
+def test_every_kind_of_boilerplate_is_drawn_as_boilerplate_and_every_kind_is_drawn() -> None:
+    # Page furniture (ADVERTISEMENT) and an outlet's repeated lines are dimmed like a
+    # "Baca Juga" line; list items read as prose.
+    assert set(KIND_CLASS) == SEGMENT_KINDS
+    assert {KIND_CLASS[kind] for kind in BOILERPLATE_KINDS} == {"article-view--boilerplate"}
+    assert KIND_CLASS["item"] == "article-view--paragraph"
+
+
 # --- hostile and odd articles, themes ------------------------------------------------------
 
 
@@ -188,6 +204,15 @@ async def test_escape_sequences_in_a_body_are_shown_as_symbols(make_app, tmp_pat
         shown = "\n".join(lines)
         assert "␛[2J" in shown and "␛]52;c;aGVsbG8=␇" in shown and "Esc ␛[31mred" in shown
         assert not any(ch in line for line in lines for ch in "\x1b\x07")
+
+
+@async_test
+async def test_the_header_says_a_date_is_estimated_from_the_text(app) -> None:
+    async with running(app) as pilot:
+        await open_row(app, pilot, BAPERA)
+        assert isinstance(app.screen, ReaderScreen)
+        header = " ".join(view_lines(app)[:4])
+        assert "BaperaNews · ~30 Nov 2024 (estimated)" in header
 
 
 @async_test

@@ -12,7 +12,7 @@ import pytest
 from store import __version__
 
 REPO = Path(__file__).resolve().parent.parent
-KOMPAS_ID = "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-88bc236c"
+KOMPAS_ID = "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-211f3aae"
 
 
 def sorot(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
@@ -63,6 +63,16 @@ def test_list_prints_a_header_and_the_five_seeds() -> None:
     kompas = next(line for line in lines if line.startswith(KOMPAS_ID))
     assert "2024-07-19" in kompas and "KOMPAS.TV" in kompas and "259" in kompas
     assert kompas.endswith("Makin Kuat, Sinyal Bahaya bagi AS dan Sekutunya")
+
+
+def test_list_and_show_say_which_dates_are_estimated() -> None:
+    lines = text(sorot("list").stdout).splitlines()
+    bapera = next(line for line in lines if "BaperaNews" in line)
+    assert "~2024-11-30" in bapera  # "Jumat (29/11)", "Sabtu (30/11)": estimated, and marked
+    shown = text(sorot("show", "kim-jong-un-dan-rusia").stdout)
+    assert "published 2024-11-30 (estimated)" in " ".join(shown.split())
+    data = json.loads(sorot("show", "kim-jong-un-dan-rusia", "--json").stdout)
+    assert (data["published"], data["published_status"]) == ("2024-11-30", "estimated")
 
 
 def test_list_json_gives_ids_titles_and_no_bodies() -> None:

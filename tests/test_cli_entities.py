@@ -28,6 +28,19 @@ def run(*args: str | Path, stdin: bytes | None = None) -> subprocess.CompletedPr
     )
 
 
+def test_tag_reads_english_by_english_rules_guessed_or_told() -> None:
+    english = "Dr. Victor Cha said the U.S. would not accept it, officials told reporters.\n"
+    spans = json.loads(run("tag", stdin=english.encode()).stdout)
+    found = {(s["text"], s["type"], s["key"]) for s in spans}
+    assert ("Victor Cha", "PER", "Victor Cha") in found
+    assert ("U.S.", "LOC", "Amerika Serikat") in found
+    tokens = "\n".join(["Dr.", "Victor", "Cha", "said", "the", "U.S.", "would", "act", "."])
+    result = run("tag", "--format", "conll", "--language", "en", stdin=tokens.encode())
+    assert result.returncode == 0, result.stderr
+    tags = [line.split("\t")[1] for line in result.stdout.decode().splitlines() if line]
+    assert tags == ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "O"]
+
+
 def test_tag_gives_spans_with_offsets_into_exactly_the_input() -> None:
     result = run("tag", stdin=TEXT.encode("utf-8"))
     assert result.returncode == 0, result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.news.dates import find_date, parse_date
+from store.news.dates import DAY_FIRST, MONTH_FIRST, find_date, numeric_dates, parse_date
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,53 @@ def test_a_time_on_the_next_line_is_not_part_of_the_date() -> None:
 
 def test_the_first_full_date_wins() -> None:
     assert parse_date("Jumat (29/11), lalu 12 Mei 2024 dan 2023-01-02") == "2024-05-12"
+
+
+# --- numeric dates that read two ways ----------------------------------------------
+
+
+def test_a_numeric_date_that_reads_two_ways_gives_both_and_no_single_answer() -> None:
+    found = find_date("9/10/2025")
+    assert found is not None and found.ambiguous
+    assert (found.iso, found.alternative) == ("2025-10-09", "2025-09-10")
+    assert found.reading(MONTH_FIRST) == "2025-09-10"
+    assert parse_date("9/10/2025") is None  # never one reading silently
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "order"),
+    [
+        ("10/17/2025", "2025-10-17", MONTH_FIRST),  # no 17th month: the American order
+        ("17/10/2025", "2025-10-17", DAY_FIRST),
+        ("Kamis (18/7/2024)", "2024-07-18", DAY_FIRST),
+    ],
+)
+def test_numbers_that_can_only_read_one_way_prove_the_order(text, iso, order) -> None:
+    found = find_date(text)
+    assert found is not None and not found.ambiguous
+    assert (found.iso, found.order) == (iso, order)
+
+
+def test_the_weekday_named_with_a_numeric_date_decides_it() -> None:
+    # 5 November 2015 was a Thursday (Kamis); 11 May 2015 a Monday.
+    found = find_date("Kamis, 05/11/2015 10:08 WIB")
+    assert found is not None and not found.ambiguous
+    assert found.iso == "2015-11-05T10:08:00+07:00"
+
+
+def test_the_same_number_twice_is_no_ambiguity() -> None:
+    found = find_date("5/5/2024")
+    assert found is not None and not found.ambiguous and found.iso == "2024-05-05"
+
+
+def test_a_lower_case_time_zone_is_read() -> None:
+    assert parse_date("Kamis, 5 November 2015 - 15:56 wib") == "2015-11-05T15:56:00+07:00"
+
+
+def test_every_numeric_date_of_a_text_is_found_in_order() -> None:
+    found = numeric_dates("Dirilis 9/10/2025, diperbarui 10/17/2025 dan 1.2.2024.")
+    assert [(d.iso[:10], d.ambiguous, d.order) for d in found] == [
+        ("2025-10-09", True, None),
+        ("2025-10-17", False, MONTH_FIRST),
+        ("2024-02-01", True, None),
+    ]

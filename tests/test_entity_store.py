@@ -23,6 +23,7 @@ from store.entities.corrections import (
     anchor,
     apply_corrections,
     make_correction,
+    occurrences,
     parse_corrections,
 )
 from store.entities.model import Entity
@@ -152,6 +153,29 @@ def test_a_correction_for_every_mention_of_a_key_reaches_them_all() -> None:
     assert not [e for e in result if "Putin" in e.text]
 
 
+def test_a_new_entity_marked_for_every_occurrence_reaches_each_whole_word() -> None:
+    body = "Rosoboronexport menjual senjata. Rosoboronexportnya? Bukan. Kata Rosoboronexport, ya."
+    everywhere = correction(body, "Rosoboronexport", "add", "1", type="ORG", scope="text")
+    assert everywhere.scope == "text"
+    result = apply_corrections([], [everywhere], body)
+    assert [(e.start, e.text, e.type, e.origin) for e in result] == [
+        (0, "Rosoboronexport", "ORG", "user"),
+        (body.rindex("Rosoboronexport"), "Rosoboronexport", "ORG", "user"),
+    ], "not inside another word"
+    assert occurrences(body, "Rosoboronexport") == [(e.start, e.end) for e in result]
+    # a later correction on one of them wins there only
+    one = correction(body, "Rosoboronexport", "reject", "2", nth=2, old=result[1])
+    assert [e.start for e in apply_corrections([], [everywhere, one], body)] == [0]
+
+
+def test_every_occurrence_is_for_new_entities_only() -> None:
+    old = span(BODY, "Putin", "PER", "Vladimir Putin", nth=1)
+    retyped = correction(BODY, "Putin", "retype", "1", nth=1, type="ORG", scope="text", old=old)
+    assert retyped.scope == "mention", "a known entity reaches its other mentions by its key"
+    rejected = correction(BODY, "Putin", "reject", "1", scope="text")
+    assert rejected.scope == "mention"
+
+
 def test_corrections_follow_the_text_when_it_is_rescraped() -> None:
     old = span(BODY, "Pyongyang", "ORG")
     fix = correction(BODY, "Pyongyang", "retype", "1", type="LOC", key="Pyongyang", old=old)
@@ -212,7 +236,7 @@ def test_the_service_applies_stored_corrections_and_reverts_them(
     )
     again = EntityService(database(tmp_path), AnnotationStore(tmp_path))  # a restart
     assert ("Pyongyang", "LOC", "Pyongyang", "user") in shown(again.entities(art))
-    assert again.revert(art, old.start, old.end) == 1
+    assert len(again.revert(art, old.start, old.end)) == 1
     assert ("Pyongyang", "ORG", "Pyongyang", "auto") in shown(again.entities(art))
 
 

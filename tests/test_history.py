@@ -16,7 +16,7 @@ from store.annotations.history import History
 from store.annotations.store import AnnotationStore
 from store.files.jsonfile import StoreError
 
-ARTICLE = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-d60e6549"
+ARTICLE = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-c564596a"
 BODY = (
     "Meski KCNA tidak mengonfirmasi apakah Kim dan Belousov membahas pengiriman pasukan, "
     "intelijen Korea Selatan melaporkan bahwa lebih dari 10.000 tentara Korea Utara telah "
@@ -53,12 +53,20 @@ def history(store: AnnotationStore) -> History:
 
 @pytest.fixture
 def stored(data_dir: Path):
-    """What the store holds, as another sorot on the folder reads it: id -> annotation."""
+    """What the store holds, as another sorot on the folder reads it: id -> what a user set.
 
-    def read() -> dict[str, Annotation]:
-        return {a.id: a for a in AnnotationStore(data_dir).annotations(ARTICLE)}
+    (Undo and redo are changes too, with a revision and a history entry of their
+    own; what the reader sees are the user's fields.)
+    """
+
+    def read() -> dict[str, dict]:
+        return {a.id: a.user_fields() for a in AnnotationStore(data_dir).annotations(ARTICLE)}
 
     return read
+
+
+def as_stored(*annotations: Annotation) -> dict[str, dict]:
+    return {a.id: a.user_fields() for a in annotations}
 
 
 TROOPS = "lebih dari 10.000 tentara Korea Utara"
@@ -69,15 +77,15 @@ def test_adding_a_claim_is_undone_and_redone(history, stored):
     tagged = claim(TROOPS, status="unverified", speaker="intelijen Korea Selatan")
     change = history.add(tagged)
     assert change.description == "add claim" and change.article_id == ARTICLE
-    assert stored() == {tagged.id: tagged}
+    assert stored() == as_stored(tagged)
 
     undone = history.undo()
-    assert undone == change
+    assert undone.change == change and not undone.kept and not undone.blocked
     assert stored() == {}
     assert history.can_redo and not history.can_undo
 
-    assert history.redo() == change
-    assert stored() == {tagged.id: tagged}
+    assert history.redo().change == change
+    assert stored() == as_stored(tagged)
     assert history.can_undo and not history.can_redo
 
 
@@ -86,13 +94,13 @@ def test_editing_a_claim_is_undone_and_redone(history, stored):
     history.add(tagged)
     checked = tagged.edited(status="mostly true", note="Dikonfirmasi Seoul, bukan KCNA.")
     assert history.edit(tagged, checked).description == "edit claim"
-    assert stored() == {tagged.id: checked}
+    assert stored() == as_stored(checked)
 
     history.undo()
-    assert stored() == {tagged.id: tagged}
+    assert stored() == as_stored(tagged)
 
     history.redo()
-    assert stored() == {tagged.id: checked}
+    assert stored() == as_stored(checked)
 
 
 def test_deleting_a_claim_is_undone_with_every_field_and_redone(history, stored):
@@ -102,7 +110,7 @@ def test_deleting_a_claim_is_undone_with_every_field_and_redone(history, stored)
     assert stored() == {}
 
     history.undo()
-    assert stored() == {tagged.id: tagged}  # the very same claim, id and all
+    assert stored() == as_stored(tagged)  # the very same claim, id and all
 
     history.redo()
     assert stored() == {}
@@ -114,7 +122,7 @@ def test_a_note_on_the_article_is_undone_too(history, stored):
     history.undo()
     assert stored() == {}
     history.redo()
-    assert stored() == {remark.id: remark}
+    assert stored() == as_stored(remark)
 
 
 def test_several_changes_are_undone_newest_first_and_redone_oldest_first(history, stored):
@@ -126,10 +134,10 @@ def test_several_changes_are_undone_newest_first_and_redone_oldest_first(history
     history.edit(first, relabelled)
     history.delete(second)
     states = [
-        {first.id: first},
-        {first.id: first, second.id: second},
-        {first.id: relabelled, second.id: second},
-        {first.id: relabelled},
+        as_stored(first),
+        as_stored(first, second),
+        as_stored(relabelled, second),
+        as_stored(relabelled),
     ]
     assert stored() == states[3]
 
@@ -157,7 +165,7 @@ def test_a_new_change_clears_what_could_be_redone(history, stored):
 
     assert not history.can_redo
     assert history.redo() is None
-    assert stored() == {first.id: first, third.id: third}
+    assert stored() == as_stored(first, third)
 
 
 def test_undo_and_redo_with_nothing_to_do_return_none(history, stored):
@@ -194,16 +202,17 @@ def test_an_undo_the_store_refuses_can_be_tried_again(history, store, stored, mo
     def refuse(*args, **kwargs):
         raise StoreError("the data folder is read-only; nothing was saved")
 
-    monkeypatch.setattr(store, "save", refuse)
+    monkeypatch.setattr(store, "_change", refuse)
     with pytest.raises(StoreError):
         history.undo()
     monkeypatch.undo()
 
     # Nothing was undone, so the edit is still the change to undo.
-    assert stored()[tagged.id].status == "false"
+    assert stored()[tagged.id]["status"] == "false"
     retried = history.undo()
     assert retried is not None and retried.description == "edit claim"
-    assert stored() == {tagged.id: tagged}
+    assert stored()[tagged.id] == tagged.user_fields()
+    assert stored() == as_stored(tagged)
 
 
 def test_a_redo_the_store_refuses_can_be_tried_again(history, store, stored, monkeypatch):
@@ -214,7 +223,7 @@ def test_a_redo_the_store_refuses_can_be_tried_again(history, store, stored, mon
     def refuse(*args, **kwargs):
         raise StoreError("the data folder is read-only; nothing was saved")
 
-    monkeypatch.setattr(store, "save", refuse)
+    monkeypatch.setattr(store, "_change", refuse)
     with pytest.raises(StoreError):
         history.redo()
     monkeypatch.undo()
@@ -223,7 +232,7 @@ def test_a_redo_the_store_refuses_can_be_tried_again(history, store, stored, mon
     assert stored() == {}
     retried = history.redo()
     assert retried is not None and retried.description == "add claim"
-    assert stored() == {tagged.id: tagged}
+    assert stored() == as_stored(tagged)
 
 
 def test_a_change_needs_something_before_or_after_it(history):

@@ -6,19 +6,23 @@ from pathlib import Path
 
 import pytest
 
-from store.news.article import SEGMENT_KINDS, Article
+from store.news.article import ESTIMATED, SEGMENT_KINDS, STATED, Article, unaccounted
 from store.news.newsparse import parse_news_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
-#: What each seed leaves outside its title and segments: header fields only.
-HEADER_LEFTOVERS = {
-    "000": ["BaperaNews -"],
-    "001": ["Kompas dunia | 19 Juli 2024, 14:11 WIBPYONGYANG, KOMPAS.TV -"],
-    "002": ["geosurvey.co.id –"],
-    "003": ["LOGIC.co.id –"],
-    "004": [],
+#: The source text each seed reads into fields rather than its body.
+SEED_FIELD_TEXTS = {
+    "000": [("title", None), ("lead", "BaperaNews -")],
+    "001": [
+        ("title", None),
+        ("header", "Kompas dunia | 19 Juli 2024, 14:11 WIB"),
+        ("lead", "PYONGYANG, KOMPAS.TV -"),
+    ],
+    "002": [("lead", "geosurvey.co.id –")],
+    "003": [("title", None), ("lead", "LOGIC.co.id –")],
+    "004": [("title", None)],
 }
 
 
@@ -39,19 +43,6 @@ def texts(article: Article, kind: str) -> list[str]:
     return [article.body[s.start : s.end] for s in article.segments if s.kind == kind]
 
 
-def leftovers(raw: str, article: Article) -> list[str]:
-    """The non-blank pieces of ``raw`` that are neither the title line nor a segment."""
-    covered = [False] * len(raw)
-    spans = [(s.raw_start, s.end - s.start) for s in article.segments]
-    if not article.title_derived:
-        spans.append((raw.index(article.title), len(article.title)))
-    for start, length in spans:
-        assert start is not None
-        covered[start : start + length] = [True] * length
-    rest = "".join("\n" if c else ch for c, ch in zip(covered, raw, strict=True))
-    return [piece.strip() for piece in rest.split("\n") if piece.strip()]
-
-
 # --- the five seeds -------------------------------------------------------------------
 
 
@@ -62,7 +53,10 @@ def test_baperanews_story_with_standfirst_picture_and_related_links() -> None:
     )
     assert not article.title_derived
     assert article.outlet == "BaperaNews"
-    assert article.published is None  # "Jumat (29/11)" names no year
+    # "Jumat (29/11)" and "Sabtu (30/11)" name no year, but Friday 29 November
+    # and Saturday 30 November after "Februari 2022" are 2024's; the later one
+    # is the estimate, and it says so.
+    assert (article.published, article.published_status) == ("2024-11-30", ESTIMATED)
     assert (article.dateline, article.byline, article.editor) == (None, None, None)
     assert article.language == "id"
     assert texts(article, "summary") == [
@@ -89,6 +83,7 @@ def test_kompas_tv_header_gives_outlet_section_date_and_dateline() -> None:
     assert article.outlet == "KOMPAS.TV"
     assert article.section == "dunia"
     assert article.published == "2024-07-19T14:11:00+07:00"
+    assert article.published_status == STATED
     assert article.dateline == "PYONGYANG"
     assert article.byline == "Haryo Jati"
     assert article.editor == "Desy-Afrianti"
@@ -106,7 +101,9 @@ def test_story_without_a_headline_gets_one_from_its_first_sentence() -> None:
     assert len(article.title) <= 81
     assert article.outlet == "geosurvey.co.id"
     assert article.byline == "Namira Unia"
-    assert article.published is None  # "pada Sabtu (30/11/2024)" is when they met
+    # "pada Sabtu (30/11/2024)" is when they met: the story is from that day or
+    # after, so that is its estimated date, never a stated one.
+    assert (article.published, article.published_status) == ("2024-11-30", ESTIMATED)
     # The first paragraph keeps its text without the "geosurvey.co.id – " prefix.
     assert article.body.startswith("Menteri Pertahanan Rusia Andrey Belousov bertemu langsung")
     assert texts(article, "credit") == ["(geosurvey.co.id/Namira Unia)"]
@@ -173,7 +170,21 @@ def test_every_segment_is_verbatim_text_of_the_file(path: Path) -> None:
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name[:3])
 def test_no_text_is_lost(path: Path) -> None:
     raw, article = read_seed(path.name[:3])
-    assert leftovers(raw, article) == HEADER_LEFTOVERS[path.name[:3]]
+    assert unaccounted(article, raw) == []
+    expected = SEED_FIELD_TEXTS[path.name[:3]]
+    assert [f.role for f in article.field_texts] == [role for role, _ in expected]
+    for field_text, (_, text) in zip(article.field_texts, expected, strict=True):
+        assert text is None or field_text.text == text
+        assert raw[field_text.raw_start : field_text.raw_start + len(field_text.text)] == (
+            field_text.text
+        )
+
+
+def test_the_seeds_without_a_stated_date_have_none_made_up() -> None:
+    # "pada Sabtu" and "pada Jumat" name no day: nothing to estimate from.
+    for number in ("003", "004"):
+        assert seed_article(number).published is None
+        assert seed_article(number).published_status is None
 
 
 def test_the_seeds_read_as_indonesian() -> None:
@@ -221,10 +232,12 @@ def test_reuters_wire_copy_gives_dateline_byline_and_editor() -> None:
     assert article.byline == "Jane Doe and John Roe"
     assert article.editor == "Mary Major"
     assert article.language == "en"
-    # Hard-wrapped lines stay one paragraph each, verbatim.
+    # Hard-wrapped lines make one paragraph each, joined with spaces: no line
+    # break is left inside a sentence.
     assert len(texts(article, "paragraph")) == 3
-    assert article.paragraphs[0].startswith(
-        "North Korean leader Kim Jong Un met Russia's defence\n"
+    assert article.paragraphs[0] == (
+        "North Korean leader Kim Jong Un met Russia's defence minister Andrei Belousov in"
+        " Pyongyang on Friday, state media KCNA said, as the two countries deepen military ties."
     )
     assert texts(article, "related") == ["Read more: Russia and North Korea sign defence pact"]
     assert texts(article, "credit")[0] == "By Jane Doe and John Roe"
@@ -314,7 +327,10 @@ def test_windows_line_ends_keep_offsets_right() -> None:
     for segment in article.segments:
         text = article.body[segment.start : segment.end]
         assert text == text.strip()
-        assert raw[segment.raw_start : segment.raw_start + len(text)] == text
+        # The segment is the source between its offsets, each line break
+        # (with the carriage return before it) read as one space.
+        assert " ".join(raw[segment.raw_start : segment.raw_end].split()) == text
+    assert unaccounted(article, raw) == []
 
 
 def test_a_sentence_with_a_date_is_not_a_header() -> None:
@@ -350,7 +366,7 @@ def test_a_subheading_above_wrapped_text_in_one_block_stays_a_heading() -> None:
         "pemimpin negara, setelah pertemuan puncak.\n"
     )
     assert [s.kind for s in article.segments] == ["heading", "paragraph"]
-    assert article.paragraphs[1].endswith("kedua\npemimpin negara, setelah pertemuan puncak.")
+    assert article.paragraphs[1].endswith("kedua pemimpin negara, setelah pertemuan puncak.")
 
 
 def test_labelled_date_line_and_pipe_header_give_date_outlet_and_section() -> None:
@@ -361,3 +377,138 @@ def test_labelled_date_line_and_pipe_header_give_date_outlet_and_section() -> No
     assert (article.outlet, article.section) == ("The Daily", "World")
     assert article.published == "2024-07-19T10:05:00+00:00"
     assert article.body == "Kim met Putin on Friday, officials said."
+
+
+# --- the shapes outlets use -----------------------------------------------------------
+
+
+def fields_of(article: Article) -> tuple[str | None, str | None, str | None, str | None]:
+    return article.outlet, article.dateline, article.byline, article.editor
+
+
+def test_republika_names_the_outlet_before_the_dateline() -> None:
+    article = parse_news_text(
+        "Marcella Promosikan Wisata Lewat Film\n"
+        "Senin, 15 Februari 2016, 16:15 WIB\n"
+        "REPUBLIKA.CO.ID, JAKARTA -- Aktris itu mempromosikan wisata lewat filmnya.\n"
+        "Ia menyebut film sebagai alat promosi yang kuat.\n"
+    )
+    assert fields_of(article)[:2] == ("REPUBLIKA.CO.ID", "JAKARTA")
+    assert article.body.startswith("Aktris itu")
+    assert article.published == "2016-02-15T16:15:00+07:00"
+
+
+def test_antara_wire_lead_editor_and_copyright() -> None:
+    article = parse_news_text(
+        "Penerbangan di Lombok dibatalkan\n"
+        "Kamis, 5 November 2015 14:56 WIB\n"
+        "Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan akibat abu vulkanik.\n"
+        "Bandara ditutup sampai Jumat (6/11) pagi.\n"
+        "Editor: Ade Marboen\n"
+        "COPYRIGHT © ANTARA 2015\n"
+    )
+    assert fields_of(article) == ("ANTARA News", "Mataram, NTB", None, "Ade Marboen")
+    assert texts(article, "credit") == ["Editor: Ade Marboen", "COPYRIGHT © ANTARA 2015"]
+
+
+def test_liputan6_lead_with_a_colon_and_editors_initials_at_the_end() -> None:
+    article = parse_news_text(
+        "Tri Dorong Ekosistem Digital\n"
+        "Liputan6.com, Jakarta: Indonesia memasuki fase dinamis pertumbuhan ekosistem digital.\n"
+        "Hal ini diungkapkan Wakil Presiden Direktur Tri, Jumat (12/2/2016).\n"
+        "(Cas/Isk)\n"
+    )
+    # The initials are the editors' credit: not an outlet "Cas" and a writer "Isk".
+    assert fields_of(article) == ("Liputan6.com", "Jakarta", None, "Cas/Isk")
+    assert texts(article, "credit") == ["(Cas/Isk)"]
+
+
+def test_tempo_lead_and_the_writers_name_alone_at_the_end() -> None:
+    article = parse_news_text(
+        "Ini 7 Alasan Orang Malas Bergerak | Tempo Gaya\n"
+        "Kamis, 05 November 2015 | 11:13 WIB\n"
+        "TEMPO.CO, Jakarta - Kurangnya aktivitas fisik termasuk faktor risiko tertinggi.\n"
+        "Dokter menyebut delapan faktor yang membuat orang malas bergerak.\n"
+        "DINI TEJA\n"
+    )
+    assert article.title == "Ini 7 Alasan Orang Malas Bergerak"
+    assert fields_of(article) == ("TEMPO.CO", "Jakarta", "DINI TEJA", None)
+    assert texts(article, "credit") == ["DINI TEJA"]
+    # The site's name after the headline is kept as the title's text.
+    assert article.field_texts[0].text.endswith("| Tempo Gaya")
+
+
+DETIK = """\
+Google Umbar Kelemahan Galaxy S6 Edge
+Kamis, 05/11/2015 10:08 WIB
+Jakarta -
+Galaxy S6 Edge adalah smartphone jagoan Samsung, tapi tidak luput dari kelemahan.
+ADVERTISEMENT
+SCROLL TO CONTINUE WITH CONTENT
+Google menyatakan Galaxy S6 Edge memiliki 11 celah keamanan.
+Simak Video "Samsung Perbaiki Celah Keamanan"
+(fyk/ash)
+"""
+
+
+def test_detik_dateline_alone_on_its_line_and_the_page_furniture_marked() -> None:
+    article = parse_news_text(DETIK)
+    assert fields_of(article) == (None, "Jakarta", None, "fyk/ash")
+    assert article.published == "2015-11-05T10:08:00+07:00"  # the weekday says 5 November
+    assert [(f.role, f.text) for f in article.field_texts][1:] == [
+        ("header", "Kamis, 05/11/2015 10:08 WIB"),
+        ("lead", "Jakarta -"),
+    ]
+    assert texts(article, "promo") == ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"]
+    assert texts(article, "related") == ['Simak Video "Samsung Perbaiki Celah Keamanan"']
+    assert len(article.paragraphs) == 2
+
+
+def test_okezone_bare_capital_dateline() -> None:
+    article = parse_news_text(
+        "Cara Menjaga Keromantisan\nJAKARTA - Aktor itu selalu mencoba peka terhadap situasi.\n"
+    )
+    assert fields_of(article)[:2] == (None, "JAKARTA")
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline_and_loses_no_words() -> None:
+    article = parse_news_text(
+        "Wilkinson named in squad\n\n"
+        "Wilkinson - who had targeted a return for the autumn internationals - was named on "
+        "the bench.\n\nThe coach said he was pleased.\n"
+    )
+    assert article.dateline is None
+    assert article.body.startswith("Wilkinson - who had targeted a return")
+
+
+def test_headlines_listed_under_a_baca_juga_line_are_related_links() -> None:
+    article = parse_news_text(
+        "Tri Dorong Ekosistem Digital\n"
+        "Liputan6.com, Jakarta - Indonesia memasuki fase dinamis pertumbuhan ekosistem digital.\n"
+        "Baca Juga\n"
+        "Telkomsel Targetkan Selimuti 40 Kota dengan 4G\n"
+        "Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini\n"
+        '"Nah, tinggal bagaimana operator memberikan layanan," ujarnya.\n'
+    )
+    assert texts(article, "related") == [
+        "Baca Juga",
+        "Telkomsel Targetkan Selimuti 40 Kota dengan 4G",
+        "Waspada, iPhone Anda Bisa Rusak Total Jika Ubah ke Tanggal Ini",
+    ]
+    assert article.paragraphs[-1].startswith('"Nah, tinggal')
+
+
+def test_the_seed_teasers_are_marked_related_and_are_no_prose() -> None:
+    # The North Korea story's teasers name Trump and Florida: they are not its text.
+    article = seed_article("004")
+    teaser = texts(article, "related")[0]
+    assert "Donald Trump" in teaser
+    assert not any("Donald Trump" in p for p in article.paragraphs)
+
+
+def test_the_outlet_comes_from_the_address_when_the_text_names_none() -> None:
+    article = parse_news_text(
+        "Cara Menjaga Keromantisan\nAktor itu selalu mencoba peka terhadap situasi.\n",
+        url="https://celebrity.okezone.com/read/2017/02/17/33/1620900/cara",
+    )
+    assert article.outlet == "okezone.com"

@@ -259,3 +259,75 @@ def test_bad_files_in_a_folder_do_not_stop_the_rest(tmp_path: Path) -> None:
     assert [a.title for a in result.articles] == ["Berita Baik"]
     assert len(result.problems) == 3
     assert all(p.skipped for p in result.problems)
+
+
+# --- one story, any format ------------------------------------------------------------
+
+STORY_PARAGRAPHS = [
+    "JAKARTA, KOMPAS.com - Presiden bertemu para menteri di Istana pada Senin (3/3/2025).",
+    "Pertemuan itu membahas anggaran negara yang “harus disahkan” sebelum akhir bulan.",
+    "Baca juga: Menteri Keuangan Jaga Defisit",
+    "Menteri Keuangan mengatakan defisit akan dijaga di bawah tiga persen tahun ini.",
+]
+
+
+def test_the_same_story_read_from_txt_md_and_json_gets_one_id(tmp_path: Path) -> None:
+    title = "Presiden Bahas Anggaran"
+    wrapped_txt = (
+        title + "\n\n" + "\n\n".join(p.replace(" yang ", "\nyang ") for p in STORY_PARAGRAPHS)
+    )
+    line_txt = title + "\n" + "\n".join(STORY_PARAGRAPHS)
+    markdown = f'---\ntitle: "{title}"\n---\n\n# {title}\n\n' + "\n\n".join(
+        STORY_PARAGRAPHS
+    ).replace("“", '"').replace("”", '"')
+    obj = {"title": title, "content": "\n".join(STORY_PARAGRAPHS).replace("\u00a0", " ")}
+    paths = [
+        write(tmp_path / "a.txt", wrapped_txt),
+        write(tmp_path / "b.txt", line_txt),
+        write(tmp_path / "c.md", markdown),
+        write(tmp_path / "d.json", json.dumps(obj)),
+    ]
+    articles = [read_file(p)[0][0] for p in paths]
+    assert {a.id for a in articles} == {articles[0].id}
+    assert articles[0].id.startswith("presiden-bahas-anggaran-")
+
+
+def test_a_markdown_title_repeated_under_the_front_matter_is_not_body_text(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "kim.md",
+        '---\ntitle: "Kim Meets Putin"\n---\n\n# Kim Meets Putin\n\nKim met Putin on Friday.\n',
+    )
+    [article], _ = read_file(path)
+    assert article.title == "Kim Meets Putin"
+    assert article.body == "Kim met Putin on Friday."
+    assert [f.role for f in article.field_texts] == ["header", "title"]
+
+
+def test_markdown_lists_stay_lists(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "list.md",
+        "# Tiga Hal\n\nYang dibahas:\n\n- anggaran\n- *subsidi* energi\n- pajak\n",
+    )
+    [article], _ = read_file(path)
+    assert [article.body[s.start : s.end] for s in article.segments if s.kind == "item"] == [
+        "- anggaran",
+        "- subsidi energi",
+        "- pajak",
+    ]
+
+
+def test_a_quoted_front_matter_value_keeps_the_quotes_inside_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "q.md",
+        "---\ntitle: \"Iran cites 'human error'\"\n---\n\nIran admitted downing the jet.\n",
+    )
+    [article], _ = read_file(path)
+    assert article.title == "Iran cites 'human error'"
+
+
+def test_a_title_with_the_sites_name_after_it_is_the_headline_and_the_outlet(
+    tmp_path: Path,
+) -> None:
+    obj = {"title": "Samsul Arif Tak Beban Lawan Arema - Kompas.com", "body": "Isi berita."}
+    [article], _ = read_file(write(tmp_path / "k.json", json.dumps(obj)))
+    assert (article.title, article.outlet) == ("Samsul Arif Tak Beban Lawan Arema", "Kompas.com")

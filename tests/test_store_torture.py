@@ -32,11 +32,11 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 REPO = Path(__file__).resolve().parent.parent
 
-MAIN = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-d60e6549"
+MAIN = "kim-jong-un-dukung-hak-rusia-untuk-bela-diri-melawan-ukraina-c564596a"
 OTHERS = (
-    "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-88bc236c",
-    "menteri-pertahanan-rusia-andrey-belousov-bertemu-langsung-78265590",
-    "apakah-rusia-dan-korea-utara-bersahabat-383d8d72",
+    "hubungan-militer-rusia-korea-utara-makin-kuat-sinyal-bahaya-211f3aae",
+    "menteri-pertahanan-rusia-andrey-belousov-bertemu-langsung-2f2deb83",
+    "apakah-rusia-dan-korea-utara-bersahabat-204945ea",
 )
 ARTICLES = (MAIN, *OTHERS)
 

@@ -20,6 +20,7 @@ from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
+from tui.live import LiveFolder
 from tui.loading import CorpusLoading, reader_screen
 from tui.memory import release
 from tui.screens.help import HelpScreen
@@ -61,6 +62,8 @@ class SorotApp(CorpusLoading, App[None]):
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
+        self.live = LiveFolder(self)
+        """Colleagues' saves, followed as they land."""
 
     @property
     def settings(self) -> Settings:
@@ -94,6 +97,7 @@ class SorotApp(CorpusLoading, App[None]):
         watch_terminal(self, self._terminal_gone)
 
     def on_unmount(self) -> None:
+        self.live.close()
         release()
 
     def _terminal_gone(self) -> None:
@@ -103,6 +107,7 @@ class SorotApp(CorpusLoading, App[None]):
         form still open is kept as a draft, offered when its article is next opened.
         """
         self._keep_work()
+        self.live.close()
         self.exit()
 
     def _keep_work(self) -> None:
@@ -112,7 +117,8 @@ class SorotApp(CorpusLoading, App[None]):
             if isinstance(screen, reader):
                 screen.keep_work()
 
-    def _report_store_problems(self) -> None:
+    def report_store_problems(self) -> None:
+        """Notify each problem the store met since last asked (files set aside, unreadable)."""
         for problem in self.workspace.take_problems():
             self.notify(problem, severity="error", timeout=15)
 
@@ -193,10 +199,11 @@ class SorotApp(CorpusLoading, App[None]):
         self._guard("save the reading position", lambda: self.workspace.left(article, cursor))
 
     @work(thread=True, group="reading")
-    def _mark_opened(self, article: Article) -> None:
+    def _mark_opened(self, article_id: str, sha256: str) -> None:
         # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
+        # (Plain strings: Textual's worker describes itself with repr() of its arguments.)
         try:
-            self.workspace.opened(article)
+            self.workspace.opened(article_id, sha256)
         except StoreError as error:
             self.call_from_thread(self._report, "save the read state", error)
 
@@ -209,7 +216,7 @@ class SorotApp(CorpusLoading, App[None]):
         position = (
             self._guard("read the reading position", lambda: self.workspace.position(article)) or 0
         )
-        self._mark_opened(article)
+        self._mark_opened(article.id, article.sha256)
         self.read_ids().add(article.id)
         self._unread = None
 
@@ -224,7 +231,7 @@ class SorotApp(CorpusLoading, App[None]):
         except StoreError as error:
             self.notify(f"Could not read the annotations: {error}", severity="error", timeout=10)
             return
-        self._report_store_problems()
+        self.report_store_problems()
         # What was read may hold a colleague's new claims: the library's counts follow.
         self.annotations_changed(article.id)
         reader = reader_screen()
@@ -254,4 +261,5 @@ class SorotApp(CorpusLoading, App[None]):
 
     async def action_quit(self) -> None:
         self._keep_work()
+        self.live.close()
         self.exit()

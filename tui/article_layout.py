@@ -28,6 +28,9 @@ KIND_CLASS = {
     "caption": "article-view--boilerplate",
     "credit": "article-view--boilerplate",
     "source": "article-view--boilerplate",
+    "promo": "article-view--boilerplate",
+    "repeated": "article-view--boilerplate",
+    "item": "article-view--paragraph",
 }
 """The component class each segment kind is drawn with."""
 
@@ -63,14 +66,22 @@ class Layout:
     width: int
 
 
-def shown_date(published: str | None) -> str | None:
-    """``2024-07-19T14:11:00+07:00`` as ``19 Jul 2024, 14:11 +07:00``; other text as it is."""
+def shown_date(published: str | None, status: str | None = None) -> str | None:
+    """``2024-07-19T14:11:00+07:00`` as ``19 Jul 2024, 14:11 +07:00``.
+
+    An estimated date reads ``~30 Nov 2024 (estimated)``; a date that reads two
+    ways is shown as the source wrote it, ``9/10/2025 (ambiguous)``.
+    """
     if not published:
         return None
+    if status == "ambiguous":
+        return f"{published} (ambiguous)"
     try:
         moment = datetime.fromisoformat(published)
     except ValueError:
         return published
+    if status == "estimated":
+        return f"~{moment.day} {moment:%b %Y} (estimated)"
     shown = f"{moment.day} {moment:%b %Y}"
     if "T" in published:
         shown += f", {moment:%H:%M}"
@@ -87,7 +98,7 @@ def header_rows(article: Article) -> list[tuple[str, str]]:
         for part in (
             article.outlet,
             article.section,
-            shown_date(article.published),
+            shown_date(article.published, article.published_status),
             article.dateline,
             f"by {article.byline}" if article.byline else None,
         )

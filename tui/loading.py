@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.files.database import DatabaseUnreadable
@@ -54,6 +55,21 @@ def throttled(action: Callable[..., Any], every: float) -> Callable[..., None]:
     return call
 
 
+class UiCall(Message):
+    """A call for the UI thread, posted from a worker thread without waiting for it.
+
+    ``call_from_thread`` waits until the UI has run the call: a worker that
+    reports progress while the app shuts down (the terminal hung up) would
+    wait for ever, and the app, joining its workers, with it. A posted
+    message is simply dropped once the app is closing.
+    """
+
+    def __init__(self, callback: Callable[..., Any], *args: Any) -> None:
+        super().__init__()
+        self.callback = callback
+        self.args = args
+
+
 def reader_screen() -> type[ReaderScreen]:
     """The reader's screen class, imported on first use (see ``SorotApp._loaded``)."""
     from tui.screens.reader import ReaderScreen
@@ -63,6 +79,13 @@ def reader_screen() -> type[ReaderScreen]:
 
 class CorpusLoading:
     """The corpus coming in (a part of ``SorotApp``)."""
+
+    def later(self: SorotApp, callback: Callable[..., Any], *args: Any) -> None:
+        """Run ``callback(*args)`` on the UI thread soon; from any thread, never waiting."""
+        self.post_message(UiCall(callback, *args))
+
+    def on_ui_call(self, message: UiCall) -> None:
+        message.callback(*message.args)
 
     @work(thread=True, exclusive=True, group="load")
     def load_corpus(self: SorotApp) -> None:
@@ -77,26 +100,26 @@ class CorpusLoading:
         try:
             workspace.open_corpus(self.paths)
             workspace.counts  # the annotations read here, not on the UI thread  # noqa: B018
-            self.call_from_thread(self._show_rows)
+            self.later(self._show_rows)
             report = workspace.refresh(
                 progress=throttled(self._indexing, PROGRESS_EVERY),
-                batch_done=throttled(lambda: self.call_from_thread(self._show_rows), ROWS_EVERY),
+                batch_done=throttled(lambda: self.later(self._show_rows), ROWS_EVERY),
                 stop=lambda: worker.is_cancelled,
                 niceness=5,  # the workers reading files make way for the UI
             )
         except (DatabaseUnreadable, OSError) as error:
             if not worker.is_cancelled:
-                self.call_from_thread(self._index_failed, str(error))
+                self.later(self._index_failed, str(error))
             return
         except RuntimeError:  # the app is closing
             return
         if not worker.is_cancelled:
-            self.call_from_thread(self._loaded, report)
+            self.later(self._loaded, report)
 
     def _indexing(self: SorotApp, done: int, total: int) -> None:
         text = None if done >= total else f"Indexing {done:,} of {total:,} files"
         with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self._progress, text)
+            self.later(self._progress, text)
 
     def _progress(self: SorotApp, text: str | None) -> None:
         library = self.library
@@ -116,7 +139,7 @@ class CorpusLoading:
     def _loaded(self: SorotApp, report: IndexReport) -> None:
         self._unread = None
         self.loaded = True
-        self._report_store_problems()
+        self.report_store_problems()
         problems = self.workspace.corpus.problems()
         for problem in problems[:MAX_PROBLEM_NOTES]:
             self.notify(
@@ -129,6 +152,8 @@ class CorpusLoading:
                 severity="warning",
                 timeout=10,
             )
+        for moved in self.workspace.moves[:MAX_PROBLEM_NOTES]:
+            self.notify(moved.describe() + ".", title="Re-scraped", timeout=12)
         if report.busy:
             self.notify(
                 "Another sorot is indexing this corpus: the library shows what it has read "
@@ -146,6 +171,7 @@ class CorpusLoading:
         # The reader's modules are not needed for the library's first paint: they
         # load now, off the event loop, so that opening an article does not wait.
         self.run_worker(reader_screen, thread=True, group="warm-up")
+        self.live.start()
 
     def on_worker_state_changed(self: SorotApp, event: Worker.StateChanged) -> None:
         # Once the corpus is indexed, find the entities of its articles in the background.
@@ -168,7 +194,7 @@ class CorpusLoading:
         def progress(done: int, total: int) -> None:
             text = None if done >= total else f"Finding entities: {done:,} of {total:,} articles"
             with contextlib.suppress(RuntimeError):
-                self.call_from_thread(self._progress, text)
+                self.later(self._progress, text)
 
         try:
             self.workspace.recognise_corpus(
@@ -178,12 +204,12 @@ class CorpusLoading:
                 niceness=10,  # minutes of work: never in the way of the UI
             )
             if not worker.is_cancelled:
-                self.call_from_thread(self._entities_found)
+                self.later(self._entities_found)
         except RuntimeError:  # the app is closing
             return
         except Exception as error:  # the index is a help, never a reason to stop
             with contextlib.suppress(RuntimeError):
-                self.call_from_thread(
+                self.later(
                     self.notify, f"Could not index the entities: {error}", severity="warning"
                 )
 

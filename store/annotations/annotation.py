@@ -16,6 +16,9 @@ from typing import Any
 KINDS = ("claim", "note")
 """What an annotation can be."""
 
+EDITABLE = ("claim_type", "status", "speaker", "tags", "note")
+"""The fields a user changes (and whose changes are kept in the history)."""
+
 CONTEXT_CHARS = 32
 """Characters of prefix and suffix kept with a quote to place it again later."""
 
@@ -73,6 +76,62 @@ class Selector:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """One saved change of an annotation: who changed which fields, from what to what, when."""
+
+    at: str
+    by: str
+    revision: int
+    """The revision this change made."""
+    changes: tuple[tuple[str, Any, Any], ...]
+    """``(field, from, to)`` for each field changed."""
+    note: str = ""
+    """Why, when it was not a plain edit: ``undo``, ``redo``, ``import``."""
+
+    def fields(self) -> tuple[str, ...]:
+        """The names of the fields changed."""
+        return tuple(name for name, _old, _new in self.changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        data: dict[str, Any] = {
+            "at": self.at,
+            "by": self.by,
+            "revision": self.revision,
+            "changes": {name: [_plain(old), _plain(new)] for name, old, new in self.changes},
+        }
+        if self.note:
+            data["note"] = self.note
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Edit:
+        """Read the form written by ``to_dict`` (``ValueError`` when it is not one)."""
+        if not isinstance(data, dict) or not isinstance(data.get("changes"), dict):
+            raise ValueError("not an edit")
+        changes = tuple(
+            (str(name), _tupled(pair[0]), _tupled(pair[1]))
+            for name, pair in data["changes"].items()
+            if isinstance(pair, list) and len(pair) == 2
+        )
+        return cls(
+            str(data.get("at", "")),
+            str(data.get("by", "")),
+            int(data.get("revision", 0)),
+            changes,
+            str(data.get("note", "")),
+        )
+
+
+def _plain(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _tupled(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """A claim or a note by one annotator on one article."""
 
@@ -97,12 +156,20 @@ class Annotation:
     updated: str = ""
     orphaned: bool = False
     """True when the text changed and the passage could not be found again."""
+    revision: int = 1
+    """1 when made; each saved change (an edit, an undo) adds one."""
+    updated_by: str = ""
+    """Who made the last change (the annotator, until someone changes it)."""
+    history: tuple[Edit, ...] = ()
+    """Every change since it was made, oldest first."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"an annotation is a claim or a note, not {self.kind!r}")
         if not self.updated:
             object.__setattr__(self, "updated", self.created)
+        if not self.updated_by:
+            object.__setattr__(self, "updated_by", self.annotator)
 
     @property
     def quote(self) -> str:
@@ -110,8 +177,45 @@ class Annotation:
         return self.selector.exact if self.selector else ""
 
     def edited(self, **changes: Any) -> Annotation:
-        """A copy with ``changes`` applied and ``updated`` set to now."""
+        """A copy with ``changes`` applied and ``updated`` set to now (no history: a draft)."""
         return replace(self, **changes, updated=now_iso())
+
+    def changed(self, by: str, changes: dict[str, Any], note: str = "") -> Annotation:
+        """The next revision: ``changes`` applied by ``by`` now, and kept in the history."""
+        moment = now_iso()
+        edit = Edit(
+            moment,
+            by,
+            self.revision + 1,
+            tuple((name, getattr(self, name), value) for name, value in changes.items()),
+            note,
+        )
+        return replace(
+            self,
+            **changes,
+            updated=moment,
+            updated_by=by,
+            revision=self.revision + 1,
+            history=(*self.history, edit),
+        )
+
+    def last_change_of(self, name: str, after_revision: int = 0) -> Edit | None:
+        """The latest edit of the field ``name`` made after ``after_revision``, if any."""
+        for edit in reversed(self.history):
+            if edit.revision <= after_revision:
+                return None
+            if name in edit.fields():
+                return edit
+        return None
+
+    def user_fields(self) -> dict[str, Any]:
+        """What a user set: the editable fields, kind, passage and annotator."""
+        return {
+            "kind": self.kind,
+            "selector": self.selector,
+            "annotator": self.annotator,
+            **{name: getattr(self, name) for name in EDITABLE},
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored and as exported natively."""
@@ -129,6 +233,9 @@ class Annotation:
             "annotator": self.annotator,
             "created": self.created,
             "updated": self.updated,
+            "updated_by": self.updated_by,
+            "revision": self.revision,
+            "history": [edit.to_dict() for edit in self.history],
             "orphaned": self.orphaned,
         }
 
@@ -152,6 +259,9 @@ class Annotation:
                 created=str(data.get("created") or now_iso()),
                 updated=str(data.get("updated") or ""),
                 orphaned=bool(data.get("orphaned", False)),
+                revision=int(data.get("revision") or 1),
+                updated_by=str(data.get("updated_by") or ""),
+                history=tuple(Edit.from_dict(e) for e in data.get("history") or ()),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not an annotation ({error})") from error

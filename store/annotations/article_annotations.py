@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
-from store.annotations.annotation import Annotation, Selector
-from store.annotations.history import Change, History
+from store.annotations.annotation import EDITABLE, Annotation, Selector
+from store.annotations.history import Change, History, Outcome
 from store.annotations.store import AnnotationStore
 from store.files.jsonfile import StoreError
 from store.news.article import Article
@@ -19,6 +20,16 @@ from store.news.article import Article
 
 def _clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
+
+
+class Gone(StoreError):
+    """The annotation being edited was deleted by someone meanwhile: nothing was saved."""
+
+    def __init__(self, annotation: Annotation) -> None:
+        self.annotation = annotation
+        super().__init__(
+            f"this {annotation.kind} was deleted by someone else meanwhile; nothing was saved"
+        )
 
 
 class ArticleAnnotations:
@@ -165,26 +176,52 @@ class ArticleAnnotations:
         changed = {k: v for k, v in changes.items() if getattr(annotation, k) != v}
         if not changed:
             return annotation
-        change = self.history.update(annotation, changed)
-        self.reload()
+        # What the user started from: a colleague's change of the same field since
+        # is an EditConflict, never overwritten.
+        base = {name: getattr(annotation, name) for name in changed}
+        try:
+            change = self.history.update(annotation, changed, base)
+        finally:
+            self.reload()
         if change is None or change.after is None:
-            raise StoreError(
-                f"this {annotation.kind} was deleted by someone else; nothing was saved"
-            )
+            raise Gone(annotation)
         return change.after
+
+    def save_anew(self, annotation: Annotation, **changes: object) -> Annotation:
+        """Save ``annotation`` (deleted by someone meanwhile) with ``changes`` as a new one."""
+        fields = {k: v for k, v in changes.items() if k in EDITABLE}
+        if "tags" in fields:
+            fields["tags"] = _clean_tags(fields["tags"])  # type: ignore[arg-type]
+        selector = annotation.selector
+        if selector is not None:
+            placed = self.store._placed_copy(annotation, self.article)
+            selector = None if placed.orphaned else placed.selector
+        fresh = Annotation(
+            article_id=self.article.id,
+            kind=annotation.kind,
+            selector=selector,
+            sha256=self.article.sha256,
+            annotator=self.annotator,
+            **{name: getattr(annotation, name) for name in EDITABLE},  # type: ignore[arg-type]
+        )
+        fresh = replace(fresh, **fields)
+        self._after(self.history.add(fresh))
+        return fresh
 
     def delete(self, annotation: Annotation) -> None:
         """Delete ``annotation`` (undoable)."""
         self._after(self.history.delete(annotation))
 
-    def undo(self) -> Change | None:
-        """Undo the session's last change, if any."""
-        change = self.history.undo()
-        self.reload()
-        return change
+    def undo(self) -> Outcome | None:
+        """Undo this user's last change where it still stands, if there is one."""
+        try:
+            return self.history.undo()
+        finally:
+            self.reload()
 
-    def redo(self) -> Change | None:
-        """Redo the last undone change, if any."""
-        change = self.history.redo()
-        self.reload()
-        return change
+    def redo(self) -> Outcome | None:
+        """Redo the last undone change where it can be, if there is one."""
+        try:
+            return self.history.redo()
+        finally:
+            self.reload()

@@ -22,6 +22,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from store.files.jsonfile import StoreError, atomic_write_text
+from store.files.modes import denied
 
 
 class UnreadableFile(StoreError):
@@ -66,6 +67,8 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except PermissionError as error:
+            raise StoreError(denied(self.path, "read")) from error
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror})") from error
         if not raw.strip():
@@ -107,7 +110,8 @@ class AtomicJSONStorage(Storage):
         try:
             atomic_write_text(self.path, text)
         except PermissionError as error:
-            raise StoreError(f"{self.path.parent} is read-only; nothing was saved") from error
+            where = Path(error.filename) if error.filename else self.path
+            raise StoreError(f"{denied(where, 'save')}; nothing was saved") from error
         except OSError as error:
             raise StoreError(f"{self.path}: cannot save ({error.strerror or error})") from error
 

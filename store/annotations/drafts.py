@@ -114,7 +114,7 @@ class Drafts:
 
     def __init__(self, data_dir: Path, user: str) -> None:
         name = slugify(user) or "user"
-        self.file = JsonFile(data_dir / "drafts" / f"{name}.json")
+        self.file = JsonFile(data_dir / "drafts" / f"{name}.json", private=True)
 
     def get(self, article_id: str) -> Draft | None:
         """The draft kept for ``article_id``, if any."""

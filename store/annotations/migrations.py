@@ -15,7 +15,7 @@ from tinydb.table import Document
 
 from store.annotations.atomicstorage import schema_version
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The layout of an article's annotation file written by this version of sorot."""
 
 
@@ -27,7 +27,20 @@ def _migrate_0_to_1(db: TinyDB) -> None:
             table.update({"orphaned": False}, doc_ids=[doc.doc_id])
 
 
-MIGRATIONS: dict[int, Callable[[TinyDB], None]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(db: TinyDB) -> None:
+    # Version 2 keeps revisions and who changed what: an annotation from before
+    # starts at revision 1, last changed by its annotator, with no history. An
+    # older sorot refuses to rewrite such a file rather than drop its history.
+    table = db.table("annotations")
+    for doc in table.all():
+        if "revision" not in doc:
+            table.update(
+                {"revision": 1, "updated_by": doc.get("annotator", ""), "history": []},
+                doc_ids=[doc.doc_id],
+            )
+
+
+MIGRATIONS: dict[int, Callable[[TinyDB], None]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 """``MIGRATIONS[n]`` turns a schema-``n`` file into schema ``n + 1``."""
 
 

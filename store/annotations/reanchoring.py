@@ -34,11 +34,13 @@ def slug(article_id: str) -> str:
 
 
 def origin_of(article: Article) -> dict[str, Any]:
+    """What an annotation file records of its article, to find its later versions."""
     return {
         "source": article.source,
         "url": article.url,
         "external_id": article.external_id,
         "title": article.title,
+        "outlet": article.outlet,
     }
 
 
@@ -133,22 +135,39 @@ class Reanchoring(_Base):
             data = self._read(old_id)
             if not same_origin(data.get("meta", {}).get("article"), article):
                 continue
-            moved = [replace(a, article_id=article.id) for a in self.annotations(old_id)]
-            if moved:
-                # Copy first, then remove: a crash in between leaves a copy, never a loss.
-                self.save_many(article.id, moved, article)
-            with self._change(old_id) as table:
-                table.remove(doc_ids=[a.id for a in moved if table.contains(doc_id=a.id)])
+            self.move_article(old_id, article)
+
+    def move_article(self, old_id: str, article: Article) -> tuple[int, int]:
+        """Bring ``old_id``'s annotations and corrections over to ``article`` (a new version).
+
+        Copied first, then removed from the old file: a crash in between
+        leaves a copy, never a loss. The new file records where they came
+        from. Returns how many annotations and corrections moved.
+        """
+        data = self._read(old_id)
+        moved = [replace(a, article_id=article.id) for a in self.annotations(old_id)]
+        if moved:
+            self.save_many(article.id, moved, article)
+        corrections = {
+            str(doc["id"]): {**doc, "article_id": article.id}
+            for doc in data.get("corrections", {}).values()
+            if isinstance(doc, dict) and "id" in doc
+        }
+        if corrections:
             # Entity corrections come along too (they are placed again when read).
-            corrections = {
-                str(doc["id"]): {**doc, "article_id": article.id}
-                for doc in data.get("corrections", {}).values()
-                if isinstance(doc, dict) and "id" in doc
-            }
-            if corrections:
-                with self._change(article.id, article, table="corrections") as table:
-                    for correction_id, doc in corrections.items():
-                        if not table.contains(doc_id=correction_id):
-                            table.insert(Document(doc, doc_id=correction_id))
-                with self._change(old_id, table="corrections") as table:
-                    table.remove(doc_ids=[i for i in corrections if table.contains(doc_id=i)])
+            with self._change(article.id, article, table="corrections") as table:
+                for correction_id, doc in corrections.items():
+                    if not table.contains(doc_id=correction_id):
+                        table.insert(Document(doc, doc_id=correction_id))
+        if moved or corrections:
+            origin = data.get("meta", {}).get("article") or {}
+            with self._change(article.id, article, table="meta") as meta:
+                record = dict(meta.get(doc_id="moved") or {"from": []})
+                record["from"] = [*record["from"], {"id": old_id, **origin}][-20:]
+                meta.upsert(Document(record, doc_id="moved"))
+        with self._change(old_id) as table:
+            table.remove(doc_ids=[a.id for a in moved if table.contains(doc_id=a.id)])
+        if corrections:
+            with self._change(old_id, table="corrections") as table:
+                table.remove(doc_ids=[i for i in corrections if table.contains(doc_id=i)])
+        return len(moved), len(corrections)

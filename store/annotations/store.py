@@ -24,13 +24,14 @@ import hashlib
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
@@ -42,8 +43,8 @@ from store.annotations.atomicstorage import (
 )
 from store.annotations.migrations import SCHEMA_VERSION, migrate
 from store.annotations.reanchoring import Reanchoring, origin_of, slug
-from store.files.jsonfile import StoreError
-from store.files.paths import ensure_private_dir
+from store.files.jsonfile import StoreError, lock_for
+from store.files.modes import denied, make_folders
 from store.news.article import Article
 
 LOCK_TIMEOUT = 10.0
@@ -53,6 +54,47 @@ LOCK_POLL = 0.002
 """Seconds between tries for a held lock: writers hold it for milliseconds."""
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """A field a colleague changed since the user started: both values, who and when."""
+
+    field: str
+    mine: Any
+    theirs: Any
+    by: str
+    at: str
+    """ISO time of the colleague's change."""
+
+    def describe(self) -> str:
+        """``budi set status to 'unproven' at 10:02``."""
+        when = self.at[11:16] if len(self.at) >= 16 else self.at
+        return f"{self.by} set {self.field} to {_shown(self.theirs)} at {when}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, tuple | list):
+        return ", ".join(map(str, value)) or "nothing"
+    return repr(value) if value else "nothing"
+
+
+def _conflict(current: Annotation, name: str, mine: Any, base: Mapping[str, Any]) -> FieldConflict:
+    edit = current.last_change_of(name)
+    by = edit.by if edit is not None else current.updated_by
+    at = edit.at if edit is not None else current.updated
+    return FieldConflict(name, mine, getattr(current, name), by, at)
+
+
+class EditConflict(StoreError):
+    """Someone changed the same fields since the user started: nothing was saved."""
+
+    def __init__(self, current: Annotation, conflicts: list[FieldConflict]) -> None:
+        self.current = current
+        """The annotation as it is stored now."""
+        self.conflicts = conflicts
+        said = "; ".join(c.describe() for c in conflicts)
+        super().__init__(f"{said} while you were editing; nothing was saved")
 
 
 class _UuidTable(Table):
@@ -91,10 +133,51 @@ class AnnotationStore(Reanchoring):
         return self.root / shard / f"{article_id}.json"
 
     def article_ids(self) -> list[str]:
-        """Ids of every article that has an annotation file."""
-        if not self.root.is_dir():
+        """Ids of every article that has an annotation file.
+
+        A folder that cannot be read is not skipped in silence: it is named in
+        ``problems`` (whoever lists must say that the list is incomplete).
+        """
+        try:
+            shards = sorted(os.scandir(self.root), key=lambda e: e.name)
+        except FileNotFoundError:
             return []
-        return sorted(p.stem for p in self.root.glob("*/*.json"))
+        except PermissionError:
+            self._unreadable(self.root)
+            return []
+        except OSError as error:
+            raise StoreError(f"{self.root}: cannot read ({error.strerror})") from error
+        found = []
+        for shard in shards:
+            if not shard.is_dir() or shard.name.startswith("."):
+                continue
+            try:
+                names = os.listdir(shard.path)
+            except PermissionError:
+                self._unreadable(Path(shard.path))
+                continue
+            except OSError:
+                continue
+            found.extend(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
+        return sorted(found)
+
+    def _unreadable(self, folder: Path) -> None:
+        message = f"{denied(folder, 'read')}; its annotations are left out"
+        if message not in self.problems:
+            self.problems.append(message)
+
+    def _has_file(self, article_id: str) -> bool:
+        """True when ``article_id`` has an annotation file (``StoreError``: it cannot be seen)."""
+        path = self.path_for(article_id)
+        try:
+            path.stat()
+        except FileNotFoundError:
+            return False
+        except PermissionError as error:
+            raise StoreError(denied(path, "read")) from error
+        except OSError as error:
+            raise StoreError(f"{path}: cannot read ({error.strerror})") from error
+        return True
 
     def _set_aside(self, path: Path, error: StoreError) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
@@ -116,11 +199,8 @@ class AnnotationStore(Reanchoring):
         """One table of one article's file, locked, fresh, written once on exit."""
         path = self.path_for(article_id)
         try:
-            ensure_private_dir(path.parent)
-            lock = FileLock(
-                str(path) + ".lock", timeout=LOCK_TIMEOUT, mode=0o600, poll_interval=LOCK_POLL
-            )
-            with lock:
+            make_folders(path.parent)
+            with lock_for(path, LOCK_TIMEOUT, LOCK_POLL):
                 remove_stale_temp_files(path)
                 storage = AtomicJSONStorage(path, known_schema=SCHEMA_VERSION)
                 db = _ArticleDB(path, storage=lambda _p: storage)  # type: ignore[arg-type]
@@ -140,7 +220,8 @@ class AnnotationStore(Reanchoring):
                 f"another sorot has held {path.name} for {LOCK_TIMEOUT:.0f} s; nothing was saved"
             ) from error
         except PermissionError as error:
-            raise StoreError(f"{self.root} is read-only; nothing was saved") from error
+            where = Path(error.filename) if error.filename else path
+            raise StoreError(f"{denied(where, 'save')}; nothing was saved") from error
         except OSError as error:
             raise StoreError(f"{path}: cannot save ({error.strerror or error})") from error
 
@@ -180,6 +261,8 @@ class AnnotationStore(Reanchoring):
             stat = path.stat()
         except FileNotFoundError:
             return []
+        except PermissionError as error:
+            raise StoreError(denied(path, "read")) from error
         except OSError as error:
             raise StoreError(f"{path}: cannot read ({error.strerror})") from error
         signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
@@ -211,7 +294,7 @@ class AnnotationStore(Reanchoring):
 
     def article_origin(self, article_id: str) -> dict[str, Any] | None:
         """What the file of ``article_id`` recorded about its article (source, url, title)."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return None
         origin = self._read(article_id).get("meta", {}).get("article")
         return dict(origin) if isinstance(origin, dict) else None
@@ -257,26 +340,106 @@ class AnnotationStore(Reanchoring):
         annotation_id: str,
         changes: dict[str, Any],
         article: Article | None = None,
+        *,
+        by: str = "",
+        base: Mapping[str, Any] | None = None,
+        note: str = "",
     ) -> tuple[Annotation, Annotation] | None:
         """Change only the fields in ``changes`` of the stored annotation, under the lock.
 
         A colleague's edit of other fields, made since this process last read
-        the file, is kept. Returns (before, after), or ``None`` when the
-        annotation is no longer there (someone deleted it).
+        the file, is kept. With ``base`` (the values the user started from), a
+        field someone else changed since to another value than the user's
+        raises :class:`EditConflict` and nothing is written. The change is a
+        new revision, by ``by``, kept in the annotation's history. Returns
+        (before, after), or ``None`` when the annotation is no longer there.
         """
         with self._change(article_id, article) as table:
             doc = table.get(doc_id=annotation_id)
             if doc is None:
                 return None
             before = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
-            after = before.edited(**changes)
+            if base is not None:
+                conflicts = [
+                    _conflict(before, name, value, base)
+                    for name, value in changes.items()
+                    if name in base
+                    and getattr(before, name) != base[name]
+                    and getattr(before, name) != value
+                ]
+                if conflicts:
+                    raise EditConflict(before, conflicts)
+            real = {k: v for k, v in changes.items() if getattr(before, k) != v}
+            if not real:
+                return before, before
+            after = before.changed(by or before.updated_by, real, note)
             table.remove(doc_ids=[annotation_id])
             table.insert(Document(after.to_dict(), doc_id=annotation_id))
             return before, after
 
+    def revert(
+        self,
+        article_id: str,
+        annotation_id: str,
+        fields: Mapping[str, tuple[Any, Any]],
+        article: Article | None = None,
+        *,
+        by: str,
+        note: str,
+    ) -> list[FieldConflict] | None:
+        """Set each field back, ``{field: (expected, value)}``, where it still is ``expected``.
+
+        For undo and redo: a field someone else changed since keeps their value
+        and is returned as a :class:`FieldConflict`. ``None`` when the
+        annotation is gone.
+        """
+        with self._change(article_id, article) as table:
+            doc = table.get(doc_id=annotation_id)
+            if doc is None:
+                return None
+            current = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
+            changes, kept = {}, []
+            for name, (expected, value) in fields.items():
+                now = getattr(current, name)
+                if now == expected:
+                    changes[name] = value
+                elif now != value:
+                    kept.append(_conflict(current, name, value, {name: expected}))
+            if changes:
+                after = current.changed(by, changes, note)
+                table.remove(doc_ids=[annotation_id])
+                table.insert(Document(after.to_dict(), doc_id=annotation_id))
+            return kept
+
+    def remove_if_unchanged(self, annotation: Annotation, by: str) -> Annotation | None:
+        """Remove ``annotation`` unless someone changed it since; returns it if they did.
+
+        (Undoing an "add" must not delete a note a colleague has written into.)
+        Already gone: nothing to do, ``None``.
+        """
+        if not self._has_file(annotation.article_id):
+            return None
+        with self._change(annotation.article_id) as table:
+            doc = table.get(doc_id=annotation.id)
+            if doc is None:
+                return None
+            current = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
+            if any(e.revision > annotation.revision and e.by != by for e in current.history):
+                return current
+            table.remove(doc_ids=[annotation.id])
+            return None
+
+    def restore(self, annotation: Annotation, article: Article | None = None) -> bool:
+        """Put ``annotation`` back unless one with its id exists; True when it was put back."""
+        with self._change(annotation.article_id, article) as table:
+            if table.contains(doc_id=annotation.id):
+                return False
+            table.insert(Document(annotation.to_dict(), doc_id=annotation.id))
+            return True
+
     def delete(self, article_id: str, annotation_id: str) -> Annotation | None:
         """Remove one annotation; returns what was removed (``None`` if it was not there)."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return None
         with self._change(article_id) as table:
             doc = table.get(doc_id=annotation_id)
@@ -318,7 +481,7 @@ class AnnotationStore(Reanchoring):
         A file written before corrections existed simply has none: no schema
         change, and an older sorot keeps the table when it rewrites the file.
         """
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return []
         table = self._read(article_id).get("corrections", {})
         docs = [dict(doc) for doc in table.values() if isinstance(doc, dict)]
@@ -335,9 +498,23 @@ class AnnotationStore(Reanchoring):
                 table.remove(doc_ids=[correction_id])
             table.insert(Document(dict(correction), doc_id=correction_id))
 
+    def merge_corrections(self, article_id: str, docs: list[dict[str, Any]]) -> list[str]:
+        """Add each correction whose id is not stored yet (one write); the ids added."""
+        stored = {str(doc.get("id")) for doc in self.corrections(article_id)}
+        fresh = [doc for doc in docs if str(doc["id"]) not in stored]
+        if not fresh:
+            return []
+        added = []
+        with self._change(article_id, table="corrections") as table:
+            for doc in fresh:
+                if not table.contains(doc_id=str(doc["id"])):
+                    table.insert(Document(dict(doc), doc_id=str(doc["id"])))
+                    added.append(str(doc["id"]))
+        return added
+
     def delete_correction(self, article_id: str, correction_id: str) -> bool:
         """Remove one entity correction; True if it was there."""
-        if not self.path_for(article_id).exists():
+        if not self._has_file(article_id):
             return False
         with self._change(article_id, table="corrections") as table:
             if not table.contains(doc_id=correction_id):

@@ -10,10 +10,13 @@ into ``text``; ``recognise_article(article)`` the same over
 ``article.body``. Each entity has a ``key`` shared by every variant of one
 name (``Kim Jong-un`` and ``Kim`` → ``Kim Jong Un``), stable across
 articles. PER/ORG/LOC come from a CRF (``model.crfsuite``, trained by
-``python -m store.entities.train``), DATE and QUANT from rules. The model is
-loaded on first use, and the recogniser's modules (the CRF library, rules,
-gazetteers) are imported only by what recognises: the app starts without
-them when the entities it shows are cached.
+``python -m store.entities.train``) and sorot's span rules and lists, DATE
+and QUANT from rules; English text is read by English rules (``english``),
+and an article's boilerplate feeds no entity. ``GUIDELINES.md`` says what is
+marked; ``python -m store.entities.evaluate`` (``make eval``) measures it.
+The model is loaded on first use, and the recogniser's modules (the CRF
+library, rules, gazetteers) are imported only by what recognises: the app
+starts without them when the entities it shows are cached.
 """
 
 from store.entities.keys import fold, key_of

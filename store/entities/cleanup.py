@@ -16,12 +16,23 @@
 * An organisation that begins with a head word (``Institut``, ``Badan``)
   continues over ``untuk``/``dan`` and the capitalised words after it
   (``Institut Korea untuk Penyatuan Nasional``).
+* After a regional office (``Gubernur``, ``Bupati``, ``Kapolda``), a span
+  that the model ran from the region into the holder's name is cut in two:
+  ``Gubernur Sulawesi Utara Sinyo Harry Sarundajang`` → ``Sulawesi Utara``
+  (LOC) + ``Sinyo Harry Sarundajang`` (PER). The region is a listed place, or
+  a word and its direction (``Kutai Timur``).
+* A unit of the state named for the place it serves is one organisation,
+  place and all, whatever the model said of its parts: ``Polres Jakarta
+  Selatan``, ``Dinas Kesehatan Kabupaten Bogor``, ``DPRD DKI Jakarta``,
+  ``Kementerian Pertahanan Rusia``, ``Kodam V Jaya``. It ends at lowercase, punctuation, a
+  title (``AKBP``) or the head of another unit (``Direktorat Jenderal Pajak``
+  | ``Kementerian Keuangan``).
 """
 
 from __future__ import annotations
 
 from store.entities import lexicon as lx
-from store.entities.gazetteer import gazetteer, match
+from store.entities.gazetteer import Gazetteer, gazetteer, match
 from store.entities.lexicon import ORG_WORDS
 from store.entities.spans import Span, covered, has_alnum, listed, name_word
 
@@ -45,6 +56,21 @@ _ORG_HEADS = lx.words(
     "Aliansi Koalisi Serikat Universitas Akademi Sekolah Kelompok Gerakan Front"
 )
 _ORG_LINKS = lx.words("untuk dan bagi atas for of and")
+#: Heads of state units named for a place (``Polres Jakarta Selatan``).
+UNIT_HEADS = lx.words(
+    "Polda Polres Polresta Polrestabes Polsek Kodam Korem Kodim Koramil Lanud Lantamal Lanal "
+    "Kejati Kejari Kejaksaan Pengadilan Pemkot Pemkab Pemprov Pemda DPRD KPU KPUD Bawaslu "
+    "Dinas Direktorat Ditjen Kanwil Bappeda BPBD Kementerian Universitas Batalyon Yonif Brigif"
+)
+#: Offices named for a region: the name after the region is the holder's.
+_REGIONAL_OFFICES = lx.words(
+    "Gubernur Wagub Bupati Wabup Walikota Kota Camat Lurah Kapolda Kapolres Kapolresta "
+    "Kapolsek Kajati Kajari Pangdam Danrem Dandim Sekda"
+)
+_DIRECTIONS = lx.words("Utara Selatan Timur Barat Tengah Raya Laut Darat")
+_ROMAN = lx.words("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII")
+#: After ``Pemerintah``, the words that make it a unit's name (``Pemerintah Kota Bandung``).
+_GOVERNMENT_OF = lx.words("Provinsi Kota Kabupaten Daerah")
 
 
 def clean(words: list[str], spans: list[Span]) -> list[Span]:
@@ -125,3 +151,74 @@ def extend_orgs(words: list[str], spans: list[Span], headline: list[bool]) -> li
                 b = k
         out.append((a, b, kind))
     return out
+
+
+def unit_orgs(words: list[str], spans: list[Span], headline: list[bool]) -> list[Span]:
+    """``Polres`` + ``Jakarta Selatan``: a state unit and the place it serves, one ORG."""
+    gaz = gazetteer()
+    n = len(words)
+    owner = covered(spans, n)
+    add: list[Span] = []
+    k = 0
+    while k < n:
+        w = words[k]
+        head = w in UNIT_HEADS or (
+            w == "Pemerintah" and k + 1 < n and words[k + 1] in _GOVERNMENT_OF
+        )
+        if not head or headline[k]:
+            k += 1
+            continue
+        j = k + 1
+        while j < n and _unit_word(words[j], owner[j], spans, gaz):
+            if words[j] in UNIT_HEADS:
+                break
+            own = owner[j]
+            j = spans[own][1] if own != -1 else j + 1
+        if j > k + 1:
+            add.append((k, j, "ORG"))
+        k = j
+    # a model name crossing the unit's edge stays as it is
+    add = [
+        (s, e, kind)
+        for s, e, kind in add
+        if not any(a < e and s < b and not (s <= a and b <= e) for a, b, _ in spans)
+    ]
+    if not add:
+        return spans
+    kept = [sp for sp in spans if not any(s <= sp[0] and sp[1] <= e for s, e, _ in add)]
+    return sorted(kept + add)
+
+
+def _unit_word(word: str, owner: int, spans: list[Span], gaz: Gazetteer) -> bool:
+    """A word that continues a unit's name: title case, no title, no other name's start."""
+    if owner != -1:
+        return spans[owner][2] == "LOC"  # the place it serves; a person or another body ends it
+    if word in gaz.titles and word != "Jenderal":
+        return False
+    if word.isdigit() or word in _ROMAN:
+        return True  # "SMAN 14 Jakarta", "Kodam V Jaya"
+    title_case = word[:1].isupper() and word[1:].islower() and word.isalpha()
+    return title_case and word not in gaz.first_names
+
+
+def office_holders(words: list[str], spans: list[Span]) -> list[Span]:
+    """``Gubernur`` + ``Jawa Tengah Ganjar Pranowo``: the region, then the person."""
+    out: list[Span] = []
+    for a, b, kind in spans:
+        if a and words[a - 1] == "Wali" and words[a] == "Kota" and b - a > 1:
+            a += 1  # "Wali Kota" is the office: "Wali Kota Surabaya" → "Surabaya"
+        cut = _region_end(words, a, b) if a and words[a - 1] in _REGIONAL_OFFICES else 0
+        if cut and cut < b and words[cut][:1].isupper() and words[cut].isalpha():
+            out += [(a, cut, "LOC"), (cut, b, "PER")]
+        else:
+            out.append((a, b, kind))
+    return out
+
+
+def _region_end(words: list[str], a: int, b: int) -> int:
+    found = match(words[a:b])
+    if found and found[0][0] == 0 and found[0][2].type == "LOC" and not found[0][2].ambiguous:
+        return a + found[0][1]
+    if b - a >= 3 and words[a + 1] in _DIRECTIONS:
+        return a + 2
+    return 0

@@ -17,7 +17,10 @@ With ``scope="key"`` a correction made on one mention applies to every
 mention that had the same type and key (``old_type``, ``old_key``): reject
 ``Barat`` everywhere in the article, or give every ``Belousov`` the key
 ``Andrei Belousov``. Such a correction applies even when its own span cannot
-be placed any more.
+be placed any more. With ``scope="text"`` a new entity marked on one span is
+marked on every occurrence of the same text in the article, as a whole word
+(``occurrences``): mark ``Rosoboronexport`` once, have it everywhere, now
+and in a re-scraped version of the text.
 
 ``apply_corrections(auto, corrections, body)`` puts them over the
 recogniser's entities: corrections are applied oldest first, and a later one
@@ -41,8 +44,9 @@ from store.entities.model import TYPES, Entity
 ACTIONS = ("add", "retype", "rekey", "reject")
 """What a correction can do."""
 
-SCOPES = ("mention", "key")
-"""A correction applies to its own span, or to every mention of the old key."""
+SCOPES = ("mention", "key", "text")
+"""A correction applies to its own span, to every mention of the old key, or (a new
+entity) to every occurrence of its text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +75,9 @@ class Correction:
         if self.action not in ACTIONS:
             raise ValueError(f"a correction is one of {', '.join(ACTIONS)}, not {self.action!r}")
         if self.scope not in SCOPES:
-            raise ValueError(f"a correction's scope is mention or key, not {self.scope!r}")
+            raise ValueError(
+                f"a correction's scope is one of {', '.join(SCOPES)}, not {self.scope!r}"
+            )
         if self.action != "reject" and self.type not in TYPES:
             raise ValueError(f"an entity is one of {', '.join(TYPES)}, not {self.type!r}")
 
@@ -161,10 +167,37 @@ def make_correction(
         annotator=annotator,
         type=type,
         key=key,
-        scope=scope if old is not None else "mention",
+        scope=_scope(scope, action, old),
         old_type=old.type if old is not None else "",
         old_key=old.key if old is not None else "",
     )
+
+
+def _scope(scope: str, action: str, old: Entity | None) -> str:
+    """``key`` needs an entity to start from; ``text`` is for a new one."""
+    if scope == "key":
+        return "key" if old is not None else "mention"
+    if scope == "text":
+        return "text" if old is None and action != "reject" else "mention"
+    return scope
+
+
+def occurrences(body: str, text: str) -> list[tuple[int, int]]:
+    """Every place ``text`` stands in ``body`` as a whole word (not inside another word)."""
+    if not text.strip():
+        return []
+    out = []
+    start = body.find(text)
+    while start != -1:
+        end = start + len(text)
+        before = body[start - 1] if start else " "
+        after = body[end] if end < len(body) else " "
+        if not (before.isalnum() and text[0].isalnum()) and not (
+            after.isalnum() and text[-1].isalnum()
+        ):
+            out.append((start, end))
+        start = body.find(text, start + 1)
+    return out
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -225,19 +258,21 @@ def apply_corrections(
                     else e
                     for e in user
                 ]
-        span = anchor(correction, body)
-        if span is None:
-            continue
-        start, end = span
-        # The later correction wins over earlier ones it overlaps.
-        user = [e for e in user if not _overlaps(e.start, e.end, start, end)]
-        rejected = [r for r in rejected if not _overlaps(r[0], r[1], start, end)]
-        if correction.rejects:
-            rejected.append((start, end))
+        if correction.scope == "text":
+            spans = occurrences(body, correction.selector.exact)
         else:
-            user.append(
-                Entity(start, end, body[start:end], correction.type, correction.key, "user")
-            )
+            span = anchor(correction, body)
+            spans = [span] if span is not None else []
+        for start, end in spans:
+            # The later correction wins over earlier ones it overlaps.
+            user = [e for e in user if not _overlaps(e.start, e.end, start, end)]
+            rejected = [r for r in rejected if not _overlaps(r[0], r[1], start, end)]
+            if correction.rejects:
+                rejected.append((start, end))
+            else:
+                user.append(
+                    Entity(start, end, body[start:end], correction.type, correction.key, "user")
+                )
     blocked = sorted([(e.start, e.end) for e in user] + rejected)
     kept = [e for e in entities if not _blocked(e, blocked)]
     return sorted(kept + user, key=lambda e: (e.start, e.end))

@@ -3,45 +3,71 @@
 Prints (this is ``make eval``; it reads ``../shared`` and is no test):
 
 * precision, recall and F1 per type and micro-averaged, exact span and type
-  (conlleval / seqeval), on ``ner/idner-news-2k/dev.txt`` — PER, LOC and ORG
-  only, the only types that set has — through ``tag_tokens`` (the ``sorot tag
-  --format conll`` path);
-* the same on the seed gold (``ner/seeds_gold_dev.json``, seeds 000 and 001,
-  all five types), with ``recognise`` run over the raw file text (the gold's
-  offsets are into it), and again over each article's body mapped back to the
-  file through the segments' ``raw_start`` (title and header lines are not in
-  the body, so fewer gold entities count there);
-* key grouping on the seed gold, across both articles and within each;
-* tokens per second on one core, and the model's size.
+  (conlleval / seqeval), through ``tag_tokens`` (the ``sorot tag --format
+  conll`` path), PER/LOC/ORG only (the only types these sets have):
 
-Neither dev set is trained on (see ``train``).
+  - on the held-out part of sorot's own training data (every tenth sentence
+    of each training set, see ``train.held_out``);
+  - on development data the recogniser never trained on: idner-news-2k's
+    ``dev.txt`` and NERGrit's ``valid.txt``;
+
+* the same, all five types, on the seed gold (``ner/seeds_gold_dev.json``,
+  seeds 000 and 001): ``recognise`` over the raw file text (the gold's
+  offsets are into it), and ``recognise_article`` over each article's body
+  mapped back to the file, counting only gold entities in the article's own
+  prose (boilerplate feeds no entity, by sorot's rules);
+* key grouping on the seed gold, across both articles and within each;
+* speed: tokens per second on one core (CPU time) of ``tag_tokens``, and end
+  to end (``sorot tag --format conll`` over all those sentences in one
+  process, its start-up and the model's loading included); the size of
+  what ships.
+
+The annotation guidelines are ``GUIDELINES.md`` beside this module.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
 from store.entities import conll, crf
 from store.entities.metrics import Scores, key_grouping
 from store.entities.recognise import recognise, recognise_article, tag_tokens
-from store.entities.tokens import tokenize
+from store.entities.train import DEFAULT_SETS, NERGRIT_TYPES, held_out, read_set
 
 REPO = Path(__file__).resolve().parents[2]
+GUIDELINES = Path(__file__).with_name("GUIDELINES.md")
+_NAMES_ONLY = {"DATE": "", "QUANT": ""}
 
 
-def idner_dev(path: Path) -> tuple[Scores, int]:
+def tagged_scores(sentences: list[conll.Sentence]) -> Scores:
+    """PER/LOC/ORG scores of ``tag_tokens`` against the sentences' own tags."""
     scores = Scores()
-    sentences = conll.read(path)
-    drop = {"DATE": "", "QUANT": ""}
     for n, sentence in enumerate(sentences):
         words = [w for w, _ in sentence]
         gold = conll.spans([t for _, t in sentence])
-        pred = conll.spans(conll.relabel(tag_tokens(words), drop))
+        pred = conll.spans(conll.relabel(tag_tokens(words), _NAMES_ONLY))
         scores.add([(n, *s) for s in gold], [(n, *s) for s in pred])
-    return scores, len(sentences)
+    return scores
+
+
+def held_out_sentences(ner: Path, indonlu: Path | None) -> tuple[list[conll.Sentence], list[str]]:
+    """The held-out part of every training set there is, and the sets' names."""
+    out: list[conll.Sentence] = []
+    names = []
+    for name in DEFAULT_SETS:
+        sentences = read_set(name, ner, indonlu)
+        if sentences is None:
+            continue
+        names.append(name)
+        out.extend(s for i, s in enumerate(sentences) if held_out(i))
+    return out, names
 
 
 def _read_article(path: Path):
@@ -85,7 +111,7 @@ def seeds(gold_path: Path, seed_dir: Path) -> dict[str, object]:
         misses += [f"  extra  {name[:3]} {raw[s:e]!r} {t}" for _, s, e, t in sorted(p_set - g_set)]
         article = _read_article(path)
         if article is not None:
-            _body(article, raw, name, gold, body_scores)
+            _body(article, name, gold, body_scores)
     gold_groups: dict[str, set[str]] = {}
     pred_groups: dict[str, set[str]] = {}
     for _, _text, gk, pk in pairs:
@@ -106,13 +132,13 @@ def seeds(gold_path: Path, seed_dir: Path) -> dict[str, object]:
     }
 
 
-def _body(article, raw: str, name: str, gold: list[dict], scores: Scores) -> None:
-    """Score the body's entities against the gold entities that lie in body segments."""
-    windows = []
-    for seg in article.segments:
-        if seg.raw_start is None:
-            continue
-        windows.append((seg.start, seg.end, seg.raw_start))
+def _body(article, name: str, gold: list[dict], scores: Scores) -> None:
+    """Score the body's entities against the gold entities that lie in its own prose."""
+    windows = [
+        (seg.start, seg.end, seg.raw_start)
+        for seg in article.segments
+        if seg.raw_start is not None and not seg.boilerplate
+    ]
     pred = []
     for e in recognise_article(article):
         for start, end, raw_start in windows:
@@ -128,58 +154,116 @@ def _body(article, raw: str, name: str, gold: list[dict], scores: Scores) -> Non
     scores.add(in_body, pred)
 
 
-def speed(texts: list[str]) -> tuple[float, int]:
-    """Tokens per second of ``recognise`` over ``texts`` (one pass, model already loaded)."""
+def speed(sentences: list[list[str]]) -> tuple[float, int]:
+    """Tokens per second of ``tag_tokens`` over ``sentences`` (CPU time, model loaded)."""
     crf.tagger()
-    tokens = sum(len(tokenize(t)) for t in texts)
+    tokens = sum(len(s) for s in sentences)
     t0 = time.process_time()
-    for t in texts:
-        recognise(t)
+    for words in sentences:
+        tag_tokens(words)
     took = time.process_time() - t0
     return tokens / took if took else float("inf"), tokens
+
+
+def end_to_end(sentences: list[list[str]]) -> tuple[float, float, int]:
+    """``sorot tag --format conll`` over ``sentences`` in one process, on one core:
+    tokens per second counting its start-up, and the start-up alone (CPU seconds)."""
+    text = "\n\n".join("\n".join(words) for words in sentences) + "\n"
+    tokens = sum(len(s) for s in sentences)
+    with tempfile.TemporaryDirectory() as folder:
+        full, one = Path(folder) / "all.conll", Path(folder) / "one.conll"
+        full.write_text(text, encoding="utf-8")
+        one.write_text("\n".join(sentences[0]) + "\n", encoding="utf-8")
+        took = _child_cpu(full)
+        start_up = _child_cpu(one)
+    return tokens / took, start_up, tokens
+
+
+def _child_cpu(path: Path) -> float:
+    """CPU seconds (user and system) of ``sorot tag --format conll PATH``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "tui.cli", "tag", "--format", "conll", str(path)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=REPO,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def shipped_size() -> int:
+    """Bytes of what the recogniser ships: the model, its lists and word clusters."""
+    folder = crf.MODEL_PATH.parent
+    files = [crf.MODEL_PATH, *sorted((folder / "data").glob("*"))]
+    return sum(p.stat().st_size for p in files if p.is_file())
+
+
+def _table(title: str, scores: Scores) -> None:
+    print(title)
+    print("\n".join(scores.table()))
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--seeds", type=Path, default=REPO / "seeds")
+    parser.add_argument("--indonlu", type=Path, help="IndoNLU's dataset folder (see train)")
+    parser.add_argument("--model", type=Path, help="another model file (default: the shipped one)")
     parser.add_argument("--errors", action="store_true", help="list the seed gold differences")
     args = parser.parse_args(argv)
+    if args.model is not None:
+        crf.MODEL_PATH = args.model  # read when the tagger first opens
     ner = args.shared / "ner"
     if not (ner / "idner-news-2k" / "dev.txt").is_file():
         parser.error(f"no evaluation data under {ner} (give --shared DIR)")
     if not crf.MODEL_PATH.is_file():
         parser.error(f"no model at {crf.MODEL_PATH}: run python -m store.entities.train")
-    size = crf.MODEL_PATH.stat().st_size
 
-    print("sorot entity recogniser: evaluation")
-    print(f"model {crf.MODEL_PATH.relative_to(REPO)}: {size / 1e6:.2f} MB")
+    print("sorot entity recogniser: evaluation (exact span and type)")
+    print(f"guidelines: {GUIDELINES.relative_to(REPO)}")
     print()
-    scores, n = idner_dev(ner / "idner-news-2k" / "dev.txt")
-    print(f"idner-news-2k dev, {n} sentences: PER/LOC/ORG only (the set has no DATE/QUANT)")
-    print("\n".join(scores.table()))
-    print()
+    held, names = held_out_sentences(ner, args.indonlu)
+    _table(
+        f"held-out part of the training data (every tenth sentence of {', '.join(names)}; "
+        f"{len(held)} sentences, PER/LOC/ORG)",
+        tagged_scores(held),
+    )
+    idner_dev = conll.read(ner / "idner-news-2k" / "dev.txt")
+    _table(
+        f"idner-news-2k dev, never trained on ({len(idner_dev)} sentences, PER/LOC/ORG)",
+        tagged_scores(idner_dev),
+    )
+    nergrit_dev = read_set("nergrit-valid", ner, None) or []
+    _table(
+        f"NERGrit valid, never trained on ({len(nergrit_dev)} sentences, PER/LOC/ORG; "
+        f"{'/'.join(NERGRIT_TYPES)} mapped)",
+        tagged_scores(nergrit_dev),
+    )
     result = seeds(ner / "seeds_gold_dev.json", args.seeds)
-    print("seed gold dev (000, 001), all five types, recognise() over the raw file text")
-    print("\n".join(result["raw"].table()))
-    print()
-    print("seed gold dev, recognise_article() over each body, mapped to the file via raw_start")
-    print("(gold entities outside body segments, e.g. titles and header lines, not counted)")
-    print("\n".join(result["body"].table()))
-    print()
+    _table("seed gold dev (000, 001), all five types, recognise() over the raw file", result["raw"])
+    _table(
+        "seed gold dev, recognise_article() over each body (gold in the article's own prose)",
+        result["body"],
+    )
     right, total = result["keys"]
     lright, ltotal = result["keys_local"]
     print("key grouping on the seed gold (gold PER/ORG/LOC mentions also found, same span)")
     print(f"  across both articles: {right}/{total} = {right / max(total, 1):.3f}")
     print(f"  within each article:  {lright}/{ltotal} = {lright / max(ltotal, 1):.3f}")
     print()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(args.seeds.glob("*.txt"))]
-    for name in ("dev.txt", "test.txt"):  # news sentences, twenty to an "article"
-        sents = [" ".join(w for w, _ in s) for s in conll.read(ner / "idner-news-2k" / name)]
-        texts += [" ".join(sents[k : k + 20]) for k in range(0, len(sents), 20)]
-    tps, tokens = speed(texts)
-    print(f"speed: {tps:,.0f} tokens/s on one core ({tokens:,} tokens, CPU time, first pass)")
-    print(f"model size: {size:,} bytes ({size / 1e6:.2f} MB)")
+    timed = [[w for w, _ in s] for s in held + idner_dev + nergrit_dev]
+    tps, tokens = speed(timed)
+    e2e, start_up, _ = end_to_end(timed)
+    print(f"speed, on one core (CPU time), over {tokens:,} tokens of the sets above:")
+    print(f"  {tps:,.0f} tokens/s through tag_tokens, model loaded")
+    print(
+        f"  {e2e:,.0f} tokens/s end to end: sorot tag --format conll, one process, "
+        f"its start-up ({start_up:.2f} s) included"
+    )
+    size = crf.MODEL_PATH.stat().st_size
+    print(f"model size: {size:,} bytes; shipped with its lists: {shipped_size():,} bytes")
     if args.errors:
         print()
         print("\n".join(result["misses"]))

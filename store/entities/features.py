@@ -1,7 +1,9 @@
 """Features of a token in its sentence, for the CRF.
 
 Each token is described by binary string features: its lowercased form,
-affixes, a compressed shape (``Xx``, ``X``, ``d.d``), length, whether it is a
+affixes, a compressed shape (``Xx``, ``X``, ``d.d``), length, its word
+clusters (``clusters``: learnt from unlabelled text, so a name never seen
+labelled still looks like the names it keeps company with), whether it is a
 listed first name or title, the gazetteer match it is part of (``LOC`` begin
 or inside), and the same for its neighbours two tokens either side.
 
@@ -18,6 +20,7 @@ import re
 from functools import lru_cache
 
 from store.entities import lexicon as lx
+from store.entities.clusters import clusters
 from store.entities.gazetteer import gazetteer, match
 from store.entities.lexicon import ORG_HINTS
 
@@ -60,10 +63,11 @@ def headline_mode(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _static(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """(lower, shape, case-free features, case features, headline case features)."""
+def _static(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
+    """(lower, shape, case-free features, case features, headline case features, cluster)."""
     gaz = gazetteer()
     lw = word.lower()
+    coarse, fine = clusters().get(lw, ("-", "-"))
     sh = shape(word)
     n = len(word)
     free = [
@@ -74,6 +78,8 @@ def _static(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tupl
         "s3=" + lw[-3:],
         "s4=" + lw[-4:],
         "len=" + (str(n) if n < 6 else "6+" if n < 10 else "10+"),
+        "c1=" + coarse,
+        "c2=" + fine,
     ]
     if any(c.isdigit() for c in word):
         free.append("digit")
@@ -93,7 +99,7 @@ def _static(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tupl
         if n > 1 and word.isupper():
             case.append("allcap")
     headline = tuple("T:" + f for f in case)
-    return lw, sh, tuple(free), tuple(case), headline
+    return lw, sh, tuple(free), tuple(case), headline, coarse
 
 
 def sentence_features(words: list[str]) -> list[list[str]]:
@@ -112,7 +118,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     pre = "T:" if head else ""
     out: list[list[str]] = []
     for i in range(n):
-        lw, sh, free, case, hcase = statics[i]
+        lw, sh, free, case, hcase, _ = statics[i]
         feats = ["bias", *free, *(hcase if head else case), gz[i]]
         if head:
             feats.append("headline")
@@ -124,6 +130,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats.append("w-1=" + p[0])
             feats.append(pre + "sh-1=" + p[1])
             feats.append("w-1|w=" + p[0] + "|" + lw)
+            feats.append("c1-1=" + p[5])
             feats.append("g-1=" + gz[i - 1])
             if "ttl" in p[3]:
                 feats.append(pre + "ttl-1")
@@ -138,6 +145,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
             feats.append("w+1=" + q[0])
             feats.append(pre + "sh+1=" + q[1])
             feats.append("w|w+1=" + lw + "|" + q[0])
+            feats.append("c1+1=" + q[5])
             feats.append("g+1=" + gz[i + 1])
             if i < n - 2:
                 qq = statics[i + 2]

@@ -26,6 +26,19 @@ Names that are not listed keep a tidy form of the fullest spelling in the
 article (``Desy-Afrianti`` → ``Desy Afrianti``, ``PYONGYANG`` →
 ``Pyongyang``). ``Korea Utara`` and ``Korea Selatan`` never meet: nothing
 joins two different listed entities.
+
+Keys never merge strangers by spelling alone:
+
+* **Acronyms match exactly** (``name_form``): ``NIS`` (South Korea's
+  National Intelligence Service) is not ``NIIS`` (= ``ISIS``), whatever the
+  folding of doubled letters says; they join a name only through the lists,
+  brackets or the initials of a name in the same article. A word in capitals
+  that is a listed name letter for letter is that name (``MOSKOW`` in a
+  dateline is ``Moskwa``).
+* **A bare short form** (``Korea``) takes the key of the one entity of
+  ``data/short_forms.txt`` the article makes unambiguous (``shortforms``).
+* **Dates and quantities** are keyed case-blind (``expression_key``): ``hari
+  ini`` and ``Hari ini`` are one key.
 """
 
 from __future__ import annotations
@@ -37,8 +50,10 @@ from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
+from store.entities import lexicon as lx
 from store.entities.gazetteer import gazetteer
 from store.entities.model import NAME_TYPES
+from store.entities.shortforms import resolve_short_forms
 
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/’'`.,:;()\"“”]+")
 _INITIALS_RE = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -52,6 +67,7 @@ _FOLDS = (
     ("w", "v"),
 )
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_CAPITALISED = lx.MONTHS.keys() | lx.WEEKDAYS
 _MEDIA_SUFFIXES = ("tv", "com", "co id", "id", "net", "org", "news", "online", "daily")
 
 
@@ -65,6 +81,33 @@ def fold(text: str) -> str:
     for old, new in _FOLDS:
         s = s.replace(old, new)
     return _DOUBLE_RE.sub(r"\1", s)
+
+
+def name_form(text: str) -> str:
+    """The form names are matched by: an acronym exactly (``#NIS``), anything else folded."""
+    bare = text.replace(".", "").replace(" ", "")
+    if 2 <= len(bare) <= 7 and bare.isupper() and bare.isalnum():
+        return "#" + bare
+    return fold(text)
+
+
+def expression_key(text: str) -> str:
+    """The key of a date or quantity: case-blind, one space between words.
+
+    Month and weekday names are capitalised, acronyms and currency signs keep
+    their case, every other word is lowercase: ``Hari ini`` → ``hari ini``,
+    ``19 JULI 2024`` → ``19 Juli 2024``, ``1 Orang`` → ``1 orang``.
+    """
+    out = []
+    for word in text.split():
+        low = word.lower()
+        if low in _CAPITALISED:
+            out.append(low.capitalize())
+        elif (word.isupper() and len(word) <= 3) or "$" in word or word in ("Rp", "Rp."):
+            out.append(word)
+        else:
+            out.append(low)
+    return " ".join(out)
 
 
 def pattern_matches(pattern: str, key: str) -> bool:
@@ -99,10 +142,19 @@ def _aliases() -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
         for form in forms:
             if form.brand:
                 continue
-            f = fold(form.text)
+            f = name_form(form.text)
             by_type.setdefault((form.type, f), form.key)
             any_type.setdefault(f, set()).add(form.key)
+            if f[0] != "#":  # a name in capitals (a dateline's MOSKOW) is still this name
+                plain = _plain(form.text)
+                by_type.setdefault((form.type, plain), form.key)
+                any_type.setdefault(plain, set()).add(form.key)
     return by_type, any_type
+
+
+def _plain(text: str) -> str:
+    """A listed name matched case-blind but letter for letter (``MOSKOW`` = ``Moskow``)."""
+    return "=" + " ".join(text.lower().split())
 
 
 @cache
@@ -110,7 +162,7 @@ def _alias_near() -> dict[str, set[tuple[str, str]]]:
     """One-deletion neighbourhoods of the alias folds, for one-letter misspellings."""
     index: dict[str, set[tuple[str, str]]] = {}
     for (type_, f), _key in _aliases()[0].items():
-        if len(f) >= 6:
+        if len(f) >= 6 and f[0] not in "#=":
             for d in _deletions(f):
                 index.setdefault(d, set()).add((type_, f))
     return index
@@ -145,13 +197,17 @@ def _fuzzy_ok(a: str, b: str) -> bool:
 def alias(text: str, type_: str) -> str | None:
     """The listed key for a name, if the gazetteers know it (or a one-letter variant)."""
     by_type, any_type = _aliases()
-    f = fold(text)
+    f = name_form(text)
     key = by_type.get((type_, f))
     if key:
         return key
     keys = any_type.get(f)
     if keys and len(keys) == 1:
         return next(iter(keys))
+    if f[0] == "#":  # capitals: a listed acronym exactly, or a listed name letter for letter
+        plain = _plain(text)
+        keys = any_type.get(plain, set())
+        return by_type.get((type_, plain)) or (next(iter(keys)) if len(keys) == 1 else None)
     if len(f) < 6:
         return None
     found: set[str] = set()
@@ -166,7 +222,7 @@ def alias(text: str, type_: str) -> str | None:
 def key_of(text: str, type_: str) -> str:
     """The key of one mention taken alone (no article context)."""
     if type_ not in NAME_TYPES:
-        return text
+        return expression_key(text)
     return alias(text, type_) or display(text, type_)
 
 
@@ -201,11 +257,11 @@ Mention = tuple[int, int, str, str]
 
 def assign(mentions: Sequence[Mention], source: str = "") -> list[str]:
     """Keys for the mentions of one article, in order (``source`` is the text they are in)."""
-    keys: list[str] = [text for _, _, text, _ in mentions]
+    keys: list[str] = [expression_key(text) for _, _, text, _ in mentions]
     idx = [i for i, m in enumerate(mentions) if m[3] in NAME_TYPES]
     if not idx:
         return keys
-    folds = {i: fold(mentions[i][2]) for i in idx}
+    folds = {i: name_form(mentions[i][2]) for i in idx}
     canon = [None] * len(mentions)
     for i in idx:
         canon[i] = alias(mentions[i][2], mentions[i][3])
@@ -226,7 +282,7 @@ def assign(mentions: Sequence[Mention], source: str = "") -> list[str]:
         key = groups.canon[root] or _representative(group, mentions)
         for i in group:
             keys[i] = key
-    return keys
+    return resolve_short_forms(keys, [mentions[i][3] for i in range(len(mentions))])
 
 
 def _join_canon(groups: _Groups, idx: list[int]) -> None:
@@ -247,7 +303,7 @@ def _join_near(groups: _Groups, idx: list[int], mentions: Sequence[Mention], fol
             for d in _deletions(f):
                 index.setdefault(d, []).append(f)
     for f, i in distinct.items():
-        if len(f) < 6:
+        if len(f) < 6 or f[0] == "#":
             continue
         for d in _deletions(f):
             for g in index.get(d, ()):
@@ -279,12 +335,12 @@ def _join_acronyms_and_outlets(
     for i in orgs:
         if " " in mentions[i][2].strip():
             by_initials.setdefault(_initials(mentions[i][2]), i)
-    by_fold = {folds[i]: i for i in orgs}
+    by_fold = {fold(mentions[i][2]): i for i in orgs}
     for i in orgs:
         text = mentions[i][2]
         if text.isupper() and text.isalpha() and len(text) >= 2 and text in by_initials:
             groups.union(by_initials[text], i)
-        f = folds[i]
+        f = fold(text)
         for suffix in _MEDIA_SUFFIXES:
             j = by_fold.get(f + " " + suffix)
             if j is not None:
@@ -299,7 +355,7 @@ def _join_short_forms(
     people = [i for i in idx if mentions[i][3] == "PER"]
     ends: dict[tuple[str, ...], list[int]] = {}  # first/last words of full names → mentions
     for i in people:
-        words = folds[i].split()
+        words = fold(mentions[i][2]).split()
         for k in range(1, len(words)):
             ends.setdefault(tuple(words[:k]), []).append(i)
             ends.setdefault(tuple(words[-k:]), []).append(i)
@@ -307,7 +363,7 @@ def _join_short_forms(
         return
     size: Counter[int] | None = None
     for i in people:
-        fits = ends.get(tuple(folds[i].split()))
+        fits = ends.get(tuple(fold(mentions[i][2]).split()))
         if not fits:
             continue
         roots = {groups.find(j) for j in fits} - {groups.find(i)}

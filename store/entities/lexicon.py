@@ -72,6 +72,12 @@ UNITS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+#: Round numbers in words (``ribuan tentara``): a quantity only with the noun they count.
+VAGUE_NUMBERS = words(
+    "belasan puluhan ratusan ribuan puluhan-ribu jutaan miliaran dozens hundreds thousands millions"
+)
+#: Words between a number and its noun (``3,000 more troops``).
+MORE_OF = words("more additional extra other")
 #: Words that continue a number (``dua belas``, ``tiga ratus ribu``).
 NUMBER_TAILS = words("belas puluh ratus ribu juta miliar milyar triliun hundred thousand")
 #: Scales after a number (``10 juta``, ``5 million``).
@@ -107,7 +113,9 @@ COUNTERS = words(
     "km kilometer meter m cm mm kg gram ton liter hektare hektar ha mil knot derajat "
     "menit detik jam hari minggu pekan bulan tahun dekade abad persen kasus rumah "
     "keluarga anak pesawat kapal rudal roket drone tank senjata peluru amunisi kontainer "
-    "people soldiers troops times percent miles kilometres kilometers tons"
+    "people soldiers troops times percent miles kilometres kilometers tons "
+    "kl kwh mw gw barel ekor lembar batang butir helai biji karung botol paket dosis porsi "
+    "halaman gb mb tb"
 )
 #: Words that never are the counted noun after a number.
 NOT_COUNTED = words(
@@ -117,17 +125,20 @@ NOT_COUNTED = words(
     "kurang sekitar hampir tersebut lalu kemudian the and of in to for on at by with "
     "from was were is are that this which who lalu terakhir silam mendatang depan "
     "dia ia mereka kami kita saya aku anda kamu beliau engkau sebesar sebanyak senilai "
-    "seharga setara sekitar hanya cuma sedangkan sementara jika kalau saat ketika"
+    "seharga setara sekitar hanya cuma sedangkan sementara jika kalau saat ketika "
+    "suatu sebuah para banyak"
 )
 #: Di- and ter- words that are nouns (other di-/ter-/me- words are verbs).
 VERB_LIKE_NOUNS = words(
     "diplomat distrik divisi dinas dirjen direktur dokter tersangka terdakwa terpidana "
     "teroris ternak terminal menteri menit meter medali mesin meja merek"
 )
-#: Words that make a following ``satu`` no quantity (``salah satu``).
-NOT_QUANT_BEFORE = words("salah")
-#: Words that make a preceding ``satu`` no quantity (``satu sama lain``).
-NOT_QUANT_AFTER = words("sama per")
+#: Words that make a following ``satu`` no quantity (``salah satu``, ``satu per satu``).
+NOT_QUANT_BEFORE = words("salah per")
+#: Words that make a preceding ``satu`` no quantity (``satu sama lain``, ``satu-satunya``).
+NOT_QUANT_AFTER = words("sama per persatu")
+#: ``di satu sisi``, ``pada satu pihak``: a turn of phrase, no quantity.
+ONE_SIDE = words("sisi pihak hal")
 
 #: Words that head or mark organisation names (``Badan``, ``Partai``, ``Institute``).
 ORG_WORDS = words(

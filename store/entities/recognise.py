@@ -13,28 +13,37 @@ joined by spaces.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from store.entities import conll, crf, keys, rules
-from store.entities.cleanup import clean, extend_orgs
+from store.entities import conll, crf, english, keys, rules
+from store.entities.cleanup import clean, extend_orgs, office_holders, unit_orgs
 from store.entities.consistency import consistency
 from store.entities.credits import credits
 from store.entities.features import headline_mode
 from store.entities.listed import barat, gazetteer_spans, headline_guard
 from store.entities.model import Entity
+from store.entities.spans import Span
 from store.entities.tokens import Token, joined, sentences, tokenize
 
 if TYPE_CHECKING:
     from store.news.article import Article
 
+_BLANK_RE = re.compile(r"[^\n]")
 
-def recognise(text: str) -> list[Entity]:
-    """Every entity in ``text``, sorted by offset, not overlapping."""
+
+def recognise(text: str, language: str = "id") -> list[Entity]:
+    """Every entity in ``text``, sorted by offset, not overlapping.
+
+    ``language`` is ``"id"`` (the model and the Indonesian rules) or ``"en"``
+    (``english``: titles, ``Dr.``, ``the U.S.``, and no guess where the
+    Indonesian model would be guessing).
+    """
     if not text.strip():
         return []
     tokens = tokenize(text)
-    spans = token_spans(text, tokens)
+    spans = token_spans(text, tokens, language)
     mentions = [
         (tokens[a].start, tokens[b - 1].end, text[tokens[a].start : tokens[b - 1].end], kind)
         for a, b, kind in spans
@@ -47,29 +56,61 @@ def recognise(text: str) -> list[Entity]:
 
 
 def recognise_article(article: Article) -> list[Entity]:
-    """Every entity in the article's body (offsets into ``article.body``).
+    """Every entity in the article's own prose (offsets into ``article.body``).
 
-    The title is read too, as context (a full name in the title gives a short
-    form in the body its key), but its entities are not returned.
+    Boilerplate segments (related links and teasers such as ``Baca Juga:``,
+    captions, credits, source lines) feed no entity: they are blanked out
+    before recognition, so offsets still index the whole body. The title is
+    read too, as context (a full name in the title gives a short form in the
+    body its key), but its entities are not returned.
     """
-    body = article.body
+    body = prose_only(article)
+    language = article.language
     title = (article.title or "").strip()
-    if not title or article.title_derived or title in body:
-        return recognise(body)
+    if not title or article.title_derived or title in article.body:
+        return recognise(body, language)
     prefix = title + "\n\n"
     shift = len(prefix)
     return [
         Entity(e.start - shift, e.end - shift, e.text, e.type, e.key, e.origin)
-        for e in recognise(prefix + body)
+        for e in recognise(prefix + body, language)
         if e.start >= shift
     ]
 
 
-def token_spans(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
+def prose_only(article: Article) -> str:
+    """The body with its boilerplate segments blanked (spaces; line breaks kept)."""
+    body = article.body
+    cuts = [(s.start, s.end) for s in article.segments if s.boilerplate]
+    if not cuts:
+        return body
+    parts: list[str] = []
+    pos = 0
+    for start, end in cuts:
+        parts.append(body[pos:start])
+        parts.append(_BLANK_RE.sub(" ", body[start:end]))
+        pos = end
+    parts.append(body[pos:])
+    return "".join(parts)
+
+
+def token_spans(text: str, tokens: list[Token], language: str = "id") -> list[Span]:
     """Entities as token ranges ``(first, last + 1, type)``."""
     words = [t.text for t in tokens]
     sents = sentences(text, tokens)
     heads = [headline_mode(words[a:b]) for a, b in sents]
+    if language == "en":
+        names = english.names(words, sents, heads)
+        names = consistency(words, credits(words, names))
+    else:
+        names = _model_names(words, sents, heads)
+    inside = {k for a, b, _ in names for k in range(a, b)}
+    found = rules.find(text, tokens, sents, heads, inside)
+    return _merge(names, found)
+
+
+def _model_names(words: list[str], sents: list[tuple[int, int]], heads: list[bool]) -> list[Span]:
+    """PER/ORG/LOC: the model's spans, then sorot's span rules and lists over them."""
     headline = [False] * len(words)
     first = [False] * len(words)
     tags: list[str] = []
@@ -82,16 +123,14 @@ def token_spans(text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
     # a model entity never crosses a sentence boundary
     starts = {a for a, _ in sents}
     names = [s for n in names for s in _split_at(n, starts)]
-    names = clean(words, names)
+    names = office_holders(words, clean(words, names))
     names = extend_orgs(words, names, headline)
+    names = unit_orgs(words, names, headline)
     names = headline_guard(words, names, headline)
     names = credits(words, names)
     names = gazetteer_spans(words, names)
     names = barat(words, names, headline, first)
-    names = consistency(words, names)
-    inside = {k for a, b, _ in names for k in range(a, b)}
-    found = rules.find(text, tokens, sents, heads, inside)
-    return _merge(names, found)
+    return consistency(words, names)
 
 
 def _split_at(span: tuple[int, int, str], starts: set[int]) -> list[tuple[int, int, str]]:
@@ -106,7 +145,7 @@ def _split_at(span: tuple[int, int, str], starts: set[int]) -> list[tuple[int, i
     return out
 
 
-def _merge(names: list[tuple[int, int, str]], found: list[tuple[int, int, str]]):
+def _merge(names: list[Span], found: list[Span]) -> list[Span]:
     """Names and rule spans together; on overlap the earlier, longer span stays."""
     out: list[tuple[int, int, str]] = []
     for span in sorted(names + found, key=lambda s: (s[0], -(s[1] - s[0]))):
@@ -116,7 +155,7 @@ def _merge(names: list[tuple[int, int, str]], found: list[tuple[int, int, str]])
     return out
 
 
-def tag_tokens(words: list[str]) -> list[str]:
+def tag_tokens(words: list[str], language: str = "id") -> list[str]:
     """BIO tags for a sentence given as tokens (the ``--format conll`` path).
 
     The tokens are joined by single spaces and recognised as text; an entity
@@ -127,7 +166,7 @@ def tag_tokens(words: list[str]) -> list[str]:
     text, starts = joined(words)
     ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
     ranges: list[tuple[int, int, str]] = []
-    for e in recognise(text):
+    for e in recognise(text, language):
         first = bisect_right(ends, e.start)
         last = bisect_left(starts, e.end) - 1
         if last < first or (ranges and first < ranges[-1][1]):

@@ -97,17 +97,26 @@ class EntityService:
         self.store.save_correction(article.id, correction.to_dict(), article)
         return correction
 
-    def revert(self, article: Article, start: int, end: int, entity: Entity | None = None) -> int:
-        """Take back the corrections over ``[start, end)``; returns how many there were.
+    def revert(
+        self, article: Article, start: int, end: int, entity: Entity | None = None
+    ) -> list[Correction]:
+        """Take back the corrections over ``[start, end)``; returns those taken back.
 
         With ``entity`` (the one shown there) a correction made on another
         mention for every mention of a key (``scope="key"``) that gave
-        ``entity`` its type and key is taken back too.
+        ``entity`` its type and key is taken back too, and so is one that
+        marked every occurrence of this text (``scope="text"``).
         """
         if self.store is None:
-            return 0
+            return []
         corrections = self.corrections(article.id)
         found = touching(corrections, article.body, start, end)
+        text = article.body[start:end]
+        found += [
+            c
+            for c in corrections
+            if c.scope == "text" and c.selector.exact == text and c not in found
+        ]
         if entity is not None:
             found += [
                 c
@@ -119,4 +128,4 @@ class EntityService:
             ]
         for correction in found:
             self.store.delete_correction(article.id, correction.id)
-        return len(found)
+        return found

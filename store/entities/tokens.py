@@ -53,6 +53,7 @@ _TOKEN_RE = re.compile(
 _GLUED_ZONE_RE = re.compile(r"(WIB|WITA|WIT|GMT|UTC)(?=[A-Z]{3,})")
 _GLUED_DIGITS_RE = re.compile(r"(?<=\d)(?=[A-Z]{3,})")
 _ENDERS = frozenset(".!?…")
+_DOTTED_RE = re.compile(r"[A-Z](?:\.[A-Z])+")  # U.S, U.K, A.S
 _CLOSERS = frozenset("”’\"')]»")
 _OPENERS = frozenset("“‘\"'«(")
 _NO_END = words(
@@ -124,7 +125,7 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         if "\n" in text[tok.end : nxt.start]:
             out.append((begin, i + 1))
             begin = i + 1
-        elif tok.text in _ENDERS and (i == 0 or tokens[i - 1].text not in _NO_END):
+        elif tok.text in _ENDERS and (i == 0 or not _no_end(tokens[i - 1].text)):
             j = i + 1
             while j < n and _closes(text, tokens[j], tokens[j - 1]):
                 j += 1
@@ -137,6 +138,11 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     if begin < n:
         out.append((begin, n))
     return out
+
+
+def _no_end(word: str) -> bool:
+    """A period after ``word`` is the word's own (``Dr.``, ``U.S.``), no sentence end."""
+    return word in _NO_END or bool(_DOTTED_RE.fullmatch(word))
 
 
 def _closes(text: str, tok: Token, prev: Token) -> bool:

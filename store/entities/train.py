@@ -1,13 +1,20 @@
 """Train the PER/ORG/LOC CRF: ``python -m store.entities.train --data DIR --out FILE``.
 
-Reads the corpora in ``DIR`` (sorot's ``../shared/ner``):
+Reads the corpora in ``DIR`` (sorot's ``../shared/ner``), and with
+``--indonlu DIR`` (the ``dataset`` folder of IndoNLU's repository) NERGrit's
+labelled test split too:
 
 * ``idner-news-2k/{train,test}.txt`` — Indonesian news, ``token POS TAG``;
-* ``nergrit/{train,valid}.txt`` — NERGrit via IndoNLU, ``token<TAB>TAG`` with
-  ``PERSON``/``PLACE``/``ORGANISATION`` mapped to ``PER``/``LOC``/``ORG``.
+* ``nergrit/train.txt`` and IndoNLU's ``nergrit_ner-grit/test_preprocess.txt``
+  — NERGrit, ``token<TAB>TAG`` with ``PERSON``/``PLACE``/``ORGANISATION``
+  mapped to ``PER``/``LOC``/``ORG``.
 
-``idner-news-2k/dev.txt`` is never trained on: it is what ``make eval``
-reports. Neither is ``seeds_gold_dev.json`` (the seed gold is dev data too).
+What is never trained on is what ``make eval`` reports:
+
+* every tenth sentence of each training set (``held_out``): a held-out part
+  of sorot's own training data, for the same kind of text;
+* ``idner-news-2k/dev.txt``, ``nergrit/valid.txt`` and
+  ``seeds_gold_dev.json``: development data of other sources and guidelines.
 
 Every sentence is re-tokenised with sorot's own tokeniser (so the model sees
 at run time the tokens it was trained on), entities written ``Bursa Efek
@@ -32,14 +39,19 @@ from store.entities.tokens import joined, tokenize
 
 NERGRIT_TYPES = {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"}
 
-#: ``name: (relative path, type mapping)`` of every usable training set.
+#: ``name: (relative path, type mapping)`` of every usable training set; a path
+#: starting with ``indonlu:`` is under ``--indonlu`` and skipped without it.
 SETS: dict[str, tuple[str, dict[str, str]]] = {
     "idner-train": ("idner-news-2k/train.txt", {}),
     "idner-test": ("idner-news-2k/test.txt", {}),
     "nergrit-train": ("nergrit/train.txt", NERGRIT_TYPES),
+    "nergrit-test": ("indonlu:nergrit_ner-grit/test_preprocess.txt", NERGRIT_TYPES),
     "nergrit-valid": ("nergrit/valid.txt", NERGRIT_TYPES),
 }
-DEFAULT_SETS = ("idner-train", "idner-test", "nergrit-train", "nergrit-valid")
+DEFAULT_SETS = ("idner-train", "idner-test", "nergrit-train", "nergrit-test")
+
+HOLD_OUT = 10
+"""Every ``HOLD_OUT``-th sentence of a training set is held out, never trained on."""
 
 
 def retokenize(sentence: conll.Sentence) -> tuple[list[str], list[str]]:
@@ -77,15 +89,37 @@ def _split_parens(words: list[str], idx: list[int]) -> list[list[int]]:
     return out
 
 
-def load(data: Path, names: tuple[str, ...]) -> list[tuple[list[str], list[str]]]:
-    """Training sentences (words, tags) of the named sets."""
+def held_out(index: int) -> bool:
+    """The ``index``-th sentence of a training set is held out."""
+    return index % HOLD_OUT == HOLD_OUT - 1
+
+
+def read_set(name: str, data: Path, indonlu: Path | None) -> list[conll.Sentence] | None:
+    """The sentences of a named set with sorot's types, or ``None`` when it is not there."""
+    rel, mapping = SETS[name]
+    if rel.startswith("indonlu:"):
+        if indonlu is None:
+            return None
+        path = indonlu / rel.removeprefix("indonlu:")
+    else:
+        path = data / rel
+    if not path.is_file():
+        return None
+    out = []
+    for sentence in conll.read(path):
+        tags = conll.relabel([t for _, t in sentence], mapping)
+        out.append([(w, t) for (w, _), t in zip(sentence, tags, strict=True)])
+    return out
+
+
+def load(
+    data: Path, names: tuple[str, ...], indonlu: Path | None = None
+) -> list[tuple[list[str], list[str]]]:
+    """Training sentences (words, tags) of the named sets, the held-out ones left out."""
     out = []
     for name in names:
-        rel, mapping = SETS[name]
-        for sentence in conll.read(data / rel):
-            tags = conll.relabel([t for _, t in sentence], mapping)
-            fixed = [(w, t) for (w, _), t in zip(sentence, tags, strict=True)]
-            out.append(retokenize(fixed))
+        sentences = read_set(name, data, indonlu) or []
+        out.extend(retokenize(s) for i, s in enumerate(sentences) if not held_out(i))
     return out
 
 
@@ -123,9 +157,12 @@ def train(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/ner"))
+    parser.add_argument(
+        "--indonlu", type=Path, help="IndoNLU's dataset folder (for NERGrit's labelled test split)"
+    )
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--sets", default=",".join(DEFAULT_SETS), help="comma-separated")
-    parser.add_argument("--c1", type=float, default=0.02)
+    parser.add_argument("--c1", type=float, default=0.05)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--headline-share", type=float, default=0.3)
@@ -136,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown set(s): {', '.join(unknown)}; known: {', '.join(SETS)}")
     t0 = time.perf_counter()
-    sentences = load(args.data, names)
+    missing = [n for n in names if read_set(n, args.data, args.indonlu) is None]
+    for name in missing:
+        print(f"{name}: not found, skipped", file=sys.stderr)
+    sentences = load(args.data, names, args.indonlu)
     print(f"{len(sentences)} sentences from {', '.join(names)}", file=sys.stderr)
     train(
         sentences,

@@ -66,6 +66,9 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
     skipped_older: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    corrections_added: list[str] = field(default_factory=list)
+    """Ids of entity corrections brought in (merged by id: one already there is kept)."""
+    corrections_unchanged: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -93,7 +96,15 @@ class ImportReport:
             if ids
         ]
         noun = "annotation" if self.total == 1 else "annotations"
-        return f"{self.path}: {self.total} {noun} ({self.format}): {', '.join(parts) or 'none'}"
+        text = f"{self.path}: {self.total} {noun} ({self.format}): {', '.join(parts) or 'none'}"
+        corrections = len(self.corrections_added) + len(self.corrections_unchanged)
+        if corrections:
+            text += (
+                f"; {corrections} entity correction{'s' if corrections != 1 else ''}: "
+                f"{len(self.corrections_added)} added, "
+                f"{len(self.corrections_unchanged)} already there"
+            )
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, ids included."""
@@ -105,6 +116,8 @@ class ImportReport:
             "unchanged": self.unchanged,
             "skipped_older": self.skipped_older,
             "conflicts": [vars(c) for c in self.conflicts],
+            "corrections_added": self.corrections_added,
+            "corrections_unchanged": self.corrections_unchanged,
         }
 
 
@@ -185,6 +198,30 @@ def _native(document: Mapping[str, Any]) -> list[Annotation]:
         if not isinstance(marks, list):
             raise ValueError(f"article {number} has no list of annotations")
         found += [_check(a, f"annotation {i} of article {number}") for i, a in enumerate(marks, 1)]
+    return found
+
+
+def read_corrections(path: Path) -> list[dict[str, Any]]:
+    """The entity corrections of a native export at ``path`` (none in other formats)."""
+    kind, data = _parse(path, _text(path))
+    if kind == "jsonl" or not isinstance(data, Mapping):
+        return []
+    if data.get("format") != native.FORMAT_NAME or not isinstance(data.get("articles"), list):
+        return []
+    found = []
+    for number, article in enumerate(data["articles"], 1):
+        docs = article.get("corrections", []) if isinstance(article, Mapping) else []
+        if not isinstance(docs, list):
+            raise ImportFailed(f"{path}: the corrections of article {number} are not a list")
+        for doc in docs:
+            if not (
+                isinstance(doc, Mapping)
+                and isinstance(doc.get("id"), str)
+                and isinstance(doc.get("article_id"), str)
+                and isinstance(doc.get("selector"), Mapping)
+            ):
+                raise ImportFailed(f"{path}: a correction of article {number} is broken")
+            found.append(dict(doc))
     return found
 
 
@@ -342,4 +379,11 @@ def import_file(
     fmt, found = read_annotations(path, index.get if index else None)
     report = ImportReport(str(path), fmt)
     merge(store, found, report)
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for doc in read_corrections(path):
+        by_article.setdefault(doc["article_id"], []).append(doc)
+    for article_id, docs in by_article.items():
+        added = store.merge_corrections(article_id, docs)
+        report.corrections_added += added
+        report.corrections_unchanged += [d["id"] for d in docs if d["id"] not in added]
     return report

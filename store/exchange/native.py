@@ -30,7 +30,14 @@ from typing import Any, TextIO
 
 from store import __version__
 from store.annotations.annotation import now_iso
-from store.exchange.select import ExportOptions, ExportStats, Item, article_meta, entities_of
+from store.exchange.select import (
+    ExportOptions,
+    ExportStats,
+    Item,
+    MissingArticle,
+    article_meta,
+    entities_of,
+)
 from store.query import Query
 
 FORMAT_NAME = "sorot-export"
@@ -75,6 +82,8 @@ def write(
             record["entities"] = entities
             stats.entities += len(entities)
         record["annotations"] = [a.to_dict() for a in marks]
+        if options.corrections_for is not None and not isinstance(article, MissingArticle):
+            record["corrections"] = options.corrections_for(article.id)
         stats.add(article, marks)
         out.write(("\n" if number == 0 else ",\n") + _dumps(record))
     totals = {

@@ -55,6 +55,8 @@ class ExportOptions:
     """When given, each article's entities are included."""
     key_matcher: KeyMatcher | None = None
     """How ``entity:`` words name entity keys (``store.entities.keys.pattern_matches``)."""
+    corrections_for: Callable[[str], list[dict[str, Any]]] | None = None
+    """When given, each article's entity corrections are included (the native format)."""
     set_name: str | None = None
     """The saved set exported, if it was one (written with the query)."""
 
@@ -158,6 +160,7 @@ def select(
     entities_for: EntitiesFor | None = None,
     key_matcher: KeyMatcher | None = None,
     words_in: Callable[[Article], bool] | None = None,
+    corrected: Callable[[str], bool] | None = None,
 ) -> Iterator[Item]:
     """The articles of the corpus and then those only the store knows, with their annotations.
 
@@ -167,7 +170,10 @@ def select(
     ``entity``. ``entities_for`` and ``key_matcher`` answer ``entity:`` words
     (without them, those words match no article); ``words_in(article)``
     answers the free words (the corpus index's full text; by default the
-    same test on the article's own fields).
+    same test on the article's own fields). ``corrected(article id)``
+    tells which articles hold entity corrections: work too, so such an
+    article is exported by a query without annotation words even when it
+    holds no annotation.
     """
     query = query or Query()
     words_in = words_in or (lambda a: query.takes_fields(*searched_fields(a)))
@@ -193,7 +199,12 @@ def select(
             lambda article=article: _keys(entities_for, article),
             key_matcher,
         )
-        if chosen is not None and (chosen or query.lists_all_articles):
+        if chosen is None:
+            continue
+        # Entity corrections are work too: such an article is exported when the
+        # query does not ask for particular annotations.
+        worked_on = not query.needs_annotated and corrected is not None and corrected(article.id)
+        if chosen or query.lists_all_articles or worked_on:
             yield article, chosen
     if query.entities:
         return  # an article outside the corpus has no text to name an entity in

@@ -33,16 +33,13 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from store.files.paths import ensure_private_dir
+from store.files.modes import file_mode, is_team_folder, make_folders
 
 APPLICATION_ID = 0x736F726F
 """``PRAGMA application_id`` of sorot's databases ("soro"): another program's file is not ours."""
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a writer waits for another one before giving up."""
-
-FILE_MODE = 0o600
-"""Who may read the file (the data folder is private; a team folder will widen this)."""
 
 _UNREADABLE = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
 
@@ -60,16 +57,22 @@ def is_unreadable(error: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def create_database_file(path: Path, mode: int = FILE_MODE) -> None:
-    """Create an empty ``path`` (and its folder) with ``mode``, if it does not exist.
+def create_database_file(path: Path) -> None:
+    """Create an empty ``path`` (and its folder), if it does not exist.
 
-    The one place where a database file's permissions are decided: SQLite
-    then gives the same mode to the ``-wal`` and ``-shm`` files beside it.
+    The one place where a database file's permissions are decided: private
+    (0600), or readable and writable by the team in a team folder
+    (``store.files.modes``); SQLite then gives the same mode to the ``-wal``
+    and ``-shm`` files beside it, so every member can use the index.
     """
-    ensure_private_dir(path.parent)
+    make_folders(path.parent)
     with contextlib.suppress(FileExistsError):
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        os.close(fd)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            # The mode given to open() passes through the umask: set it outright.
+            os.fchmod(fd, file_mode(is_team_folder(path.parent)))
+        finally:
+            os.close(fd)
 
 
 class Database:

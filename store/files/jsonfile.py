@@ -3,7 +3,9 @@
 Every update runs under a cross-process lock, re-reads the file inside the
 lock, and replaces it atomically (temp file in the same folder, fsync,
 ``os.replace``, fsync of the folder), so a crash leaves either the old or the
-new file and two writers never overwrite each other's changes.
+new file and two writers never overwrite each other's changes. Files and
+folders get the modes of :mod:`store.files.modes`: private, or shared with
+the group in a team folder.
 """
 
 from __future__ import annotations
@@ -18,51 +20,95 @@ from typing import Any
 
 from filelock import FileLock
 
-from store.files.paths import ensure_private_dir
+from store.files.modes import (
+    denied,
+    file_mode,
+    fit_new_file,
+    is_team_folder,
+    lock_mode,
+    make_folders,
+    sync_folder,
+)
 
 
 class StoreError(Exception):
     """A problem with a file in the data folder, in one plain sentence."""
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old or the new file, never half."""
-    ensure_private_dir(path.parent)
+def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
+    """Write ``text`` to ``path`` so that readers see the old or the new file, never half.
+
+    The file keeps its mode and group when it exists; a new one is private,
+    or shared in a team folder unless ``private`` (a user's own file).
+    """
+    make_folders(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # Mode and group first: even a temp file a killed writer leaves is the team's.
+        fit_new_file(fd, path, private=private)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    sync_folder(path.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
-    # The rename is only durable once the folder entry is on disk.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def lock_for(path: Path, timeout: float, poll_interval: float = 0.05) -> FileLock:
+    """The cross-process lock guarding ``path`` (``<path>.lock``), usable by its whole team.
+
+    In a team folder the lock file is made to exist, with the team's mode,
+    before the lock library opens it: created by the library, it would be
+    private (the umask) until the moment it is locked, and a member killed
+    in between would lock the others out for good. It is kept on release.
+    """
+    lock_path = Path(str(path) + ".lock")
+    if is_team_folder(lock_path.parent):
+        _make_team_lock_file(lock_path)
+    return FileLock(
+        str(lock_path),
+        timeout=timeout,
+        mode=lock_mode(path.parent),
+        poll_interval=poll_interval,
+        # A file system without flock is not worth a soft lock's probing on every save.
+        fallback_to_soft=False,
+        preserve_lock_file=True,
+    )
+
+
+def _make_team_lock_file(lock_path: Path) -> None:
+    # Made aside with its mode, then linked into place: it appears whole or not at
+    # all. (The holder of the lock may clean up our temp file meanwhile, as it
+    # cleans every temp file a killed writer left: then again.)
+    for _ in range(3):
+        if os.path.lexists(lock_path):
+            return
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{lock_path.name}.", suffix=".tmp", dir=lock_path.parent
+        )
+        try:
+            os.fchmod(fd, file_mode(True))
+            os.close(fd)
+            os.link(tmp, lock_path)
+            return
+        except (FileExistsError, FileNotFoundError):
+            continue
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 class JsonFile:
     """One JSON object in one file, read cheaply and updated under a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, private: bool = False) -> None:
         self.path = path
-        self._lock = FileLock(str(path) + ".lock", timeout=10)
+        self.private = private
+        """A user's own file (reading state, drafts): private even in a team folder."""
         self._cache: tuple[tuple[int, int, int], dict[str, Any]] | None = None
 
     def read(self) -> dict[str, Any]:
@@ -71,6 +117,8 @@ class JsonFile:
             stat = self.path.stat()
         except FileNotFoundError:
             return {}
+        except PermissionError as error:
+            raise StoreError(denied(self.path, "read")) from error
         except OSError as error:
             raise StoreError(f"{self.path}: cannot read ({error.strerror})") from error
         signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
@@ -78,6 +126,8 @@ class JsonFile:
             return self._cache[1]
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
+        except PermissionError as error:
+            raise StoreError(denied(self.path, "read")) from error
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise StoreError(f"{self.path}: unreadable ({error})") from error
         if not isinstance(data, dict):
@@ -88,14 +138,17 @@ class JsonFile:
     def update(self, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
         """Apply ``change`` to the freshest content and write it back atomically."""
         try:
-            ensure_private_dir(self.path.parent)
-            with self._lock:
+            make_folders(self.path.parent)
+            with lock_for(self.path, timeout=10):
                 self._cache = None  # another process may have written since our last read
                 data = dict(self.read())
                 change(data)
-                atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1))
+                text = json.dumps(data, ensure_ascii=False, indent=1)
+                atomic_write_text(self.path, text, private=self.private)
         except PermissionError as error:
-            raise StoreError(f"{self.path.parent} is read-only; nothing was saved") from error
+            raise StoreError(
+                denied(Path(error.filename or self.path), "save") + "; nothing was saved"
+            ) from error
         except OSError as error:
             if isinstance(error, StoreError):
                 raise

@@ -1,8 +1,8 @@
 """Where sorot keeps its data, and who is using it.
 
 The data folder defaults to the user's data directory (XDG on Linux, via
-platformdirs) and can be chosen with ``--db``. It is created private to the
-user because annotations and reading history are personal work.
+platformdirs) and can be chosen with ``--db``. What is made in it is private
+to the user, unless it is a team folder (``store.files.modes``).
 """
 
 from __future__ import annotations
@@ -38,26 +38,3 @@ def current_user() -> str:
     except (KeyError, OSError):
         # No passwd entry (containers): still give every user's work a name.
         return f"uid{os.getuid()}" if hasattr(os, "getuid") else "user"
-
-
-def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` and any missing parents readable only by the user; return it.
-
-    ``Path.mkdir(parents=True)`` gives only the last folder the mode, so the
-    missing folders are made one by one, top down. Folders that already
-    exist are left as they are.
-    """
-    if path.is_dir():
-        return path
-    missing = []
-    for folder in [path, *path.parents]:
-        if folder.is_dir():
-            break
-        missing.append(folder)
-    for folder in reversed(missing):
-        try:
-            folder.mkdir(mode=0o700)
-        except FileExistsError:
-            if not folder.is_dir():
-                raise
-    return path

@@ -46,7 +46,8 @@ class Row:
     title: str
     outlet: str
     date: str
-    """The published date as shown: ``YYYY-MM-DD`` when known, else the raw text or ``""``."""
+    """The published date as shown (``store.query.query.shown_date``): ``YYYY-MM-DD``,
+    ``~YYYY-MM-DD`` when estimated, ``9/10/2025?`` when ambiguous, or ``""``."""
     words: int
 
 
@@ -73,8 +74,8 @@ _BM25 = "bm25(article_text, {})".format(", ".join(str(w) for w in RANK_WEIGHTS))
 # the order their files were read (the files' order, a batch at a time).
 _ORDERS: dict[str, list[tuple[str, str, str]]] = {
     "date": [
-        ("a.date != ''", "a.date DESC, a.title_key DESC", "a.date, a.title_key"),
-        ("a.date = ''", "a.file, a.position", "a.file, a.position"),
+        ("a.date_key != ''", "a.date_key DESC, a.title_key DESC", "a.date_key, a.title_key"),
+        ("a.date_key = ''", "a.file, a.position", "a.file, a.position"),
     ],
     "title": [
         ("a.title_key != ''", "a.title_key", "a.title_key DESC"),
@@ -85,7 +86,7 @@ _ORDERS: dict[str, list[tuple[str, str, str]]] = {
         ("a.outlet_key = ''", "a.title_key", "a.title_key DESC"),
     ],
     "words": [("1", "a.words, a.title_key", "a.words DESC, a.title_key DESC")],
-    RANKED: [("1", "t.score, a.date DESC", "t.score DESC, a.date")],
+    RANKED: [("1", "t.score, a.date_key DESC", "t.score DESC, a.date_key")],
     "corpus": [("1", "f.path, a.position", "f.path DESC, a.position DESC")],
 }
 
@@ -249,7 +250,7 @@ class Catalog:
         sql = (
             f"SELECT a.number, -t.score FROM articles a JOIN (SELECT rowid, {_BM25} AS score "
             "FROM article_text WHERE article_text MATCH ?) t ON t.rowid = a.number "
-            f"WHERE {' AND '.join(where)} ORDER BY t.score, a.date DESC"
+            f"WHERE {' AND '.join(where)} ORDER BY t.score, a.date_key DESC"
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
@@ -272,24 +273,46 @@ class Catalog:
                 Row(*row)
                 for row in connection.execute(
                     "SELECT number, id, title, outlet, date, words FROM articles a "
-                    f"WHERE {' AND '.join(where)} ORDER BY a.date DESC LIMIT ?",
+                    f"WHERE {' AND '.join(where)} ORDER BY a.date_key DESC LIMIT ?",
                     [*params, limit],
                 )
             ]
 
+    def sharing_title_words(self, words: Sequence[str], limit: int = 50) -> list[Row]:
+        """Articles whose title shares any of ``words``, most shared first (re-scrapes).
+
+        The full text's title column answers it, so a re-scraped article's new
+        version is looked for among a few dozen rows, not the whole corpus.
+        """
+        expression = match_expression(words, any_word=True)
+        if expression is None:
+            return []
+        where, params = self._conditions((), ())
+        sql = (
+            "SELECT a.number, a.id, a.title, a.outlet, a.date, a.words FROM articles a "
+            "JOIN (SELECT rowid, bm25(article_text) AS score FROM article_text "
+            "WHERE article_text MATCH ?) t ON t.rowid = a.number "
+            f"WHERE {' AND '.join(where)} ORDER BY t.score LIMIT ?"
+        )
+        with self.database.connection() as connection:
+            found = connection.execute(sql, [f"title : ({expression})", *params, limit])
+            return [Row(*row) for row in found]
+
     def widths(self, numbers: Sequence[int]) -> dict[str, int]:
-        """The longest id, outlet and word count of ``numbers``' rows (a table's columns)."""
-        widest = {"id": 0, "outlet": 0, "words": 0}
+        """The longest id, date, outlet and word count of ``numbers``' rows (a table's columns)."""
+        widest = {"id": 0, "date": 0, "outlet": 0, "words": 0}
         with self.database.connection() as connection:
             for start in range(0, len(numbers), 20_000):
                 row = connection.execute(
-                    "SELECT max(length(id)), max(length(outlet)), max(words) FROM articles "
+                    "SELECT max(length(id)), max(length(outlet)), max(words), max(length(date)) "
+                    "FROM articles "
                     "WHERE number IN (SELECT value FROM json_each(?))",
                     (json.dumps(list(numbers[start : start + 20_000])),),
                 ).fetchone()
                 widest["id"] = max(widest["id"], row[0] or 0)
                 widest["outlet"] = max(widest["outlet"], row[1] or 0)
                 widest["words"] = max(widest["words"], len(f"{row[2] or 0:,}"))
+                widest["date"] = max(widest["date"], row[3] or 0)
         return widest
 
     def count(

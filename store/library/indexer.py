@@ -257,16 +257,16 @@ class Indexer:
                     article_id, _position, title, outlet, date, section = record[:6]
                     number = connection.execute(
                         "INSERT INTO articles (id, file, position, title, outlet, date, section, "
-                        "words, sha256, title_key, outlet_key) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (article_id, file_id, *record[1:10]),
+                        "words, sha256, title_key, outlet_key, date_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (article_id, file_id, *record[1:11]),
                     ).lastrowid
                     connection.execute(
                         "INSERT INTO article_meta (number, meta) VALUES (?, ?)",
-                        (number, record[10]),
+                        (number, record[11]),
                     )
                     meta = searched_meta(outlet, section, date)
-                    full_text.append((number, title, record[11], meta))
+                    full_text.append((number, title, record[12], meta))
                     touched.add(article_id)
                     report.articles_added += 1
             _fix_copies(connection, touched)
@@ -376,7 +376,7 @@ class Indexer:
                         connection.execute(
                             "INSERT INTO article_text_new (rowid, title, body, meta) "
                             "VALUES (?, ?, ?, ?)",
-                            (row[0], record[2], record[11], meta),
+                            (row[0], record[2], record[12], meta),
                         )
             if progress is not None and done % 64 == 0:
                 progress(done, total)

@@ -19,7 +19,7 @@ from store.files.workers import available_cores, in_workers
 from store.library.walk import Seen
 from store.news.article import Article, article_to_dict
 from store.news.readers import ReadError, read_file
-from store.query.words import searched_body, shown_date
+from store.query.words import date_sort_key, searched_body, shown_date
 
 IN_PROCESS = 48
 """Up to this many files are parsed in the calling process: a pool costs more to start."""
@@ -27,9 +27,10 @@ IN_PROCESS = 48
 CHUNK = 32
 """Files a worker parses per task."""
 
-ArticleRecord = tuple[str, int, str, str, str, str, int, str, str, str, str, str]
+ArticleRecord = tuple[str, int, str, str, str, str, int, str, str, str, str, str, str]
 """``(id, position, title, outlet, date, section, words, sha256, title_key, outlet_key,
-meta JSON, full-text body)``."""
+date_key, meta JSON, full-text body)``: ``date`` as shown (``~`` estimated, ``?``
+ambiguous), ``date_key`` what it sorts by (``""`` for none or ambiguous: sorted last)."""
 
 
 @dataclass(slots=True)
@@ -53,7 +54,7 @@ def record_of(article: Article, position: int) -> ArticleRecord:
     """The index's record of ``article``, the ``position``-th of its file."""
     outlet = article.outlet or ""
     section = article.section or ""
-    date = shown_date(article.published)
+    date = shown_date(article.published, article.published_status)
     meta = json.dumps(article_to_dict(article, with_body=False), ensure_ascii=False)
     return (
         article.id,
@@ -66,6 +67,7 @@ def record_of(article: Article, position: int) -> ArticleRecord:
         article.sha256,
         fold_key(article.title),
         fold_key(outlet),
+        date_sort_key(article.published, article.published_status),
         meta,
         searched_body(article),
     )

@@ -35,7 +35,7 @@ class ReadingLog:
 
     def __init__(self, data_dir: Path, user: str) -> None:
         name = slugify(user) or "user"
-        self.file = JsonFile(data_dir / "reading" / f"{name}.json")
+        self.file = JsonFile(data_dir / "reading" / f"{name}.json", private=True)
 
     def get(self, article_id: str) -> ReadState:
         """The state of ``article_id`` (unread at 0 when never opened)."""

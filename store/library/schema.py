@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS articles (
     sha256 TEXT NOT NULL,
     shown INTEGER NOT NULL DEFAULT 1,
     title_key TEXT NOT NULL,
-    outlet_key TEXT NOT NULL
+    outlet_key TEXT NOT NULL,
+    date_key TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS article_meta (
     number INTEGER PRIMARY KEY,
@@ -73,7 +74,8 @@ CREATE TABLE IF NOT EXISTS article_meta (
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles (file, position);
 CREATE INDEX IF NOT EXISTS articles_by_sha ON articles (sha256);
-CREATE INDEX IF NOT EXISTS articles_by_date ON articles (shown, date, title_key, file, position);
+CREATE INDEX IF NOT EXISTS articles_by_date
+    ON articles (shown, date_key, title_key, file, position);
 CREATE INDEX IF NOT EXISTS articles_by_title ON articles (shown, title_key, file, position);
 CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (shown, outlet_key, title_key);
 CREATE INDEX IF NOT EXISTS articles_by_words ON articles (shown, words, title_key);

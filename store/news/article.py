@@ -1,25 +1,47 @@
 """The article: what sorot reads, as parsed from a scraped file.
 
 An article's ``body`` is the text exactly as sorot shows it: its segments
-(paragraphs, headings and marked boilerplate) joined by blank lines. Every
-offset elsewhere in sorot (cursor, entities, annotations) counts characters
-into this body, and ``sha256`` of the body names the text version those
-offsets were made on.
+(paragraphs, headings, list items and marked boilerplate) joined by blank
+lines. Every offset elsewhere in sorot (cursor, entities, annotations) counts
+characters into this body, and ``sha256`` of the body names the text version
+those offsets were made on.
+
+Nothing of the source is lost: every character is in a segment or in a
+:class:`FieldText`, the source text read into a field (the title line, a
+header line, a lead's outlet and dateline).
+
+The ``id`` names the article whatever file it came from: the slug of its title
+and a hash of :func:`normalised_text`, so the same story read from a ``.txt``,
+a ``.md`` and a ``.json`` file gets one id.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from slugify import slugify
 
-#: Segment kinds that are kept in the body but are not the article's own prose.
-BOILERPLATE_KINDS = frozenset({"related", "caption", "credit", "source"})
+#: Segment kinds that are kept in the body but are not the article's own prose:
+#: related links, captions, credits, sources, page furniture (``promo``: ads,
+#: ``SCROLL TO CONTINUE``, share and subscribe prompts) and lines that repeat
+#: across many articles of one outlet (``repeated``).
+BOILERPLATE_KINDS = frozenset({"related", "caption", "credit", "source", "promo", "repeated"})
 
-#: Every segment kind the parsers produce.
-SEGMENT_KINDS = frozenset({"paragraph", "heading", "summary"}) | BOILERPLATE_KINDS
+#: Every segment kind the parsers produce (``item``: one item of a list).
+SEGMENT_KINDS = frozenset({"paragraph", "heading", "summary", "item"}) | BOILERPLATE_KINDS
+
+#: What ``published_status`` says of ``published``.
+STATED = "stated"
+"""The source states the date: ``published`` is ISO 8601."""
+ESTIMATED = "estimated"
+"""No stated date; ``published`` is ISO 8601 estimated from the text (``Jumat (29/11)``)."""
+AMBIGUOUS = "ambiguous"
+"""The source states a date that reads two ways (``9/10/2025``) or not at all:
+``published`` is its text as given."""
 
 #: What joins two segments in the body.
 SEGMENT_SEPARATOR = "\n\n"
@@ -36,14 +58,45 @@ class Segment:
     kind: str
     """One of ``SEGMENT_KINDS``."""
     raw_start: int | None = None
-    """Offset of the same text in the source file's decoded text, when the
-    segment is a verbatim substring of it (``None`` when the text was changed,
-    e.g. Markdown markup removed)."""
+    """Offset in the source text where the segment was read from (``None`` when
+    its text was changed, e.g. Markdown markup removed, or is not the file's,
+    e.g. a JSON string). From there the text maps onto the source character
+    for character when ``raw_end - raw_start == end - start``: it is the
+    source's, the line breaks inside a paragraph read as spaces."""
+    raw_end: int | None = None
+    """Offset one past the source text the segment was read from; it differs
+    from ``raw_start + (end - start)`` when the spaces around a joined line
+    break were made one."""
 
     @property
     def boilerplate(self) -> bool:
-        """True for related links, captions, credits and source lines."""
+        """True for related links, captions, credits, sources, furniture and repeated lines."""
         return self.kind in BOILERPLATE_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class FieldText:
+    """Source text read into the article's fields rather than shown in its body."""
+
+    role: str
+    """What it was read as: ``title`` (the headline line, with an outlet's name
+    after it), ``header`` (a line of date, outlet, section or byline; Markdown
+    front matter), ``lead`` (a lead's outlet and dateline prefix, ``JAKARTA,
+    KOMPAS.com -``), ``published`` (a date field as the source gives it)."""
+    text: str
+    """The text as it stands in the source."""
+    raw_start: int | None = None
+    """Its offset in the source text (``None`` when the source is not a file's text)."""
+    raw_end: int | None = None
+    """Offset one past it in the source, when that is not ``raw_start + len(text)``
+    (a headline that ran on over two lines, joined with a space)."""
+
+    @property
+    def source_end(self) -> int | None:
+        """Offset one past the source text it was read from (``None`` when not a file's)."""
+        if self.raw_start is None:
+            return None
+        return self.raw_end if self.raw_end is not None else self.raw_start + len(self.text)
 
 
 @dataclass
@@ -63,7 +116,10 @@ class Article:
     section: str | None = None
     """The outlet's section (``dunia``), when named."""
     published: str | None = None
-    """ISO 8601 date or datetime when it could be parsed, else the raw string."""
+    """The publication date: ISO 8601 when stated or estimated, the source's text
+    when ambiguous (``published_status`` says which); ``None`` when unknown."""
+    published_status: str | None = None
+    """``STATED``, ``ESTIMATED`` or ``AMBIGUOUS``; ``None`` when there is no date."""
     dateline: str | None = None
     """The place the story was filed from (``PYONGYANG``)."""
     byline: str | None = None
@@ -79,6 +135,8 @@ class Article:
     JSON Lines file."""
     external_id: str | None = None
     """An id the source itself gave the article (JSON inputs)."""
+    field_texts: tuple[FieldText, ...] = ()
+    """The source text read into fields (title line, header lines, lead prefix)."""
     _id: str | None = field(default=None, repr=False)
 
     @cached_property
@@ -88,10 +146,11 @@ class Article:
 
     @property
     def id(self) -> str:
-        """Stable id: slug of the title plus a short hash of the body."""
+        """Stable id: slug of the title plus a short hash of the normalised body."""
         if self._id is None:
             slug = slugify(self.title, max_length=60, word_boundary=True) or "article"
-            self._id = f"{slug}-{self.sha256[:8]}"
+            digest = hashlib.sha256(normalised_text(self.body).encode("utf-8")).hexdigest()
+            self._id = f"{slug}-{digest[:8]}"
         return self._id
 
     @property
@@ -118,19 +177,52 @@ class Article:
         return None
 
 
-def build_body(blocks: list[tuple[str, str, int | None]]) -> tuple[str, tuple[Segment, ...]]:
-    """Join ``(text, kind, raw_start)`` blocks into a body and its segments."""
+# Characters that differ between copies of one story from different scrapers
+# without changing a word: typographic quotes and dashes, invisible ones.
+_SAME_CHARACTER = str.maketrans(
+    {
+        **dict.fromkeys("“”„‟«»″", '"'),
+        **dict.fromkeys("‘’‚‛′`", "'"),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+        **dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""),
+    }
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalised_text(text: str) -> str:
+    """``text`` as the article id hashes it, the same for any copy of one story.
+
+    Unicode NFKC (``\u00a0`` is a space, ``ﬁ`` is ``fi``), typographic quotes and
+    dashes as ASCII ones, soft hyphens and zero-width characters dropped, and
+    every run of whitespace (line breaks, blank lines between paragraphs) one
+    space. Case, words and punctuation are kept. This rule is part of every
+    article's id: changing it renames every article, so it does not change.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_SAME_CHARACTER)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+Block = tuple[str, str, int | None, int | None]
+"""A body block before joining: ``(text, kind, raw_start, raw_end)``."""
+
+
+def build_body(
+    blocks: list[Block] | list[tuple[str, str, int | None]],
+) -> tuple[str, tuple[Segment, ...]]:
+    """Join ``(text, kind, raw_start[, raw_end])`` blocks into a body and its segments."""
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
-    for text, kind, raw_start in blocks:
+    for text, kind, raw_start, *rest in blocks:
+        raw_end = rest[0] if rest else None
         if not text:
             continue
         if parts:
             parts.append(SEGMENT_SEPARATOR)
             pos += len(SEGMENT_SEPARATOR)
         parts.append(text)
-        segments.append(Segment(pos, pos + len(text), kind, raw_start))
+        segments.append(Segment(pos, pos + len(text), kind, raw_start, raw_end))
         pos += len(text)
     return "".join(parts), tuple(segments)
 
@@ -139,7 +231,8 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
     """Every parsed field of ``article`` as JSON-ready data.
 
     With ``with_body`` the body and its segments (offsets, kind, text) are
-    included; without it, just the metadata.
+    included, and the source text read into fields (``field_texts``); without
+    it, just the metadata.
     """
     data: dict[str, object] = {
         "id": article.id,
@@ -148,6 +241,7 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
         "outlet": article.outlet,
         "section": article.section,
         "published": article.published,
+        "published_status": article.published_status,
         "dateline": article.dateline,
         "byline": article.byline,
         "editor": article.editor,
@@ -159,6 +253,9 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
         "sha256": article.sha256,
     }
     if with_body:
+        data["field_texts"] = [
+            {"role": f.role, "text": f.text, "raw_start": f.raw_start} for f in article.field_texts
+        ]
         data["body"] = article.body
         data["segments"] = [
             {
@@ -172,3 +269,21 @@ def article_to_dict(article: Article, *, with_body: bool = True) -> dict[str, ob
             for s in article.segments
         ]
     return data
+
+
+def unaccounted(article: Article, source: str) -> list[str]:
+    """The pieces of ``source`` that are in no segment and no field text of ``article``.
+
+    ``source`` is the text the article was parsed from; every piece of it should
+    be accounted for, so the answer is ``[]`` unless text was lost. Whitespace
+    between pieces does not count; pieces read from elsewhere than the file
+    (``raw_start`` ``None``) cannot be placed and make the answer meaningless.
+    """
+    covered = bytearray(len(source))
+    spans = [(s.raw_start, s.raw_end) for s in article.segments]
+    spans += [(f.raw_start, f.source_end) for f in article.field_texts]
+    for start, end in spans:
+        if start is not None and end is not None:
+            covered[start:end] = b"\x01" * (end - start)
+    rest = "".join("\n" if covered[i] else ch for i, ch in enumerate(source))
+    return [piece.strip() for piece in rest.split("\n") if piece.strip()]

@@ -1,16 +1,21 @@
 """Lines of a scraped article that are not its prose, and the names in them.
 
 Scrapers keep what sat around the story on the page: related-link lines
-(``Baca Juga: ...``), photo captions and credits (``... Gambar : Reuters``,
-``(Foto: ...)``), the writer and editor (``Penulis : Haryo Jati Editor :
-Desy-Afrianti``, ``(geosurvey.co.id/Namira Unia)``, ``Reporting by ...;
-Editing by ...``) and the source (``Sumber : Korea JongAng Daily``).
-sorot keeps these lines, marked, so that no text is lost and the reader can
-still see them; :func:`boilerplate_kind` names the mark and
-:func:`credited_people` reads the byline and editor out of a credit line.
+(``Baca Juga: ...``, ``Simak Video ...``, ``Read more: ...``), page furniture
+(``ADVERTISEMENT``, ``SCROLL TO CONTINUE WITH CONTENT``, share, comment and
+subscribe prompts), photo captions and credits (``... Gambar : Reuters``,
+``(Foto: ...)``, ``... © instagram.com/x``), the writer and editor
+(``Penulis : Haryo Jati Editor : Desy-Afrianti``, ``(geosurvey.co.id/Namira
+Unia)``, ``Reporting by ...; Editing by ...``, the editors' initials that end
+a story: ``(fyk/ash)``, ``(Cas/Isk)``), copyright lines and the source
+(``Sumber : Korea JongAng Daily``). sorot keeps these lines, marked, so that
+no text is lost and the reader can still see them; :func:`boilerplate_kind`
+names the mark and :func:`credited_people` reads the byline and editor out of
+a credit line.
 
 Every rule looks at one line alone and only at short lines: a long paragraph
-that merely mentions a photo or a source is prose.
+that merely mentions a photo or a source is prose. Lines that only repeat
+across an outlet's articles are found corpus-wide (:mod:`store.news.repeated`).
 """
 
 from __future__ import annotations
@@ -21,15 +26,30 @@ import re
 MAX_BOILERPLATE_CHARS = 300
 
 _RELATED = re.compile(
-    r"(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|selengkapnya|berita)\b"
-    r"|berita\s+terkait\b|artikel\s+terkait\b"
+    r"(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|selengkapnya|berita|video|foto)\b"
+    r"|(?:baca|lihat|simak|tonton)\b.{0,60}\b(?:lainnya|selengkapnya)\W*$"
+    r"|berita\s+(?:terkait|lainnya|pilihan)\b|artikel\s+terkait\b|jangan\s+lewatkan\b"
     r"|read\s+(?:also|more)\b|see\s+also\b|related\s*(?::|articles?\b|stories\b|news\b)"
-    r"|also\s+read\s*:",
+    r"|also\s+read\s*:|watch\s*:|more\s+on\s+this\s+story\b|you\s+may\s+also\s+like\b",
     re.IGNORECASE,
 )
+# Page furniture: whole lines only, so that a sentence about advertising stays prose.
+_PROMO = re.compile(
+    r"advertisement|advertisment|iklan|scroll\s+to\s+(?:continue|resume)(?:\s+with\s+content)?"
+    r"|(?:share|bagikan|tweet|like|dislike|komentar|comments?|print|cetak|email|copy)"
+    r"(?:\s+(?:this|ini|article|artikel|on\s+\w+))*"
+    r"|\d+\s+(?:komentar|comments?|shares?)"
+    r"|(?:subscribe|sign\s+up|follow\s+us|ikuti\s+kami|download\s+(?:aplikasi|app)|dapatkan)\b.*"
+    r"|(?:simak|cek)\s+(?:breaking\s+news|berita\s+dan\s+artikel)\b.*"
+    r"|(?:klik|click)\s+(?:di\s+sini|here)\b.*",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _SOURCE = re.compile(r"(?:sumber|source|sources)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(
     r"\((?:foto|photo|gambar|image|dok\.?|dokumentasi|istimewa|ilustrasi)\b"
+    r"|\s©\s*\S|/©|\bdoc\.\s+\S"
+    r"|(?-i:(?<=[a-z])(?:Image|Photo|Foto|Gambar)\s*:\s*\S)"
     r"|\b(?:foto|photo|gambar|image|ilustrasi|kredit foto|sumber foto|sumber gambar|"
     r"photo credit|picture)\s*:\s*\S"
     r"|\((?:antara|reuters|ap|afp|epa|getty|anadolu|ap photo|antara foto|reuters photo)"
@@ -53,8 +73,9 @@ _CREDIT_START = re.compile(
 _NAME_JOINERS = frozenset({"and", "dan", "&", "in", "di", "|", "-", "–", "with", "dengan"})
 # "(geosurvey.co.id/Namira Unia)": an outlet and a writer, nothing else.
 _OUTLET_SLASH_NAME = re.compile(r"\(\s*([\w.\- ]{2,40}?)\s*/\s*([^()/]{2,60}?)\s*\)")
-# "(nwy/asp)", "(ant/zul)": the initials Indonesian outlets end stories with.
-_INITIALS = re.compile(r"\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)")
+# "(nwy/asp)", "(ant/zul)", "(Cas/Isk)", "(kpl/pur/tch)", "(FHM)": the editors'
+# initials Indonesian outlets end stories with.
+_INITIALS = re.compile(r"\(\s*[A-Za-z]{2,5}(?:\s*/\s*[A-Za-z]{2,5})*\s*\)")
 _CONTRIBUTED = re.compile(r"\bcontributed to this report\b", re.IGNORECASE)
 # One "label: value" pair inside a credit line.
 _LABELLED = re.compile(
@@ -72,7 +93,11 @@ def boilerplate_kind(line: str) -> str | None:
         return None
     if _RELATED.match(text):
         return "related"
+    if len(text) <= 80 and _PROMO.fullmatch(text.rstrip("!.: ")):
+        return "promo"
     if _is_credit(text):
+        return "credit"
+    if len(text) <= 80 and _COPYRIGHT.match(text):
         return "credit"
     if _may_be_caption(text) and _CAPTION.search(text):
         return "caption"
@@ -85,16 +110,33 @@ def boilerplate_kind(line: str) -> str | None:
 # scan of ordinary paragraphs cheap.
 _CAPTION_WORDS = (
     "foto", "photo", "gambar", "image", "(dok", "istimewa", "ilustrasi", "picture", "getty",
-    "shutterstock",
+    "shutterstock", "©", "doc.",
 )  # fmt: skip
+
+
+# Searched in lower-cased text: case-blind alternatives make the regex ten times slower.
+_CAPTION_WORD = re.compile("|".join(re.escape(w) for w in _CAPTION_WORDS))
 
 
 def _may_be_caption(text: str) -> bool:
     """Quick test: could ``_CAPTION`` match this line at all?"""
     if text.endswith(")") and "/" in text:
         return True
-    lowered = text.lower()
-    return any(word in lowered for word in _CAPTION_WORDS)
+    return _CAPTION_WORD.search(text.lower()) is not None
+
+
+# "(AP)", "(Reuters)": a wire's name alone, the source rather than an editor.
+_WIRE_NAMES = "ap afp ant antara reuters upi dpa xinhua bernama kyodo yonhap tass ria "
+_WIRES = frozenset(_WIRE_NAMES.split())
+
+
+def editor_initials(line: str) -> str | None:
+    """The editors' initials a story ends with: ``(fyk/ash)`` -> ``fyk/ash``; else ``None``."""
+    text = line.strip()
+    if not _INITIALS.fullmatch(text):
+        return None
+    initials = re.sub(r"\s+", "", text.strip("()"))
+    return None if initials.lower() in _WIRES else initials
 
 
 def _is_credit(text: str) -> bool:
@@ -129,17 +171,25 @@ def credited_people(line: str) -> tuple[str | None, str | None]:
     text = line.strip().strip("()").strip()
     if _CONTRIBUTED.search(text):  # names a helper, not the writer
         return None, None
+    initials = editor_initials(line)
+    if initials is not None:
+        return None, initials
     slash = _OUTLET_SLASH_NAME.fullmatch(line.strip())
     if slash:
         name = slash.group(2).strip()
         return (name if _looks_like_name(name) else None), None
     byline = editor = None
-    matches = list(_LABELLED.finditer(text))
+    # A label counts at the start, after a separator, or with a colon, so that
+    # the "by" inside "Reporting by" and the "Kontributor" of "Penulis:
+    # Kontributor Lhokseumawe" are not read as labels of their own.
+    matches = [
+        m
+        for m in _LABELLED.finditer(text)
+        if ":" in m.group(0)
+        or not (before := text[: m.start()].rstrip(" \u00a0"))
+        or before[-1] in ";,|"
+    ]
     for i, m in enumerate(matches):
-        # A label counts only at the start or after a separator, so that the
-        # "by" inside "Reporting by" is not read as a label of its own.
-        if m.start() and text[m.start() - 1] not in " ;,|\u00a0":
-            continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip(" ;,|:\u00a0")
         value = _IN_PLACE.sub("", value).strip()
@@ -155,6 +205,8 @@ def credited_people(line: str) -> tuple[str | None, str | None]:
 
 def credited_outlet(line: str) -> str | None:
     """The outlet in a ``(outlet/Name)`` credit, e.g. ``geosurvey.co.id``."""
+    if editor_initials(line) is not None:
+        return None
     slash = _OUTLET_SLASH_NAME.fullmatch(line.strip())
     return slash.group(1).strip() if slash else None
 

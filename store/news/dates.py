@@ -8,9 +8,12 @@ fields such as ``14:11 WIBPYONGYANG``); :func:`parse_date` only gives the ISO
 string.
 
 Only a full date counts: a day, a month and a four-digit year. ``(29/11)``
-names a day of some year and is not a publication date. Numeric dates are read
-day first (``18/07/2024``), as Indonesian and British news write them, unless
-the first number cannot be a month day pair that way (``07/19/2024``).
+names a day of some year and is not a publication date (:mod:`store.news.dating`
+estimates one from such days). A numeric date is never guessed: ``18/07/2024``
+and ``07/19/2024`` say which number is the month, ``9/10/2025`` does not, and
+its :class:`DateMatch` gives both readings (``iso`` day first, ``alternative``
+month first) unless a weekday named with it (``Kamis, 05/11/2015``) fits only
+one. The caller decides from evidence (:func:`store.news.dating.resolve`).
 """
 
 from __future__ import annotations
@@ -57,11 +60,17 @@ TIME_ZONES: dict[str, str] = {
     "PDT": "-07:00",
 }
 
-_WEEKDAYS = (
-    "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|"
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|"
-    "thurs|fri|sat|sun"
-)
+#: Weekday names and short forms, Indonesian and English, lower case: 0 is Monday.
+WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(["senin", "monday", "mon"], 0),
+    **dict.fromkeys(["selasa", "tuesday", "tue", "tues"], 1),
+    **dict.fromkeys(["rabu", "wednesday", "wed"], 2),
+    **dict.fromkeys(["kamis", "thursday", "thu", "thur", "thurs"], 3),
+    **dict.fromkeys(["jumat", "jum'at", "friday", "fri"], 4),
+    **dict.fromkeys(["sabtu", "saturday", "sat"], 5),
+    **dict.fromkeys(["minggu", "ahad", "sunday", "sun"], 6),
+}
+_WEEKDAYS = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 # Whitespace within one line: a date never runs on into the next line.
 _S = r"[^\S\n]"
 # Longest names first, so that "Juni" is not read as "Jun" + "i".
@@ -73,10 +82,10 @@ _TIME = (
     rf"(?:{_S}*[,|]?{_S}*(?:pukul|pkl\.?|jam|at)?{_S}*(?:-{_S}*)?"
     r"(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:[:.](?P<second>[0-5]\d))?(?!\d)"
     rf"(?:{_S}*(?P<ampm>[ap]\.?m(?![a-z])\.?))?"
-    rf"(?:{_S}*(?:(?P<zone>(?-i:(?:{_ZONE})(?![a-z])))"
+    rf"(?:{_S}*(?:(?P<zone>(?-i:(?:{_ZONE})(?![a-z]))|(?:wita|wib|wit)\b)"
     r"|(?P<offset>[+-]\d{2}:?\d{2})|(?P<zulu>(?-i:Z))\b))?)?"
 )
-_WEEKDAY = rf"(?:(?:{_WEEKDAYS})\b\.?,?{_S}*\(?{_S}*)?"
+_WEEKDAY = rf"(?:(?P<weekday>{_WEEKDAYS})\b\.?,?{_S}*\(?{_S}*)?"
 
 _ISO = re.compile(
     r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"
@@ -103,6 +112,12 @@ _PATTERNS = (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
 
 
+DAY_FIRST = "day-first"
+"""A numeric date order: ``18/07/2024``, as Indonesian and British news write dates."""
+MONTH_FIRST = "month-first"
+"""A numeric date order: ``07/19/2024``, as American sites and scrapers write dates."""
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     """A full date found in a text."""
@@ -112,7 +127,21 @@ class DateMatch:
     end: int
     """Offset one past the date (with its time and zone, if any)."""
     iso: str
-    """The date as ISO 8601: ``2024-07-19``, or ``2024-07-19T14:11:00+07:00``."""
+    """The date as ISO 8601: ``2024-07-19``, or ``2024-07-19T14:11:00+07:00``; for
+    an ambiguous numeric date, its day-first reading."""
+    alternative: str | None = None
+    """The month-first reading of an ambiguous numeric date (``9/10/2025``), else ``None``."""
+    order: str | None = None
+    """For a numeric date whose numbers fix the order (``18/07/2024``), that order."""
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when the date reads two ways and nothing in it says which."""
+        return self.alternative is not None
+
+    def reading(self, order: str) -> str:
+        """The date read in ``order`` (``DAY_FIRST`` or ``MONTH_FIRST``)."""
+        return self.alternative if order == MONTH_FIRST and self.alternative else self.iso
 
 
 def find_date(text: str, start: int = 0) -> DateMatch | None:
@@ -125,33 +154,66 @@ def find_date(text: str, start: int = 0) -> DateMatch | None:
         while (m := pattern.search(text, pos)) is not None:
             if best is not None and m.start() >= best.start:
                 break
-            iso = _to_iso(m)
-            if iso is not None:
-                best = DateMatch(m.start(), m.end(), iso)
+            found = _to_match(m)
+            if found is not None:
+                best = found
                 break
             pos = m.start() + 1
     return best
 
 
+def numeric_dates(text: str) -> list[DateMatch]:
+    """Every numeric full date in ``text`` (``18/07/2024``, ``9.10.2025``), in order."""
+    if _YEAR.search(text) is None:
+        return []
+    return [found for m in _NUMERIC.finditer(text) if (found := _to_match(m)) is not None]
+
+
 def parse_date(text: str) -> str | None:
-    """ISO 8601 for the first full date in ``text``; ``None`` when it has none."""
+    """ISO 8601 for the first full date in ``text``; ``None`` when it has none or is ambiguous."""
     found = find_date(text)
-    return found.iso if found else None
+    return found.iso if found and not found.ambiguous else None
 
 
-def _to_iso(m: re.Match[str]) -> str | None:
-    """Check a regex match as a calendar date and format it; ``None`` if invalid."""
+def _to_match(m: re.Match[str]) -> DateMatch | None:
+    """Check a regex match as a calendar date; ``None`` when it names no real day."""
     groups = m.groupdict()
-    year = int(groups["year"])
+    weekday = WEEKDAYS.get((groups.get("weekday") or "").lower())
+    if not groups.get("first"):
+        iso = _to_iso(groups, *_day_month(groups))
+        return DateMatch(m.start(), m.end(), iso) if iso else None
+    first, second = int(groups["first"]), int(groups["second_n"])
+    readings = {
+        order: iso
+        for order, (day, month) in ((DAY_FIRST, (first, second)), (MONTH_FIRST, (second, first)))
+        if (iso := _to_iso(groups, day, month)) is not None
+    }
+    if weekday is not None and len(readings) == 2:
+        # "Kamis, 05/11/2015": only one reading falls on a Thursday.
+        fitting = {o: iso for o, iso in readings.items() if _weekday(iso) == weekday}
+        readings = fitting or readings
+    if not readings:
+        return None
+    if len(readings) == 1 or readings[DAY_FIRST] == readings[MONTH_FIRST]:
+        order, iso = next(iter(readings.items()))
+        proven = order if len(readings) == 1 and first != second else None
+        return DateMatch(m.start(), m.end(), iso, order=proven)
+    return DateMatch(m.start(), m.end(), readings[DAY_FIRST], readings[MONTH_FIRST])
+
+
+def _weekday(iso: str) -> int:
+    return date.fromisoformat(iso[:10]).weekday()
+
+
+def _day_month(groups: dict[str, str | None]) -> tuple[int, int]:
     if groups.get("mname"):
-        month = MONTHS[groups["mname"].lower()]
-        day = int(groups["day"])
-    elif groups.get("first"):
-        day, month = int(groups["first"]), int(groups["second_n"])
-        if month > 12 >= day:  # 07/19/2024: the American order
-            day, month = month, day
-    else:
-        month, day = int(groups["month"]), int(groups["day"])
+        return int(groups["day"] or 0), MONTHS[(groups["mname"] or "").lower()]
+    return int(groups["day"] or 0), int(groups["month"] or 0)
+
+
+def _to_iso(groups: dict[str, str | None], day: int, month: int) -> str | None:
+    """The ISO form of the match's date read as ``day`` and ``month``; ``None`` if invalid."""
+    year = int(groups["year"] or 0)
     if not 1900 <= year <= 2100:
         return None
     try:
@@ -160,21 +222,21 @@ def _to_iso(m: re.Match[str]) -> str | None:
         return None
     if groups.get("hour") is None:
         return value
-    hour = int(groups["hour"])
+    hour = int(groups["hour"] or 0)
     ampm = (groups.get("ampm") or "").lower()
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     seconds = int(groups.get("second") or 0)
-    value += f"T{hour:02d}:{int(groups['minute']):02d}:{seconds:02d}"
+    value += f"T{hour:02d}:{int(groups['minute'] or 0):02d}:{seconds:02d}"
     return value + _offset(groups)
 
 
 def _offset(groups: dict[str, str | None]) -> str:
     """The UTC offset the match names, ``""`` when it names none."""
-    if groups.get("zone"):
-        return TIME_ZONES[groups["zone"].upper()]
+    if zone := groups.get("zone"):
+        return TIME_ZONES[zone.upper()]
     offset = groups.get("offset") or ("Z" if groups.get("zulu") else None)
     if not offset:
         return ""

@@ -6,11 +6,16 @@ News pages put metadata before the story, and scrapers glue it to the text:
   date), ``Published: July 19, 2024``, ``19 July 2024 10:05 GMT``; often with
   the lead glued on (``... 14:11 WIBPYONGYANG, KOMPAS.TV - Hubungan ...``);
 - a lead prefix on the first paragraph: ``PYONGYANG, KOMPAS.TV -``,
-  ``JAKARTA, KOMPAS.com -``, ``WASHINGTON (Reuters) -``, ``Jakarta (ANTARA) -``,
-  ``BaperaNews -``, ``geosurvey.co.id –``, or a bare ``JAKARTA -`` dateline.
+  ``JAKARTA, KOMPAS.com -``, ``REPUBLIKA.CO.ID, JAKARTA --`` and ``TEMPO.CO,
+  Jakarta -`` (outlet first), ``Liputan6.com, Jakarta:``, ``WASHINGTON (Reuters)
+  -``, ``Jakarta (ANTARA) -``, ``BaperaNews -``, ``geosurvey.co.id –``, or a bare
+  ``JAKARTA -`` dateline; sometimes alone on its line (``Jakarta -``).
 
 :func:`parse_header` and :func:`split_lead` read these and say where the
-prose starts, so the parser can keep the prose verbatim and drop the prefix.
+prose starts, so the parser can keep the prose verbatim and keep the prefix
+as the text of the fields it names. A prefix is taken only when it has the
+shape of one: a dash inside a sentence (``Wilkinson - who had targeted``) is
+no dateline.
 """
 
 from __future__ import annotations
@@ -19,19 +24,13 @@ import re
 from dataclasses import dataclass
 
 from store.news.dates import find_date
-
-_OUTLET_NAMES = (
-    "reuters ap afp antara bloomberg xinhua yonhap bernama tass ria kyodo upi dpa "
-    "kompas tempo detik detikcom okezone republika tirto kumparan viva cnn bbc voa "
-    "sindonews tribunnews liputan6 suara merdeka inews"
-)
-#: Outlets whose plain name leads stories (``ANTARA - ...``); any name with a
-#: dot (``LOGIC.co.id``) or an inner capital (``BaperaNews``) counts anyway.
-KNOWN_OUTLETS = frozenset(_OUTLET_NAMES.split())
+from store.news.language import guess_language
+from store.news.outlets import outlet_like
 
 # A dash that ends a lead: spaced on at least one side, so "Rusia-Korea" is
-# never read as one.
-_DASH = r"(?:[^\S\n]+(?:--?|–|—)[^\S\n]*|[^\S\n]*(?:--?|–|—)[^\S\n]+)"
+# never read as one. A colon ends one too after an outlet ("Liputan6.com, Jakarta:").
+_DASH = r"(?:[^\S\n]+(?:--?|–|—)[^\S\n]*|[^\S\n]*(?:--?|–|—)[^\S\n]+|[^\S\n]*(?:--?|–|—)$)"
+_DASH_OR_COLON = rf"(?:{_DASH}|:[^\S\n]+)"
 _PLACE = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 _SHORT_DATE = (
     r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?"  # July 19
@@ -46,18 +45,27 @@ _WIRE_LEAD = re.compile(
     rf" \((?P<outlet>[^()\n]{{2,40}})\){_DASH}"
 )
 # PYONGYANG, KOMPAS.TV -   JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
+# and outlet first: REPUBLIKA.CO.ID, JAKARTA --   Liputan6.com, Jakarta:
 _COMMA_LEAD = re.compile(
-    rf"(?P<place>{_PLACE}), (?:(?P<date>{_SHORT_DATE}),? )?(?P<outlet>{_OUTLET}){_DASH}"
+    rf"(?P<place>{_PLACE}), (?:(?P<date>{_SHORT_DATE}),? )?(?P<outlet>{_OUTLET}){_DASH_OR_COLON}"
 )
 # BaperaNews -   geosurvey.co.id –   JAKARTA -
 _SOLO_LEAD = re.compile(rf"(?P<name>{_OUTLET}){_DASH}")
+# What prose starts with after a lead: a capital, a digit or an opening quote.
+_PROSE_START = re.compile(r"[\s\u00a0]*(?:[A-Z0-9\"“‘'(\[]|$)")
 
 # Between the fields of a header line: "Kompas dunia | 19 Juli 2024",
 # "Kompas.com - 12/08/2024, 10:05 WIB".
 _SEPARATOR = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")
 _LABEL = re.compile(
-    r"(?:last\s+)?(?:published|updated|posted|diterbitkan|dipublikasikan|diperbarui|"
-    r"diunggah|terbit|tanggal|date)\b\s*(?:on|pada)?\s*:?\s*",
+    r"(?:(?:last\s+)?(?:published|updated|posted|diterbitkan|dipublikasikan|diperbarui|"
+    r"diunggah|terbit|tanggal|date)\b\s*(?:on|pada)?|on|pada)\s*:?\s*",
+    re.IGNORECASE,
+)
+# "Jumat, 20 Jumadil Awwal 1438 / 17 February 2017": the Islamic date before the common one.
+_HIJRI = re.compile(
+    r"(?:[A-Za-z']+,?\s+)?\d{1,2}\s+(?:muharr?am|safar|rabi'?u?l|jumad[ia]l|rajab|sya'?ban|"
+    r"ramad[h]?an|syawal|dzulq[a']*dah|dzulhijj?ah)\b[^/\d]*\s+1[34]\d\d\s*(?:H\s*)?/\s*",
     re.IGNORECASE,
 )
 _BYLINE_PART = re.compile(r"(?:by|oleh|penulis|reporter)\b\s*:?\s*(?P<name>\S.*)", re.IGNORECASE)
@@ -79,6 +87,9 @@ class Header:
     """The fields of a header line."""
 
     published: str
+    """The date as ISO 8601 (for a date that reads two ways, its day-first reading)."""
+    date_text: str
+    """The date as the line gives it (``19 Juli 2024, 14:11 WIB``)."""
     outlet: str | None = None
     section: str | None = None
     byline: str | None = None
@@ -86,45 +97,55 @@ class Header:
     """Offset in the line where glued-on prose starts; ``None`` when there is none."""
 
 
-def split_lead(text: str) -> Lead | None:
-    """The outlet and dateline prefix of a paragraph, or ``None`` when it has none."""
+def split_lead(text: str, *, alone: bool = False) -> Lead | None:
+    """The outlet and dateline prefix of a paragraph, or ``None`` when it has none.
+
+    With ``alone`` the prefix may be the whole of ``text``: a lead on a line of
+    its own (``Jakarta -``) above the paragraph it belongs to.
+    """
     m = _WIRE_LEAD.match(text)
-    if m and len(m.group("place")) <= 40:
-        return _lead(text, m, m.group("place"), m.group("outlet").strip())
+    if m and len(m.group("place")) <= 40 and _prose_follows(text, m.end(), alone):
+        return _lead(m, m.group("place"), m.group("outlet").strip())
     m = _COMMA_LEAD.match(text)
-    if m and len(m.group("place")) <= 40 and _credible_outlet(m.group("outlet"), m["place"]):
-        return _lead(text, m, m.group("place"), m.group("outlet"))
+    if m and len(m.group("place")) <= 40 and _prose_follows(text, m.end(), alone):
+        place, outlet = m.group("place"), m.group("outlet")
+        if outlet_like(place) and not outlet_like(outlet):
+            place, outlet = outlet, place  # REPUBLIKA.CO.ID, JAKARTA --
+        if _credible_outlet(outlet, place) and (
+            m.group(0).rstrip()[-1] != ":" or outlet_like(outlet)
+        ):
+            return _lead(m, place, outlet)
     m = _SOLO_LEAD.match(text)
-    if m and m.end() < len(text):
+    if m and _prose_follows(text, m.end(), alone):
         name = m.group("name")
-        if _outlet_like(name):
+        if outlet_like(name):
             return Lead(m.end(), outlet=name)
-        if (name.isupper() and len(name) > 2) or re.fullmatch(r"[A-Z][a-z]+", name):
+        if name.isupper() and len(name) > 2:
+            return Lead(m.end(), dateline=name)
+        # "Jakarta - Presiden ...": a title-case dateline is Indonesian news's
+        # (detik); in English "Wilkinson - who ..." is a sentence.
+        if re.fullmatch(r"[A-Z][a-z]+", name) and (alone or guess_language(text) == "id"):
             return Lead(m.end(), dateline=name)
     return None
 
 
-def _lead(text: str, m: re.Match[str], place: str, outlet: str) -> Lead | None:
-    if m.end() >= len(text):
-        return None
+def _prose_follows(text: str, end: int, alone: bool) -> bool:
+    """True when the story's prose starts at ``end`` (or the lead is its line's all)."""
+    if end >= len(text.rstrip()):
+        return alone
+    return _PROSE_START.match(text, end) is not None
+
+
+def _lead(m: re.Match[str], place: str, outlet: str) -> Lead:
     found = find_date(m.group("date") or "")
     return Lead(m.end(), outlet=outlet, dateline=place, published=found.iso if found else None)
-
-
-def _outlet_like(name: str) -> bool:
-    """A name that can only be an outlet: a domain, a CamelCase brand, a known one."""
-    return (
-        "." in name.strip(".")
-        or re.search(r"[a-z][A-Z]", name) is not None
-        or name.lower() in KNOWN_OUTLETS
-    )
 
 
 def _credible_outlet(outlet: str, place: str) -> bool:
     """``PLACE, Outlet -`` is a lead only when one side is clearly a dateline or outlet."""
     return (
         place.isupper()
-        or _outlet_like(outlet)
+        or outlet_like(outlet)
         or any(len(w) > 1 and w.isupper() for w in outlet.split())
     )
 
@@ -139,9 +160,14 @@ def parse_header(line: str) -> Header | None:
     found = find_date(line[:HEADER_DATE_WINDOW])
     if found is None:
         return None
+    lead = split_lead(line)
+    if lead is not None and found.start > lead.length:
+        return None  # a lead paragraph with a date in it: "JAKARTA, KOMPAS.com - ... (30/11)"
     prefix, suffix = line[: found.start], line[found.end :]
     separated = _SEPARATOR.search(prefix) is not None
-    label = _LABEL.fullmatch(prefix.strip()) is not None
+    label = _LABEL.fullmatch(prefix.strip()) is not None or _HIJRI.fullmatch(prefix) is not None
+    if _HIJRI.fullmatch(prefix):
+        prefix = ""
     if prefix.strip() and not (separated or label):
         return None
     parts = [p for p in _SEPARATOR.split(prefix) if p.strip() and not _LABEL.fullmatch(p)]
@@ -167,7 +193,8 @@ def parse_header(line: str) -> Header | None:
         else:
             names.append(part.strip())
     outlet, section = _outlet_and_section(names)
-    return Header(found.iso, outlet=outlet, section=section, byline=byline, rest=rest)
+    date_text = line[found.start : found.end]
+    return Header(found.iso, date_text, outlet=outlet, section=section, byline=byline, rest=rest)
 
 
 def _outlet_and_section(names: list[str]) -> tuple[str | None, str | None]:

@@ -23,7 +23,10 @@ body            ``body``, ``text``, ``content``, ``article``, ``paragraphs``
 outlet          ``outlet``, ``source``, ``publisher``, ``site``, ``site_name``
 published       ``published``, ``date``, ``published_at``, ``publishedAt``,
                 ``datePublished``, ``pubdate`` (normalised to ISO 8601
-                when it parses, else kept as given; numbers are Unix time)
+                when it reads one way; a date that reads two ways,
+                ``9/10/2025``, is decided by the address's date or the
+                file's other dates, else kept as given and marked
+                ambiguous; numbers are Unix time)
 byline          ``byline``, ``author``, ``authors`` (a string or a list)
 editor          ``editor``
 dateline        ``dateline``
@@ -35,9 +38,10 @@ section         ``section``, ``category``
 
 A value may also be an object with a ``name`` (``"source": {"name": ...}``).
 The body is read like raw news text (boilerplate lines marked, a lead's
-outlet and dateline read) and the explicit fields win over what the text
-says. Its segments have ``raw_start`` ``None``: a JSON string's escapes make
-its text differ from the file's.
+outlet and dateline read, one paragraph a line when it has no blank lines)
+and the explicit fields win over what the text says. Its segments have
+``raw_start`` ``None``: a JSON string's escapes make its text differ from the
+file's.
 
 The text of a file is its bytes decoded (UTF-8, else the encoding
 charset-normalizer detects, with a warning), without a byte-order mark and
@@ -53,13 +57,14 @@ import json
 import math
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.news.article import Article
-from store.news.dates import parse_date
-from store.news.newsparse import Unit, article_from_units, parse_news_text, split_units
+from store.news.article import Article, FieldText
+from store.news.fields import apply_fields, json_fields
+from store.news.markdown import read_markdown
+from store.news.newsparse import parse_news_text
+from store.news.outlethints import OutletHints
 
 if TYPE_CHECKING:
     import charset_normalizer
@@ -73,20 +78,6 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # Control characters that do not occur in text (tab, newline, form feed and ESC do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")
-
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "body": ("body", "text", "content", "article", "paragraphs"),
-    "outlet": ("outlet", "source", "publisher", "site", "site_name"),
-    "published": ("published", "date", "published_at", "publishedat", "datepublished", "pubdate"),
-    "byline": ("byline", "author", "authors"),
-    "editor": ("editor",),
-    "dateline": ("dateline",),
-    "url": ("url", "link"),
-    "language": ("language", "lang"),
-    "external_id": ("id",),
-    "section": ("section", "category"),
-}
 
 
 class ReadError(Exception):
@@ -102,8 +93,12 @@ class Issue:
     """True when an article was left out; False when it was read anyway."""
 
 
-def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
-    """The articles in one file and what went wrong; raises :class:`ReadError`."""
+def read_file(path: Path, hints: OutletHints | None = None) -> tuple[list[Article], list[Issue]]:
+    """The articles in one file and what went wrong; raises :class:`ReadError`.
+
+    ``hints`` are what the corpus showed of the file's outlet (its repeated
+    lines, its date order: :mod:`store.news.outlethints`).
+    """
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -117,7 +112,7 @@ def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
     except OSError as exc:
         raise ReadError(f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
     text, warning = decode_bytes(data)
-    articles, issues = read_text(text, path.suffix.lower(), str(path))
+    articles, issues = read_text(text, path.suffix.lower(), str(path), hints)
     if warning:
         issues.insert(0, Issue(warning, skipped=False))
     return articles, issues
@@ -171,22 +166,29 @@ def _guess_encoding(data: bytes) -> charset_normalizer.CharsetMatch | None:
     return best
 
 
-def read_text(text: str, suffix: str, source: str) -> tuple[list[Article], list[Issue]]:
-    """Articles from a file's decoded text, read as its suffix says."""
+def read_text(
+    text: str, suffix: str, source: str, hints: OutletHints | None = None
+) -> tuple[list[Article], list[Issue]]:
+    """Articles from a file's decoded text, read as its suffix says (with the outlet's hints)."""
+    hints = hints or OutletHints()
     if suffix in (".txt", ".md", ".markdown"):
-        markdown = suffix != ".txt"
-        article = read_markdown(text, source) if markdown else parse_news_text(text, source)
+        if suffix == ".txt":
+            article = parse_news_text(
+                text, source, known_boilerplate=hints.boilerplate, date_order=hints.date_order
+            )
+        else:
+            article = read_markdown(text, source, hints)
         if not article.body:  # only a title or a header line
             raise ReadError("no body text")
         return [article], []
     if suffix == ".json":
-        return _read_json(text, source)
+        return _read_json(text, source, hints)
     if suffix in (".jsonl", ".ndjson"):
-        return _read_json_lines(text, source)
+        return _read_json_lines(text, source, hints)
     raise ReadError(f"unsupported file type {suffix or '(no suffix)'}")
 
 
-def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+def _read_json(text: str, source: str, hints: OutletHints) -> tuple[list[Article], list[Issue]]:
     """One object, a list of them, or ``{"articles": [...]}``; a bad item is skipped."""
     try:
         data = json.loads(text)
@@ -198,143 +200,83 @@ def _read_json(text: str, source: str) -> tuple[list[Article], list[Issue]]:
         data = data["articles"]
     if isinstance(data, dict):
         try:
-            return [article_from_json(data, source)], []
+            return [article_from_json(data, source, hints=hints)], []
         except ValueError as exc:
             raise ReadError(str(exc)) from None
     if not isinstance(data, list):
         raise ReadError("JSON holds no article object")
     articles, issues = [], []
+    dates = _file_dates(data)
     for n, item in enumerate(data, 1):
         try:
-            articles.append(article_from_json(item, source))
+            articles.append(article_from_json(item, source, file_dates=dates, hints=hints))
         except ValueError as exc:
             issues.append(Issue(f"item {n}: {exc}", skipped=True))
     return articles, issues
 
 
-def _read_json_lines(text: str, source: str) -> tuple[list[Article], list[Issue]]:
+def _file_dates(items: list[Any]) -> str:
+    """The date fields of a file's articles, one a line: evidence for an ambiguous one."""
+    return "\n".join(
+        fields["published"]
+        for item in items
+        if isinstance(item, dict) and "published" in (fields := json_fields(item))
+    )
+
+
+def _read_json_lines(
+    text: str, source: str, hints: OutletHints
+) -> tuple[list[Article], list[Issue]]:
     """One object a line; a broken line is reported and the others still load."""
     articles, issues = [], []
+    objects: list[tuple[int, Any]] = []
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
-            articles.append(article_from_json(json.loads(line), f"{source}#{n}"))
+            objects.append((n, json.loads(line)))
         except json.JSONDecodeError as exc:
             issues.append(Issue(f"line {n}: invalid JSON: {exc.msg} (column {exc.colno})", True))
+    dates = _file_dates([obj for _, obj in objects])
+    for n, obj in objects:
+        try:
+            articles.append(article_from_json(obj, f"{source}#{n}", file_dates=dates, hints=hints))
         except ValueError as exc:
             issues.append(Issue(f"line {n}: {exc}", skipped=True))
+    issues.sort(key=lambda issue: int(issue.message.split()[1].rstrip(":")))
     return articles, issues
 
 
-def article_from_json(obj: Any, source: str) -> Article:
-    """An article from one JSON object; ``ValueError`` when it has no body text."""
+def article_from_json(
+    obj: Any, source: str, *, file_dates: str = "", hints: OutletHints | None = None
+) -> Article:
+    """An article from one JSON object; ``ValueError`` when it has no body text.
+
+    ``file_dates`` are the date fields of the other articles in the same file,
+    evidence for a date of this one that reads two ways.
+    """
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
     fields = json_fields(obj)
     body = fields.pop("body", None)
     if not body:
         raise ValueError("no body text")
-    article = parse_news_text(body, source, title=fields.pop("title", None))
-    # The body's offsets count into the JSON string, not into the file.
-    article.segments = tuple(dataclasses.replace(s, raw_start=None) for s in article.segments)
-    return apply_fields(article, fields)
-
-
-def json_fields(obj: dict[str, Any]) -> dict[str, str]:
-    """The article fields an object gives, as strings, under sorot's names."""
-    lowered = {str(k).lower(): v for k, v in obj.items()}
-    fields: dict[str, str] = {}
-    for name, keys in FIELD_NAMES.items():
-        for key in keys:
-            value = _as_text(lowered.get(key), name)
-            if value:
-                fields[name] = value
-                break
-    return fields
-
-
-def _as_text(value: Any, name: str) -> str | None:
-    """A JSON value as the text of field ``name``."""
-    if isinstance(value, dict):
-        value = value.get("name")
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        if name == "published":
-            seconds = value / 1000 if value > 1e11 else value  # milliseconds
-            try:
-                return datetime.fromtimestamp(seconds, UTC).isoformat()
-            except (ValueError, OverflowError, OSError):  # not a time: keep as given
-                pass
-        return str(value)
-    if isinstance(value, list):
-        items = [_as_text(v, name) for v in value]
-        joiner = "\n\n" if name == "body" else ", "
-        return joiner.join(i for i in items if i) or None
-    text = str(value).strip()
-    return text or None
-
-
-def apply_fields(article: Article, fields: dict[str, str]) -> Article:
-    """Set the fields a source states explicitly; they win over the parser's."""
-    for name, value in fields.items():
-        if name == "published":
-            value = parse_date(value) or value
-        elif name == "language":
-            value = value.lower().replace("_", "-").split("-")[0]
-        elif name == "title":
-            article.title_derived = False
-        setattr(article, name, value)
-    return article
-
-
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
-_MD_HEADING = re.compile(r"(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*")
-_MD_INLINE = (
-    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](url), ![alt](src)
-    (re.compile(r"`([^`\n]+)`"), r"\1"),
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])"), r"\1"),
-    (re.compile(r"(?<![_\w])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![_\w])"), r"\1"),
-)
-
-
-def read_markdown(text: str, source: str) -> Article:
-    """An article from Markdown, with optional front matter."""
-    fields: dict[str, str] = {}
-    start = 0
-    m = _FRONT_MATTER.match(text)
-    if m:
-        start = m.end()
-        for line in (m.group("body") or "").splitlines():
-            key, sep, value = line.partition(":")
-            if sep and value.strip():
-                fields[key.strip().lower()] = value.strip().strip("\"'")
-        fields = json_fields(fields)
     title = fields.pop("title", None)
-    units: list[Unit] = []
-    for unit in split_units(text, start, standalone=lambda line: bool(_MD_HEADING.fullmatch(line))):
-        kind = None
-        heading = _MD_HEADING.fullmatch(unit.text)
-        if heading and not heading.group("text"):
-            continue  # an empty "##" line: nothing to show
-        if heading:
-            offset = None if unit.start is None else unit.start + heading.start("text")
-            if len(heading.group("marks")) == 1 and title is None:
-                title = strip_inline(heading.group("text"))
-                continue
-            unit, kind = Unit(heading.group("text"), offset), "heading"
-        plain = strip_inline(unit.text)
-        units.append(Unit(plain, unit.start if plain == unit.text else None, kind))
-    fields.pop("body", None)
-    return apply_fields(article_from_units(units, source=source, title=title), fields)
-
-
-def strip_inline(text: str) -> str:
-    """Markdown inline markup reduced to its text: ``**a** [b](c)`` -> ``a b``."""
-    if not any(c in text for c in "*_[`"):
-        return text
-    for pattern, replacement in _MD_INLINE:
-        text = pattern.sub(replacement, text)
-    return text
+    hints = hints or OutletHints()
+    article = parse_news_text(
+        body,
+        source,
+        title=title,
+        url=fields.get("url"),
+        known_boilerplate=hints.boilerplate,
+        date_order=hints.date_order,
+    )
+    # The body's offsets count into the JSON string, not into the file.
+    article.segments = tuple(
+        dataclasses.replace(s, raw_start=None, raw_end=None) for s in article.segments
+    )
+    found = [dataclasses.replace(f, raw_start=None) for f in article.field_texts]
+    if title is not None:
+        found.insert(0, FieldText("title", title))
+    article.field_texts = tuple(found)
+    return apply_fields(article, fields, file_dates=file_dates, date_order=hints.date_order)

@@ -65,7 +65,7 @@ def searched_meta(outlet: str | None, section: str | None, date: str) -> str:
 
 def searched_fields(article: Article) -> tuple[str, str, str]:
     """The title, body and outlet-section-date of ``article``, as the corpus index holds them."""
-    date = shown_date(article.published)
+    date = shown_date(article.published, article.published_status)
     return (
         article.title,
         searched_body(article),
@@ -73,13 +73,31 @@ def searched_fields(article: Article) -> tuple[str, str, str]:
     )
 
 
-def shown_date(published: str | None) -> str:
-    """The published date as the library shows it: ``YYYY-MM-DD`` when known, else as given."""
+def shown_date(published: str | None, status: str | None = None) -> str:
+    """The published date as the library shows it.
+
+    ``YYYY-MM-DD`` when stated, ``~YYYY-MM-DD`` when estimated from the text,
+    the source's text with ``?`` when it reads two ways (``9/10/2025?``), ``""``
+    when there is none. (``status`` is the article's ``published_status``.)
+    """
     if not published:
+        return ""
+    iso = len(published) >= 10 and published[4] == "-" and published[7] == "-"
+    if status == "ambiguous" or not iso:
+        return published if published.endswith("?") else published + "?"
+    return ("~" if status == "estimated" else "") + published[:10]
+
+
+def date_sort_key(published: str | None, status: str | None = None) -> str:
+    """What the library sorts dates by: ``YYYY-MM-DD`` stated or estimated, ``""`` for none.
+
+    A date that reads two ways sorts with the undated: either place would be a guess.
+    """
+    if not published or status == "ambiguous":
         return ""
     if len(published) >= 10 and published[4] == "-" and published[7] == "-":
         return published[:10]
-    return published
+    return ""
 
 
 class _Scratch(threading.local):

@@ -30,15 +30,18 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.annotations.annotation import Annotation
+from store.annotations.changes import described
 from store.annotations.drafts import Drafts
 from store.annotations.store import AnnotationStore
+from store.annotations.watching import watch_annotations
 from store.entities.cache import SCHEMA as ENTITY_SCHEMA
 from store.entities.index import EntityIndex, forget_gone_texts
 from store.files.database import Database, DatabaseUnreadable
@@ -48,6 +51,7 @@ from store.library.catalog import Catalog, Row, counts_of
 from store.library.corpus import Corpus
 from store.library.indexer import Indexer, IndexReport
 from store.library.readstate import ReadingLog
+from store.library.rescrapes import Moved, follow_rescrapes
 from store.library.schema import SCHEMA as CORPUS_SCHEMA
 from store.news.article import Article
 from store.news.loading import LoadResult, bundled_corpus, load_paths
@@ -110,6 +114,8 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         self.entity_index = EntityIndex(self.database)
         """Entity key → articles, over the entities stored in the index."""
         self._histories: dict[str, History] = {}
+        self.moves: list[Moved] = []
+        """Annotations that followed re-scraped articles at the last refresh of the index."""
 
     def take_problems(self) -> list[str]:
         """Sentences about store or index files set aside since last asked (each said once)."""
@@ -153,7 +159,15 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
             # Entities of texts no article has any more would count in "also in N articles".
             with contextlib.suppress(DatabaseUnreadable):
                 forget_gone_texts(self.database)
+            # An annotated article whose text changed has a new id: its work follows it.
+            self.moves = self.follow_rescrapes()
+            if self.moves:
+                self._annotated = None
         return report
+
+    def follow_rescrapes(self) -> list[Moved]:
+        """Move the annotations of articles gone from the corpus to their new versions."""
+        return follow_rescrapes(self.store, self.corpus, self.catalog)
 
     @property
     def annotated(self) -> dict[str, list[Annotation]]:
@@ -228,7 +242,9 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         from store.annotations.article_annotations import ArticleAnnotations
         from store.annotations.history import History
 
-        history = self._histories.setdefault(article.id, History(self.store, article))
+        history = self._histories.setdefault(
+            article.id, History(self.store, article, user=self.user)
+        )
         return ArticleAnnotations(article, self.store, history, self.user, known_ids=self.corpus)
 
     def annotations_changed(self, article_id: str) -> None:
@@ -241,6 +257,36 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
             else:
                 self.annotated.pop(article_id, None)
                 self.counts.pop(article_id, None)
+
+    def reread(self, article_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Read these articles' annotations again (a colleague saved); what others changed.
+
+        Returns, for each article where someone else changed something, the
+        changes in words (``("rina", "added a claim")``); the library's counts
+        and queries follow every change.
+        """
+        found: dict[str, list[tuple[str, str]]] = {}
+        for article_id in article_ids:
+            before = self.annotated.get(article_id, [])
+            try:
+                after = self.store.annotations(article_id)
+            except StoreError as error:
+                self.store.problems.append(str(error))
+                continue
+            if after:
+                self.annotated[article_id] = after
+                self.counts[article_id] = counts_of(after)
+            else:
+                self.annotated.pop(article_id, None)
+                self.counts.pop(article_id, None)
+            changes = described(before, after, self.user)
+            if changes:
+                found[article_id] = changes
+        return found
+
+    def watch(self, stop: threading.Event, changed: Callable[[set[str]], None]) -> None:
+        """Call ``changed(article ids)`` when annotation files change on disk, until ``stop``."""
+        watch_annotations(self.data_dir, stop, changed)
 
     # -- reading state ---------------------------------------------------------------
 
@@ -257,9 +303,9 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         """Where this user left ``article`` (0 when its text changed since)."""
         return self.reading.position(article.id, article.sha256)
 
-    def opened(self, article: Article) -> None:
-        """Record that this user opened ``article``: it is read now."""
-        self.reading.opened(article.id, article.sha256)
+    def opened(self, article_id: str, sha256: str) -> None:
+        """Record that this user opened the article (its text version ``sha256``): it is read."""
+        self.reading.opened(article_id, sha256)
 
     def left(self, article: Article, cursor: int) -> None:
         """Record where this user's cursor was in ``article``."""

@@ -68,7 +68,7 @@ class EntitiesOfWorkspace:
             rows = connection.execute(
                 "SELECT f.path, a.position, a.sha256 FROM articles a JOIN files f ON f.id = a.file "
                 f"WHERE {where} AND NOT EXISTS (SELECT 1 FROM entity_results r "
-                "WHERE r.sha256 = a.sha256 AND r.signature = ?) ORDER BY a.date DESC, f.path",
+                "WHERE r.sha256 = a.sha256 AND r.signature = ?) ORDER BY a.date_key DESC, f.path",
                 [*params, recogniser_signature()],
             ).fetchall()
         from store.entities.corpus_pass import Job

@@ -149,8 +149,8 @@ class QueriesOfWorkspace:
         """Each article ``query`` selects for an export, with its chosen annotations.
 
         ``articles`` defaults to the open corpus: only its annotated articles
-        are parsed (each file once), unless the query takes every article
-        (``kind:entity``).
+        (and those with entity corrections) are parsed, each file once, unless
+        the query takes every article (``kind:entity``).
         """
         ids: list[str] | None = None
         if articles is None:
@@ -171,6 +171,7 @@ class QueriesOfWorkspace:
             entities_for=self.entities_for if wanted else None,
             key_matcher=pattern_matches,
             words_in=self._words_in(query, ids),
+            corrected=lambda article_id: bool(self.store.corrections(article_id)),
         )
 
     def export_options(
@@ -189,5 +190,6 @@ class QueriesOfWorkspace:
             with_text=with_text,
             entities_for=self.entities_for if wanted else None,
             key_matcher=pattern_matches,
+            corrections_for=self.store.corrections,
             set_name=set_name,
         )

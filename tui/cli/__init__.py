@@ -41,6 +41,7 @@ EPILOG = """commands:
   sorot import FILE ...         merge annotations from a sorot export or W3C Web Annotations
   sorot sets [list|show|save|delete|rename]
                                 saved sets: named queries for the library and exports
+  sorot share DIR --group GROUP make DIR a team folder several accounts of GROUP annotate in
 
 A QUERY is what the library's filter takes: words from the title, text, outlet or date,
 and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator:
@@ -91,6 +92,10 @@ def _command(name: str) -> Callable[[list[str]], int]:
         if name == "index":
             return lambda rest: index.run_index(index.index_parser().parse_args(rest))
         return lambda rest: index.run_search(index.search_parser().parse_args(rest))
+    if name == "share":
+        from tui.cli import team
+
+        return team.run
     if name in ("tag", "entities"):
         from tui.cli import entities  # the recogniser loads only here
 
@@ -100,7 +105,18 @@ def _command(name: str) -> Callable[[list[str]], int]:
     return lambda rest: exchange.run([name, *rest])
 
 
-COMMANDS = ("list", "show", "search", "index", "tag", "entities", "export", "import", "sets")
+COMMANDS = (
+    "list",
+    "show",
+    "search",
+    "index",
+    "tag",
+    "entities",
+    "export",
+    "import",
+    "sets",
+    "share",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,7 @@ import sys
 
 from store.files.jsonfile import StoreError
 from store.library.catalog import IN_FILES
-from store.news.article import article_to_dict
+from store.news.article import Article, article_to_dict
 from store.news.safetext import printable, printable_lines
 from store.workspace import Workspace
 from tui.cli.common import Parser, data_arg, paths_arg, read_query, say, where_arg, workspace
@@ -89,9 +89,11 @@ def run_list(args: argparse.Namespace) -> int:
         return status
     widths = space.catalog.widths(numbers)
     id_w, outlet_w = max(widths["id"], 2), max(widths["outlet"], 6)
-    words_w = max(widths["words"], 5)
+    words_w, date_w = max(widths["words"], 5), max(widths["date"], 4)
     out = sys.stdout
-    out.write(printable(f"{'ID':<{id_w}}  {'DATE':<10}  {'OUTLET':<{outlet_w}}  WORDS  TITLE"))
+    out.write(
+        printable(f"{'ID':<{id_w}}  {'DATE':<{date_w}}  {'OUTLET':<{outlet_w}}  WORDS  TITLE")
+    )
     out.write("\n")
     for start in range(0, len(numbers), PAGE):
         page = numbers[start : start + PAGE]
@@ -101,9 +103,8 @@ def run_list(args: argparse.Namespace) -> int:
             row = rows.get(number)
             if row is None:
                 continue
-            date = row.date[:10]
             line = (
-                f"{row.id:<{id_w}}  {date:<10}  {row.outlet:<{outlet_w}}  "
+                f"{row.id:<{id_w}}  {row.date:<{date_w}}  {row.outlet:<{outlet_w}}  "
                 f"{row.words:>{words_w},}  {row.title}"
             )
             lines.append(printable(line))
@@ -122,6 +123,13 @@ def _print_json(space: Workspace, numbers) -> None:
             out.write(json.dumps(meta, ensure_ascii=False, indent=2).replace("\n", "\n  "))
             first = False
     out.write("]\n" if first else "\n]\n")
+
+
+def _published(article: Article) -> str | None:
+    """The date with what kind of date it is, unless the source states it."""
+    if article.published and article.published_status in ("estimated", "ambiguous"):
+        return f"{article.published} ({article.published_status})"
+    return article.published
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -151,7 +159,7 @@ def run_show(args: argparse.Namespace) -> int:
         ("id", a.id),
         ("outlet", a.outlet),
         ("section", a.section),
-        ("published", a.published),
+        ("published", _published(a)),
         ("dateline", a.dateline),
         ("byline", a.byline),
         ("editor", a.editor),

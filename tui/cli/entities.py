@@ -1,6 +1,7 @@
 """``sorot tag`` and ``sorot entities``: the recogniser on the command line (no Textual).
 
-``sorot tag [FILE|-] [--format json|conll]`` tags one text: JSON gives every
+``sorot tag [FILE|-] [--format json|conll] [--language auto|id|en]`` tags one
+text (English by English rules; the language is guessed by default): JSON gives every
 entity with character offsets into exactly the input text (decoded as
 UTF-8), its text, type and key; ``--format conll`` reads one token a line
 (a blank line between sentences; with several columns the first is the
@@ -28,6 +29,7 @@ from store.entities.conll import parse
 from store.entities.index import EntityIndex
 from store.entities.recognise import recognise, tag_tokens
 from store.files.jsonfile import StoreError
+from store.news.language import guess_language
 from store.news.safetext import printable
 from tui.cli.articles import open_indexed
 from tui.cli.common import Parser, data_arg, paths_arg, say, workspace
@@ -48,6 +50,12 @@ def _tag_parser() -> argparse.ArgumentParser:
         default="json",
         help="json: spans with offsets into the text (default); "
         "conll: one token a line in, token<TAB>BIO-tag out",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("auto", "id", "en"),
+        default="auto",
+        help="the text's language: English is read by English rules (default: guessed)",
     )
     return parser
 
@@ -87,17 +95,22 @@ def _tag(args: argparse.Namespace, out: TextIO) -> int:
     text = _read_input(args.file)
     if text is None:
         return 1
+    sentences = list(parse(text.splitlines(), tagged=False)) if args.format == "conll" else []
+    language = args.language
+    if language == "auto":
+        sample = text if args.format == "json" else " ".join(w for s in sentences for w, _ in s)
+        language = guess_language(sample)
     if args.format == "json":
         spans = [
             {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "key": e.key}
-            for e in recognise(text)
+            for e in recognise(text, language)
         ]
         json.dump(spans, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    for sentence in parse(text.splitlines(), tagged=False):
+    for sentence in sentences:
         words = [token for token, _ in sentence]
-        for word, tag in zip(words, tag_tokens(words), strict=True):
+        for word, tag in zip(words, tag_tokens(words, language), strict=True):
             out.write(f"{word}\t{tag}\n")
         out.write("\n")
     return 0

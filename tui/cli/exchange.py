@@ -200,6 +200,8 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         say(str(error))
         return 1
+    # The index brought up to date first: re-scraped articles' annotations then follow
+    # them to their new versions (Workspace.refresh) before anything is written.
     space.open_corpus(args.paths)
     refresh(space)
     problems = space.corpus.problems()

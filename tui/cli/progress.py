@@ -62,11 +62,14 @@ def refresh(
 ) -> IndexReport:
     """Bring the open corpus's index up to date, a bar on stderr meanwhile; say what went wrong.
 
-    With ``wait=False`` (``sorot search``) a refresh under way in another
+    Annotations that followed re-scraped articles to their new versions are
+    said. With ``wait=False`` (``sorot search``) a refresh under way in another
     process is not waited for: the index is used as it is, and that is said.
     """
     with progress_bar("Indexing files") as update:
         report = space.refresh(quick=quick, wait=wait, progress=update)
+    for moved in space.moves:
+        say(moved.describe())
     for problem in space.take_problems():
         say(problem)
     if report.busy and not quiet:

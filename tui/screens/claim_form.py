@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -13,7 +15,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store.news.safetext import printable
-from tui.screens.form import FormScreen
+from tui.screens.form import FormScreen, Problem
 
 QUOTE_PREVIEW = 240
 """Characters of the quote shown at the top of the form."""
@@ -36,6 +38,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="claim-form.cancel"),
         Binding("ctrl+s", "save", "Save", id="claim-form.save"),
+        Binding("ctrl+t", "take_theirs", "Take theirs", id="claim-form.take-theirs"),
     ]
 
     DEFAULT_CSS = """
@@ -45,6 +48,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
     ClaimForm .row > Label { width: 9; }
     ClaimForm #status-label { margin-left: 2; width: 8; }
     ClaimForm #note { height: 3; }
+    ClaimForm #history { color: $text-muted; max-height: 3; margin-top: 1; }
     ClaimForm #buttons { margin-top: 1; }
     """
 
@@ -58,9 +62,13 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         *,
         editing: bool | None = None,
         restored: bool = False,
+        save: Callable[[ClaimFields], Problem] | None = None,
+        history: Sequence[str] = (),
     ) -> None:
         """``current`` fills the fields; ``editing`` (default: whether there is a
-        ``current``) titles the form, ``restored`` says it comes back from a draft."""
+        ``current``) titles the form, ``restored`` says it comes back from a draft;
+        ``save`` saves (the form stays open when it cannot); ``history`` lines show
+        who changed the claim before."""
         super().__init__()
         self.quote = quote
         self.claim_types = claim_types
@@ -69,6 +77,10 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         self.current = current
         self.editing = current is not None if editing is None else editing
         self.restored = restored
+        self.save = save
+        self.history = list(history)
+        self.theirs: dict[str, Any] = {}
+        """A colleague's values of the fields in conflict, for ctrl+t."""
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -124,6 +136,9 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                 )
             yield Label("Note", classes="note-label")
             yield TextArea(current.note if current else "", id="note", soft_wrap=True, compact=True)
+            if self.history:
+                yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")
+            yield self.problem_line()
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -143,7 +158,43 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         )
 
     def action_save(self) -> None:
-        self.dismiss(self.fields())
+        self.submit(self.fields())
+
+    def holds_work(self) -> bool:
+        if self.restored:
+            return True
+        start = self.current or ClaimFields(self.claim_types[0], self.statuses[0], "", (), "")
+        return self.fields() != start
+
+    def show(self, values: dict[str, Any]) -> None:
+        """Put ``values`` (field name → value) into the form's fields."""
+        for name, value in values.items():
+            if name == "claim_type":
+                self.query_one("#claim-type", Select).value = value
+            elif name == "status":
+                box = self.query_one("#status", Select)
+                box.set_options(
+                    [
+                        *((s, s) for s in self.statuses),
+                        *([] if value in self.statuses else [(value, value)]),
+                    ]
+                )
+                box.value = value
+            elif name == "speaker":
+                self.query_one("#speaker", Input).value = value or ""
+            elif name == "tags":
+                self.query_one("#tags", Input).value = ", ".join(value or ())
+            elif name == "note":
+                self.query_one("#note", TextArea).text = value or ""
+
+    def action_take_theirs(self) -> None:
+        """After a conflict: put the colleague's values in the fields (then ctrl+s saves)."""
+        if not self.theirs:
+            self.notify("No colleague's change to take here.", severity="information")
+            return
+        self.show(self.theirs)
+        self.theirs = {}
+        self.say_problem("Their values are in the form: ctrl+s saves them, or edit first.")
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

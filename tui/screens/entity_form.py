@@ -21,6 +21,10 @@ QUOTE_PREVIEW = 160
 """Characters of the text shown at the top of the form."""
 
 
+def _short(text: str, width: int = 32) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @dataclass(frozen=True)
 class EntityFields:
     """What the form returns."""
@@ -30,7 +34,8 @@ class EntityFields:
     type: str = ""
     key: str = ""
     every: bool = False
-    """Apply to every mention of the entity's key in the article, not only this one."""
+    """Apply to every mention of the entity's key in the article, not only this one (for a
+    new entity: to every occurrence of its text)."""
 
 
 class EntityForm(FormScreen[EntityFields | None]):
@@ -47,6 +52,8 @@ class EntityForm(FormScreen[EntityFields | None]):
         margin-bottom: 1; }
     EntityForm .row > Label { width: 6; }
     EntityForm #every { margin-bottom: 1; }
+    /* four buttons (Cancel, Undo correction, Reject, Save) fit in the box */
+    EntityForm #buttons Button { min-width: 8; margin-left: 2; }
     """
 
     def __init__(
@@ -56,6 +63,7 @@ class EntityForm(FormScreen[EntityFields | None]):
         current: Entity | None = None,
         *,
         mentions: int = 1,
+        occurrences: int = 1,
         corrected: bool = False,
     ) -> None:
         super().__init__()
@@ -63,6 +71,7 @@ class EntityForm(FormScreen[EntityFields | None]):
         self.keys = keys
         self.current = current
         self.mentions = mentions
+        self.occurrences = occurrences
         self.corrected = corrected
         self._auto_key = current.key if current else key_of(text, TYPES[0])
 
@@ -98,6 +107,15 @@ class EntityForm(FormScreen[EntityFields | None]):
             if current is not None and self.mentions > 1:
                 yield Checkbox(
                     f"every mention of {printable(current.key)} here ({self.mentions})",
+                    compact=True,
+                    id="every",
+                )
+            elif current is None and self.occurrences > 1:
+                # A name is a name wherever it stands: a new one is marked everywhere unless
+                # the user says otherwise.
+                yield Checkbox(
+                    f"every “{_short(shown)}” in this article ({self.occurrences})",
+                    value=True,
                     compact=True,
                     id="every",
                 )

@@ -59,6 +59,7 @@ class LibraryScreen(Screen[None]):
         Binding("r", "reverse_sort", "Reverse", show=False, id="library.reverse"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
         Binding("e", "export", "Export", id="library.export"),
+        Binding("R", "reload", "Reload", show=False, id="library.reload"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="app.quit"),
     ]
@@ -320,6 +321,17 @@ class LibraryScreen(Screen[None]):
         """Ids of the articles the filter shows, in the list's order."""
         rows = self.sorot.workspace.row_data(self.list.rows.numbers)
         return [rows[n].id for n in self.list.rows.numbers if n in rows]
+
+    def action_reload(self) -> None:
+        """Read every annotation file again (a colleague's work, an import)."""
+        workspace = self.sorot.workspace
+        ids = set(workspace.annotated)
+        try:
+            ids.update(workspace.store.article_ids())
+        except Exception as error:  # a folder that cannot be listed is said, not raised
+            self.notify(printable(str(error)), severity="error")
+        self.sorot.live.arrived(ids)
+        self.notify("Annotations reloaded.", timeout=3)
 
     def action_export(self) -> None:
         self.sorot.open_export(self.filter_query)

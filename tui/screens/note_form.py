@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
 from store.news.safetext import printable
-from tui.screens.form import FormScreen
+from tui.screens.form import FormScreen, Problem
 
 QUOTE_PREVIEW = 240
 
@@ -20,6 +22,7 @@ class NoteForm(FormScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="note-form.cancel"),
         Binding("ctrl+s", "save", "Save", id="note-form.save"),
+        Binding("ctrl+t", "take_theirs", "Take theirs", id="note-form.take-theirs"),
     ]
 
     DEFAULT_CSS = """
@@ -27,17 +30,29 @@ class NoteForm(FormScreen[str | None]):
     NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
         margin-bottom: 1; }
     NoteForm TextArea { height: 6; }
+    NoteForm #history { color: $text-muted; max-height: 3; margin-top: 1; }
     NoteForm #buttons { margin-top: 1; }
     """
 
     def __init__(
-        self, quote: str | None, text: str = "", *, editing: bool = False, restored: bool = False
+        self,
+        quote: str | None,
+        text: str = "",
+        *,
+        editing: bool = False,
+        restored: bool = False,
+        save: Callable[[str], Problem] | None = None,
+        history: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.quote = quote
         self.text = text
         self.editing = editing
         self.restored = restored
+        self.save = save
+        self.history = list(history)
+        self.theirs: str | None = None
+        """A colleague's text after a conflict, for ctrl+t."""
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -52,6 +67,9 @@ class NoteForm(FormScreen[str | None]):
                     quote = quote[: QUOTE_PREVIEW - 1] + "…"
                 yield Static(Text(f"“{quote}”"), id="quote")
             yield TextArea(self.text, id="note", soft_wrap=True, compact=True)
+            if self.history:
+                yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")
+            yield self.problem_line()
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
@@ -70,4 +88,17 @@ class NoteForm(FormScreen[str | None]):
         if not text:
             self.notify("The note is empty; write something or press Esc.", severity="warning")
             return
-        self.dismiss(text)
+        self.submit(text)
+
+    def holds_work(self) -> bool:
+        return self.restored or self.current_text().strip() != self.text.strip()
+
+    def action_take_theirs(self) -> None:
+        """After a conflict: put the colleague's text in the box (then ctrl+s saves)."""
+        if self.theirs is None:
+            self.notify("No colleague's change to take here.", severity="information")
+            return
+        area = self.query_one(TextArea)
+        area.text = self.theirs
+        self.theirs = None
+        self.say_problem("Their text is in the box: ctrl+s saves it, or edit first.")

@@ -7,12 +7,14 @@ A mixin of ``ReaderScreen`` (its keys are bound there); it uses the screen's
 from __future__ import annotations
 
 from store.annotations.annotation import Annotation
+from store.annotations.history import Outcome
 from store.exchange.citation import quotation
 from tui.clipboard import copy_text
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader_common import FAILED, body_snippet
 from tui.screens.reader_drafts import DraftsInReader
+from tui.screens.reader_saving import Saving, history_lines
 from tui.widgets.annotation_panel import AnnotationPanel
 from tui.widgets.entity_panel import EntityPanel
 
@@ -77,6 +79,7 @@ class ClaimsAndNotes(DraftsInReader):
         settings = self.sorot.settings
         quote = editing.quote if editing is not None else self._quote(span)
         values = values or ClaimFields(settings.claim_types[0], settings.statuses[0], "", (), "")
+        saving = Saving(self, "claim", span, editing)
         form = ClaimForm(
             quote,
             settings.claim_types,
@@ -85,33 +88,14 @@ class ClaimsAndNotes(DraftsInReader):
             values,
             editing=editing is not None,
             restored=restored,
+            save=lambda fields: saving.save(form, _claim_changes(fields)),
+            history=history_lines(editing),
         )
 
         def done(fields: ClaimFields | None) -> None:
-            if fields is None:
-                self._stop_writing()
-                return
-            changes = {
-                "claim_type": fields.claim_type,
-                "status": fields.status,
-                "speaker": fields.speaker,
-                "tags": fields.tags,
-                "note": fields.note,
-            }
-            if editing is not None:
-                saved = self._guard(
-                    "save the claim", lambda: self.annotations.edit(editing, **changes)
-                )
-            else:
-                start, end = span  # type: ignore[misc]
-                saved = self._guard(
-                    "save the claim", lambda: self.annotations.add_claim(start, end, **changes)
-                )
             self._stop_writing()
-            if saved is not FAILED:
-                if editing is None:
-                    self.view.clear_selection()
-                self._changed("Claim saved.")
+            if fields is not None:
+                saving.finished()
 
         self._start_writing(form, "claim", span, quote, editing, values)
         self.app.push_screen(form, done)
@@ -125,23 +109,20 @@ class ClaimsAndNotes(DraftsInReader):
         restored: bool = False,
     ) -> None:
         quote = editing.quote if editing is not None else self._quote(span)
-        form = NoteForm(quote or None, text, editing=editing is not None, restored=restored)
+        saving = Saving(self, "note", span, editing)
+        form = NoteForm(
+            quote or None,
+            text,
+            editing=editing is not None,
+            restored=restored,
+            save=lambda note: saving.save(form, {"note": note}),
+            history=history_lines(editing),
+        )
 
-        def done(text: str | None) -> None:
-            if text is None:
-                self._stop_writing()
-                return
-            if editing is not None:
-                saved = self._guard(
-                    "save the note", lambda: self.annotations.edit(editing, note=text)
-                )
-            else:
-                saved = self._guard("save the note", lambda: self.annotations.add_note(text, span))
+        def done(note: str | None) -> None:
             self._stop_writing()
-            if saved is not FAILED:
-                if editing is None:
-                    self.view.clear_selection()
-                self._changed("Note saved.")
+            if note is not None:
+                saving.finished()
 
         self._start_writing(form, "note", span, quote, editing, note=text)
         self.app.push_screen(form, done)
@@ -179,21 +160,34 @@ class ClaimsAndNotes(DraftsInReader):
         self._status(f"{found.kind} · {found.status or ''}".rstrip(" ·"))
 
     def action_undo(self) -> None:
-        change = self._guard("undo", self.annotations.undo)
-        if change is not FAILED:
-            self._changed(f"Undone: {change.description}." if change else "Nothing to undo.")
+        outcome = self._guard("undo", self.annotations.undo)
+        if outcome is not FAILED:
+            self._undone(outcome, "Undone")
 
     def action_redo(self) -> None:
-        change = self._guard("redo", self.annotations.redo)
-        if change is not FAILED:
-            self._changed(f"Redone: {change.description}." if change else "Nothing to redo.")
+        outcome = self._guard("redo", self.annotations.redo)
+        if outcome is not FAILED:
+            self._undone(outcome, "Redone")
+
+    def _undone(self, outcome: Outcome | None, verb: str) -> None:
+        if outcome is None:
+            self._changed(f"Nothing to {verb[:-2].lower()}.")
+            return
+        change = outcome.change
+        if change.corrections_added or change.corrections_removed:
+            self._apply_corrections()  # an entity correction taken back or made again
+        self._changed(outcome.say(verb))
 
     def action_refresh(self) -> None:
+        self.colleague_saved()
+        self.sorot.annotations_changed(self.article.id)
+        self._status("Annotations reloaded.")
+
+    def colleague_saved(self) -> None:
+        """Someone saved in this article's file: draw what the folder holds now."""
         self._guard("reload the annotations", self.annotations.reload)
         self._redraw_annotations()
         self._apply_corrections()  # a colleague's entity corrections too
-        self.sorot.annotations_changed(self.article.id)
-        self._status("Annotations reloaded.")
 
     def action_panel(self) -> None:
         panel = self.panel
@@ -242,3 +236,13 @@ class ClaimsAndNotes(DraftsInReader):
         where = copy_text(self.app, text)
         self.view.clear_selection()
         self._status(f"Copied “{body_snippet(quote)}” with its citation {where}.")
+
+
+def _claim_changes(fields: ClaimFields) -> dict[str, object]:
+    return {
+        "claim_type": fields.claim_type,
+        "status": fields.status,
+        "speaker": fields.speaker,
+        "tags": fields.tags,
+        "note": fields.note,
+    }

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from store.entities.corrections import apply_corrections, touching
+from store.entities.corrections import apply_corrections, occurrences, touching
 from store.entities.model import Entity
 from tui.highlights import Layer, Span
 from tui.screens.entity_form import EntityFields, EntityForm
@@ -225,7 +225,15 @@ class EntitiesInReader:
             touching(corrections, body, start, end)
             or (current is not None and current.origin == "user")
         )
-        form = EntityForm(body[start:end], keys, current, mentions=mentions, corrected=corrected)
+        found = len(occurrences(body, body[start:end])) if current is None else 1
+        form = EntityForm(
+            body[start:end],
+            keys,
+            current,
+            mentions=mentions,
+            occurrences=found,
+            corrected=corrected,
+        )
 
         def done(fields: EntityFields | None) -> None:
             if fields is not None:
@@ -257,7 +265,9 @@ class EntitiesInReader:
             if current is not None and action == "rekey" and fields.key == current.key:
                 self._status("Nothing changed.")
                 return
-            scope = "key" if fields.every else "mention"
+            scope = "mention"
+            if fields.every:
+                scope = "key" if current is not None else "text"
 
             def save() -> object:
                 return service.correct(
@@ -279,10 +289,20 @@ class EntitiesInReader:
                 return
             what = {"reject": "Rejected", "add": "Added", "retype": "Retyped", "rekey": "Re-keyed"}
             message = f"{what[action]}: {fields.type} · {fields.key}".rstrip(" ·")
+            if scope == "text":
+                count = len(occurrences(article.body, article.body[start:end]))
+                message += f" · every occurrence ({count})"
             if action == "reject":
                 message = f"Rejected: {body_snippet(article.body[start:end])} is no entity."
         if done is FAILED:
             return
+        # Corrections are work too: u takes this one back, ctrl+r makes it again.
+        if fields.action == "revert":
+            taken = [c.to_dict() for c in done]  # type: ignore[union-attr]
+            self.annotations.history.corrections(article.id, [], taken, "undo entity correction")
+        else:
+            made = [done.to_dict()]  # type: ignore[union-attr]
+            self.annotations.history.corrections(article.id, made, [], f"{action} entity")
         self.view.clear_selection()
         self._apply_corrections()
         self._status(message)

@@ -28,7 +28,7 @@ from store.library.catalog import Row
 from store.news.safetext import printable
 from tui.styles import ComponentStyles
 
-DATE_WIDTH = 10
+DATE_WIDTH = 11  # "~2024-11-30": an estimated date keeps its mark
 WORDS_WIDTH = 6
 CLAIMS_WIDTH = 10
 

@@ -1,0 +1,1 @@
+"""The news parser's development set: its builder and its gold file (see ``build_devset``)."""

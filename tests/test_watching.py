@@ -1,0 +1,48 @@
+"""Noticing colleagues' saves on disk: which articles' files changed, and the words for it."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from store.annotations.annotation import Annotation, Selector
+from store.annotations.changes import described, notice
+from store.annotations.store import AnnotationStore
+from store.annotations.watching import watch_annotations
+
+
+def test_the_first_save_into_a_new_folder_is_noticed_and_temp_files_are_not(tmp_path: Path):
+    got: list[set[str]] = []
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=watch_annotations, args=(tmp_path, stop, got.append), daemon=True
+    )
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the watch is in place
+        # A first save makes the shard folder and the file in one go (the race
+        # where the file lands before the new folder is watched).
+        AnnotationStore(tmp_path).save(
+            Annotation("judul-baru-00000000", "note", None, "0" * 64, "rina", note="x")
+        )
+        deadline = time.monotonic() + 5
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+    assert got and set().union(*got) == {"judul-baru-00000000"}
+
+
+def test_a_colleagues_changes_in_words_and_ones_own_left_out():
+    body = "Kim Jong Un bertemu Putin."
+    mine = Annotation("a-00000000", "claim", Selector.from_body(body, 0, 11), "0" * 64, "budi")
+    theirs = Annotation("a-00000000", "note", None, "0" * 64, "rina", note="cek")
+    changed = mine.changed("rina", {"status": "false"})
+    said = described([mine], [changed, theirs], me="budi")
+    # Oldest first: her note was made before she changed the claim.
+    assert said == [("rina", "added a note"), ("rina", "set a claim's status to false")]
+    assert described([mine], [mine.changed("budi", {"status": "true"})], me="budi") == []
+    assert described([mine, theirs], [mine], me="budi") == [("", "deleted a note")]
+    assert notice([("rina", "added a claim")], "here") == "Rina added a claim here."

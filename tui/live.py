@@ -1,0 +1,80 @@
+"""Colleagues seen live: their saves reach the library and the open article within a second.
+
+A thread watches the data folder's annotation files
+(``Workspace.watch``); each settled batch of changes is read again on the UI
+thread: the library's counts and filters follow, the article being read
+redraws its claims, notes and corrections, and a short notice says who did
+what ("rina added a claim here"). The user's own saves are redrawn silently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from typing import TYPE_CHECKING
+
+from store.annotations.changes import notice
+
+if TYPE_CHECKING:
+    from tui.app import SorotApp
+
+
+class LiveFolder:
+    """Follows the data folder for the app, from ``start()`` to ``close()``."""
+
+    def __init__(self, app: SorotApp) -> None:
+        self.app = app
+        self.stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin watching, in a thread of its own.
+
+        A plain daemon thread, not a Textual worker: it runs as long as the
+        app, and waiting for the app's workers to finish must not wait for it.
+        """
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._watch, name="sorot-live", daemon=True)
+            self._thread.start()
+
+    def close(self) -> None:
+        """Stop watching (the thread notices within a twentieth of a second)."""
+        self.stop.set()
+
+    def _watch(self) -> None:
+        def changed(ids: set[str]) -> None:
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.app.call_from_thread(self.arrived, ids)
+
+        try:
+            self.app.workspace.watch(self.stop, changed)
+        except Exception as error:  # watching is a help: the R key still reloads
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(
+                    self.app.notify,
+                    f"Colleagues' changes will show on R only (cannot watch the folder: {error}).",
+                    severity="warning",
+                )
+
+    def arrived(self, ids: set[str]) -> None:
+        """Read these articles' annotations again and show what colleagues did."""
+        app = self.app
+        changes = app.workspace.reread(ids)
+        app.report_store_problems()
+        library = app.library
+        if library is not None:
+            library.refilter()
+        reading = None
+        for screen in app.screen_stack:
+            article = getattr(screen, "article", None)
+            if article is not None and article.id in ids and hasattr(screen, "colleague_saved"):
+                screen.colleague_saved()
+                reading = article.id
+        if not changes:
+            return
+        if reading in changes:
+            text = notice(changes[reading], "here")
+        else:
+            first = next(iter(changes))
+            text = notice(changes[first], f"in “{app.title_of(first)}”")
+        app.notify(text, title="A colleague", timeout=6)
