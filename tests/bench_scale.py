@@ -40,6 +40,7 @@ from pathlib import Path
 
 from tests.benchcorpus import write_corpus
 from tests.benchreport import Result
+from tests.pilot_helpers import workers_done
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = (10_000, 100_000)
@@ -167,7 +168,7 @@ async def _typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]
             if time.monotonic() > deadline:
                 raise TimeoutError("the library never loaded")
             await pilot.pause(0.05)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         library = app.screen
         assert isinstance(library, LibraryScreen)
         real_show = library._show
@@ -191,7 +192,7 @@ async def _typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]
                         await asyncio.sleep(0.002)
                     wait.append((shown[-1] - began) * 1000 if len(shown) > count else 30_000)
                 await pilot.press("escape")
-                await app.workers.wait_for_complete()
+                await workers_done(app)
                 await pilot.pause()
             figures[f"{label} cpu"] = cpu
             figures[f"{label} wait"] = wait

@@ -10,7 +10,7 @@ from textual.widgets import Input, Select
 
 from store.exchange.citation import quotation
 from tests.annotate_helpers import fill_claim, open_first
-from tests.pilot_helpers import async_test, running
+from tests.pilot_helpers import async_test, running, workers_done
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.library import LibraryScreen
 
@@ -35,7 +35,7 @@ async def _open_dialog(app, pilot) -> ExportDialog:
     assert isinstance(app.screen, LibraryScreen)
     await pilot.press("e")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)
     return app.screen
@@ -76,7 +76,7 @@ async def test_the_dialog_counts_what_it_will_write_then_writes_it(app, tmp_path
         path = Path(dialog.query_one("#path", Input).value)
         assert path.parent == tmp_path and path.suffix == ".json"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -102,7 +102,7 @@ async def test_choosing_csv_changes_the_suffix_and_an_existing_file_needs_a_seco
         assert path.read_text(encoding="utf-8") == "keep me"
         assert "exists" in str(dialog.query_one("#preview").content)
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert path.read_text(encoding="utf-8").startswith("annotation_id,")
 
@@ -117,6 +117,6 @@ async def test_the_current_filter_limits_the_export(app) -> None:
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "Nothing to export" in str(app.screen.query_one("#preview").content)

@@ -20,7 +20,7 @@ from store.annotations.annotation import Annotation, Selector
 from store.news.loading import load_paths
 from store.workspace import Workspace
 from tests.conftest import SEEDS
-from tests.pilot_helpers import async_test, running
+from tests.pilot_helpers import async_test, running, workers_done
 from tui.cli import main
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.library import LibraryScreen
@@ -267,14 +267,14 @@ async def test_the_library_and_its_export_dialog_select_the_same(
             assert set(library.visible_ids()) == rows, words
             await pilot.press("e")
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, ExportDialog)
             target = tmp_path / f"export-{number}.json"
             dialog.query_one("#path").value = str(target)
             await pilot.press("ctrl+s")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             if exported:
                 document = json.loads(target.read_text("utf-8"))

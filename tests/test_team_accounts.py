@@ -17,6 +17,7 @@ import pytest
 
 from store.workspace import Workspace
 from tests.accounts import BUDI, RINA, TEAM, as_user, needs_root, shared_place, sorot, warm_up
+from tests.pilot_helpers import workers_done
 
 pytestmark = needs_root
 
@@ -179,7 +180,7 @@ def budis_app_story(team: Path, corpus: Path, css: str) -> dict:
 
     async def story() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()

@@ -26,9 +26,10 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
 from store.files.database import Database
+from store.files.jsonfile import lock_for
 from store.library.changes import IndexReport, Known, diff, renames
 from store.library.parsing import ParsedFile, parse_files
 from store.library.schema import parser_signature
@@ -58,11 +59,6 @@ class Indexer:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    @property
-    def lock_path(self) -> Path:
-        """The lock file that makes refreshes take turns."""
-        return Path(f"{self.database.path}.lock")
-
     def refresh(
         self,
         paths: Iterable[str | Path],
@@ -86,9 +82,10 @@ class Indexer:
         began = time.perf_counter()
         with self.database.connection():
             pass  # opened (or set aside and made afresh) before the lock is placed beside it
-        lock = FileLock(str(self.lock_path))
+        # Refreshes take turns through ``<index>.lock``: one every team member can take.
+        lock = lock_for(self.database.path, -1 if wait else 0)
         try:
-            lock.acquire(timeout=-1 if wait else 0)
+            lock.acquire()
         except Timeout:
             return IndexReport(busy=True)
         try:

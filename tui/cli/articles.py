@@ -82,8 +82,11 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as error:
         say(str(error))
         return 1
+    # Annotations that could not be read would make the list wrong, not merely short.
+    unread = bool(space.store.problems) and bool(query.annotation_words or query.has or query.lacks)
     for problem in space.take_problems():
         say(problem)
+    status = 1 if unread else status
     if args.json:
         _print_json(space, numbers)
         return status

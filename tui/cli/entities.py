@@ -131,7 +131,15 @@ def _entities(args: argparse.Namespace, out: TextIO) -> int:
     if missing:
         status = 1
     try:
+        # The team's corrections sit beside the annotations: a folder that cannot be
+        # read would list the recogniser's entities as if nobody had corrected any.
+        space.store.article_ids()
         find_entities(space)
+        unread = list(space.store.problems)
+        space.store.problems.clear()
+        for problem in unread:
+            say(problem)
+        status = 1 if unread else status
     except StoreError as error:
         say(f"corrections not read ({error})")
         status = 1
