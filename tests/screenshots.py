@@ -39,7 +39,11 @@ async def shoot(
     with tempfile.TemporaryDirectory(prefix="sorot-shots-") as scratch:
         folder = Path(scratch)
         app = SorotApp(
-            [bundled_corpus()], folder / "data", "reader", keymap_file=folder / "keymap.toml"
+            [bundled_corpus()],
+            folder / "data",
+            "reader",
+            keymap_file=folder / "keymap.toml",
+            settings_file=folder / "config.toml",
         )
         async with app.run_test(size=size) as pilot:
             await workers_done(app)

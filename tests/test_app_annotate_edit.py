@@ -235,15 +235,15 @@ async def test_brackets_jump_between_claims_in_reading_order_and_wrap(app) -> No
             await pilot.press("right_square_bracket")
             seen.append(view.cursor)
         assert seen == [wanted[0][0], wanted[1][0], wanted[2][0], wanted[0][0]]
-        assert "claim · checking" in status(app, "#reader-status")
+        assert "Claim · checking" in status(app, "#reader-status")
         seen = []
         for _ in range(3):
             await pilot.press("left_square_bracket")
             seen.append(view.cursor)
         assert seen == [wanted[2][0], wanted[1][0], wanted[0][0]]
-        assert "claim · checking" in status(app, "#reader-status")
+        assert "Claim · checking" in status(app, "#reader-status")
         await pilot.press("right_square_bracket")
-        assert "claim · false" in status(app, "#reader-status")
+        assert "Claim · false" in status(app, "#reader-status")
         # The panel lists them in the same reading order, then the article note.
         entries = panel_entries(reader)
         quotes = [reader.article.body[s:e] for s, e in wanted]

@@ -510,7 +510,8 @@ async def test_a_rescraped_article_under_a_new_file_name_keeps_its_annotations(
     data = tmp_path / "data"
     app = SorotApp([corpus], data, "tester")
     async with running(app) as pilot:
-        said = [n for n in notes(app) if "followed" in n]
+        assert any("followed" in n for n in notes(app)), "a toast says so"
+        said = [n.message for n in app.notices.items() if "followed" in n.message]
         assert said == [
             f"2 annotations followed “{app.workspace.moves[0].article.title}” to its new version "
             f"({corpus / 'kompas-2024-07-20-rescraped.txt'}; was {old})."

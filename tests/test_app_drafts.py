@@ -203,5 +203,8 @@ async def test_a_draft_whose_passage_is_gone_is_kept_and_said_so(make_app, data)
     async with running(again) as pilot:
         await reopen(again, pilot)
         assert isinstance(again.screen, ReaderScreen)
-        assert any("no longer in this article" in n and "drafts" in n for n in notes(again))
+        # The toast may cut a long path short ("… ctrl+l: whole"); the log of notices has it.
+        logged = [n.message for n in again.notices.items()]
+        assert any("no longer in this article" in n and str(data / "drafts") in n for n in logged)
+        assert any("no longer in this article" in n for n in notes(again))
     assert drafts_of(data).get(article_id).note == NOTE  # type: ignore[union-attr]

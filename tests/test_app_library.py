@@ -293,7 +293,12 @@ async def test_a_folder_with_bad_files_loads_the_good_ones_and_names_the_bad(
         assert len(lines) == 2
         rows = article_list(app).rows
         assert {"Good one", "Good two"} == {rows[i].title for i in range(len(rows))}
-        shown = notes(app)
+        # One toast sums them up; the log of notices (ctrl+l) names each.
+        assert notes(app) == [
+            "Problems in 3 files (something left out of 3): ctrl+l lists them, "
+            "`sorot list` prints them."
+        ]
+        shown = [n.message for n in app.notices.items()]
         assert any("empty.txt" in n and "empty" in n for n in shown), shown
         assert any("blob.txt" in n and "binary" in n for n in shown), shown
         assert any("feed.jsonl" in n and "line 2" in n for n in shown), shown

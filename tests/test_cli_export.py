@@ -89,7 +89,7 @@ def test_export_to_a_file_is_atomic_and_never_overwrites_unasked(
     assert target.read_text("utf-8") == "mine"
     forced = sorot("export", "--format", "csv", "-o", target, "--force", data=data)
     assert forced.returncode == 0, forced.stderr
-    assert target.read_text("utf-8").startswith("annotation_id,article_id,kind")
+    assert target.read_text("utf-8").startswith("\ufeffannotation_id,article_id,kind")
 
 
 def test_a_bad_format_name_is_one_line_and_status_2(data: Path) -> None:
@@ -146,9 +146,10 @@ def test_sets_save_list_show_use_and_delete(data: Path) -> None:
     assert shown["statuses"] == ["false"] and shown["kinds"] == ["claim"]
     used = sorot("export", "--set", "palsu", "--format", "claimreview", data=data)
     assert used.returncode == 0, used.stderr
+    # The default rating scale names the verdict as readers see it.
     assert [r["reviewRating"]["alternateName"] for r in json.loads(used.stdout)] == [
-        "false",
-        "false",
+        "False",
+        "False",
     ]
     narrowed = sorot("export", "--set", "palsu", "--annotator", "sari", "-f", "jsonl", data=data)
     assert [json.loads(line)["article_id"] for line in narrowed.stdout.splitlines()] == [GONE_ID]
@@ -269,3 +270,42 @@ def test_an_export_reads_only_what_it_must_once_indexed(
     for document in outputs:
         document.pop("exported", None)
     assert outputs[0] == outputs[1]
+
+
+def test_claimreview_says_on_stderr_what_it_left_out(data: Path) -> None:
+    result = sorot("export", "--format", "claimreview", "--text", data=data)
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 5
+    said = result.stderr.splitlines()
+    assert "sorot: left out: 3 notes: a note is not a review" in said
+    assert "sorot: left out: 1 claim: no verdict yet (checking)" in said
+    assert any(line.startswith("sorot: left out: 5 reviews: no url") for line in said)
+    assert any(line.startswith("sorot: left out: 4 article texts: not written") for line in said)
+
+
+def test_import_from_another_tool_reports_each_record_and_fails_on_refusals(
+    data: Path, tmp_path: Path
+) -> None:
+    article = seed_articles()[0]
+    paragraph = next(p for p in article.body.split("\n\n") if p.startswith("Kim menegaskan"))
+    start = paragraph.index("hak untuk membela diri")
+    lines = [
+        {"id": 1, "text": paragraph, "label": [[start, start + 22, "Hoaks"], [0, 3, "Emosi"]]},
+    ]
+    path = tmp_path / "doccano.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", "utf-8")
+    corpus = REPO / "seeds"
+    result = sorot(
+        "import", path, "--corpus", corpus, "--map", "Hoaks=claim:false", data=tmp_path / "t"
+    )
+    assert result.returncode == 1  # a record was refused: not a silent success
+    assert result.stdout.splitlines() == [
+        f"{path}: 1 annotation (doccano): 1 added; 1 refused",
+        "  line 1, span 2: refused: has 'Emosi', which no --map gives a meaning "
+        "(LABEL=claim|note|entity:TYPE)",
+    ]
+    (claim,) = AnnotationStore(tmp_path / "t").all()
+    assert claim.kind == "claim" and claim.status == "false"
+    assert claim.quote == "hak untuk membela diri"
+    bad_map = sorot("import", path, "--map", "Hoaks=lie", data=tmp_path / "t")
+    assert bad_map.returncode == 2 and bad_map.stderr.count("\n") == 1

@@ -29,10 +29,9 @@ from store.exchange import (
     atomic_output,
     count,
     export,
-    placed,
     select,
 )
-from store.exchange.csvfile import COLUMNS
+from store.exchange.csvfile import COLUMNS, restored
 from store.news.article import Article
 from store.query import Query, parse_query
 from tests.export_fixtures import GONE_ID, URL, annotated_store, fake_entities, seed_articles
@@ -309,61 +308,20 @@ def test_w3c_export_has_the_web_annotation_structure(articles, store) -> None:
             assert article["body"][entity["start"] : entity["end"]] == entity["text"]
 
 
-# -- schema.org ClaimReview -----------------------------------------------------------------
-
-
-def test_claimreview_has_schema_org_structure_for_claims_with_a_verdict(articles, store) -> None:
-    text = run(articles, store, "claimreview", with_text=True, entities_for=fake_entities)
-    reviews = json.loads(text)
-    made = {a.id: a for a in store.all()}
-    by_id = {a.id: a for a in articles}
-    expected = {
-        a.id for a in made.values() if a.kind == "claim" and a.status not in (None, "unverified")
-    }
-    assert {r["identifier"] for r in reviews} == expected and len(reviews) == 6
-    for review in reviews:
-        annotation = made[review["identifier"]]
-        assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
-        assert isinstance(review["claimReviewed"], str) and review["claimReviewed"]
-        assert review["claimReviewed"] == annotation.quote
-        claim = review["itemReviewed"]
-        assert claim["@type"] == "Claim"
-        appearance = claim["appearance"]
-        assert appearance["@type"] in ("NewsArticle", "CreativeWork")
-        if appearance["@type"] == "NewsArticle":
-            assert isinstance(appearance["headline"], str)
-            if not placed(annotation, by_id[annotation.article_id]).orphaned:
-                assert review["claimReviewed"] in appearance["text"]
-            assert isinstance(claim["mentions"], list)
-        if "publisher" in appearance:
-            assert appearance["publisher"]["@type"] == "Organization"
-        if "datePublished" in appearance:
-            assert re.match(r"^\d{4}-\d{2}-\d{2}", appearance["datePublished"])
-        if annotation.speaker:
-            assert claim["author"]["@type"] in ("Person", "Organization")
-            assert claim["author"]["name"] == annotation.speaker
-        rating = review["reviewRating"]
-        assert rating["@type"] == "Rating" and rating["alternateName"] == annotation.status
-        if "ratingValue" in rating:
-            assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
-        assert review["author"] == {"@type": "Person", "name": annotation.annotator}
-        assert review["datePublished"] == annotation.updated[:10]
-    kompas = next(r for r in reviews if r["itemReviewed"]["appearance"].get("publisher"))
-    assert kompas["itemReviewed"]["appearance"]["publisher"]["name"]
-    first = next(r for r in reviews if r["itemReviewed"]["appearance"].get("url") == URL)
-    assert first["url"] == "https://example.org/cek/1"
-    assert first["itemReviewed"]["author"] == {"@type": "Person", "name": "Kim Jong Un"}
-    kcna = next(r for r in reviews if r["itemReviewed"].get("author", {}).get("name") == "KCNA")
-    assert kcna["itemReviewed"]["author"]["@type"] == "Organization"
-
-
 # -- CSV ----------------------------------------------------------------------------------
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    """Rows as a spreadsheet user's script reads them: BOM off, every cell's escape undone."""
+    assert text.startswith("\ufeff")
+    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    return [{k: restored(v) for k, v in row.items()} for row in rows]
 
 
 def test_csv_reads_back_with_the_csv_module(articles, store) -> None:
     text = run(articles, store, "csv", with_text=True, entities_for=fake_entities)
-    assert text.startswith(",".join(COLUMNS) + ",entities,article_text\r\n")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.startswith("\ufeff" + ",".join(COLUMNS) + "\r\n")
+    rows = read_csv(text)
     made = {a.id: a for a in store.all()}
     assert len(rows) == 11
     placed = 0
@@ -371,7 +329,7 @@ def test_csv_reads_back_with_the_csv_module(articles, store) -> None:
         annotation = made[row["annotation_id"]]
         assert row["kind"] == annotation.kind and row["annotator"] == annotation.annotator
         assert row["note"] == annotation.note  # line breaks and quotes survive
-        assert row["tags"] == "; ".join(annotation.tags)
+        assert json.loads(row["tags"]) == list(annotation.tags)
         assert row["status"] == (annotation.status or "")
         if row["start"] and row["orphaned"] == "false" and row["article_in_corpus"] == "true":
             start, end = int(row["start"]), int(row["end"])
@@ -383,13 +341,58 @@ def test_csv_reads_back_with_the_csv_module(articles, store) -> None:
             assert annotation.selector is None and row["exact"] == ""
     assert placed == 8
     kim = next(r for r in rows if r["exact"].startswith("Kim Jong Un dan"))
-    assert "Kim Jong Un (PER)" in kim["entities"] and kim["article_in_corpus"] == "true"
+    assert "Kim Jong Un (PER)" in json.loads(kim["entities"]) and kim["article_in_corpus"] == "true"
     assert next(r for r in rows if r["article_id"] == GONE_ID)["article_in_corpus"] == "false"
 
 
-def test_csv_columns_without_options_are_the_stable_ones(articles, store) -> None:
-    header = next(csv.reader(io.StringIO(run(articles, store, "csv"), newline="")))
-    assert tuple(header) == COLUMNS
+def test_csv_columns_are_the_same_whatever_the_options(articles, store) -> None:
+    headers = set()
+    for text in (False, True):
+        for entities in (None, fake_entities):
+            output = run(articles, store, "csv", with_text=text, entities_for=entities)
+            headers.add(tuple(read_csv(output)[0]))
+    assert headers == {COLUMNS}
+    plain = read_csv(run(articles, store, "csv"))
+    assert {r["entities"] for r in plain} == {""} and {r["article_text"] for r in plain} == {""}
+
+
+def test_csv_without_bom_for_scripts(articles, store) -> None:
+    assert run(articles, store, "csv", bom=False).startswith("annotation_id,")
+
+
+def test_a_tag_with_a_semicolon_stays_one_tag(tmp_path: Path, articles) -> None:
+    store = AnnotationStore(tmp_path / "data")
+    article = articles[1]
+    tags = ("a; b", "c, d", '"e"')
+    store.save(Annotation(article.id, "note", None, article.sha256, "rina", tags=tags))
+    (row,) = read_csv(run(articles, store, "csv"))
+    assert json.loads(row["tags"]) == list(tags)
+
+
+FORMULAS = ["=SUM(A1:A2)", "+62 812", "-10% tentara", "@cmd", "\tTab", "'quoted", "=1+1\n2"]
+
+
+def test_cells_a_spreadsheet_would_run_are_neutralised_and_read_back(
+    tmp_path: Path, articles
+) -> None:
+    store = AnnotationStore(tmp_path / "data")
+    article = articles[1]
+    for value in FORMULAS:
+        store.save(
+            Annotation(
+                article.id, "claim", None, article.sha256, value, note=value, speaker=value,
+                status=value, claim_type=value,
+            )
+        )  # fmt: skip
+    text = run(articles, store, "csv")
+    raw = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))[1:]
+    risky = ("=", "+", "-", "@", "\t", "\r", "\n")
+    for row in raw:
+        assert not any(cell.startswith(risky) for cell in row), row
+    rows = read_csv(text)
+    assert sorted(r["note"] for r in rows) == sorted(FORMULAS)
+    for row in rows:
+        assert row["speaker"] == row["note"] == row["status"] == row["annotator"]
 
 
 # -- output -------------------------------------------------------------------------------

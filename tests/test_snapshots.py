@@ -81,3 +81,71 @@ def test_reader_with_entities(snap_compare, app) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+def in_reader(*keys: str, then: Callable[[Pilot], Awaitable] | None = None):
+    """A ``run_before``: open KOMPAS.TV, wait for its entities, press ``keys``, then ``then``."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await workers_done(app)
+        await pilot.pause()
+        await open_row(app, pilot, KOMPAS)
+        await workers_done(app)
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+        if then is not None:
+            await then(pilot)
+            await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_claim_form_on_a_long_passage(snap_compare, app, size) -> None:
+    """Its own footer, the quote cut with …, the type picked by typing ``s``."""
+    keys = ("v", "right_curly_bracket", "right_curly_bracket", "right_curly_bracket", "c", "s")
+    assert snap_compare(app, terminal_size=size, run_before=in_reader(*keys))
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
+def test_export_dialog(snap_compare, app, size) -> None:
+    """Set first, [ ] ticks, a missing folder said beforehand, the dialog's own footer."""
+
+    async def fill(pilot: Pilot) -> None:
+        from textual.widgets import Input
+
+        pilot.app.screen.query_one("#path", Input).value = "laporan/desember/klaim.csv"
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        await workers_done(app)
+        await pilot.pause()
+        await pilot.press("e")
+        await workers_done(app)
+        await pilot.pause()
+        await fill(pilot)
+        await workers_done(app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_status_picker_on_a_claim(snap_compare, app) -> None:
+    """S on a claim: each status with its letter, the current one marked."""
+
+    async def claim_then_status(pilot: Pilot) -> None:
+        await pilot.press("c", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("S")
+
+    assert snap_compare(
+        app,
+        terminal_size=SMALL,
+        run_before=in_reader("right_parenthesis", "right_parenthesis", then=claim_then_status),
+    )
+
+
+def test_help_on_the_library_lists_the_filter_words(snap_compare, app) -> None:
+    assert snap_compare(app, terminal_size=WIDE, run_before=after_loading("question_mark", "end"))

@@ -207,3 +207,36 @@ def test_corrections_travel_through_the_native_export_into_an_empty_store(tmp_pa
     # Only an annotation query leaves a corrections-only article out.
     status, out, err = sorot("export", str(seeds), "--where", "kind:claim", "--db", str(data))
     assert [a["id"] for a in json_.loads(out)["articles"]] == [second.id]
+
+
+def test_corrections_travel_through_the_w3c_export_into_an_empty_store(tmp_path, seeds):
+    import json as json_
+
+    from store.workspace import Workspace
+    from tests.accounts import sorot
+
+    data, empty = tmp_path / "data", tmp_path / "empty"
+    space = Workspace(data, "rina")
+    space.open_corpus([seeds])
+    first = space.corpus[space.catalog.entries[0].id]
+    start = first.body.index("Kim")
+    space.entities.correct(
+        first, start, start + 3, "rekey", annotator="rina", type="PER", key="Kim Jong Un"
+    )
+    start = first.body.index("Rusia")
+    space.entities.correct(first, start, start + 5, "reject", annotator="rina")
+    original = AnnotationStore(data).corrections(first.id)
+    exported = tmp_path / "export.jsonld"
+    status, out, err = sorot(
+        "export", str(seeds), "--format", "w3c", "-o", str(exported), "--db", str(data)
+    )
+    assert status == 0, err
+    assert "2 entity corrections" in err
+    items = json_.loads(exported.read_text("utf-8"))["first"]["items"]
+    assert [i["sorot:kind"] for i in items] == ["correction", "correction"]
+    status, out, err = sorot("import", str(exported), "--db", str(empty))
+    assert status == 0, err
+    assert "2 entity corrections: 2 added" in out
+    assert AnnotationStore(empty).corrections(first.id) == original, "nothing lost on the way"
+    status, out, err = sorot("import", str(exported), "--db", str(empty))
+    assert "2 entity corrections: 0 added, 2 already there" in out

@@ -6,16 +6,17 @@ import threading
 import time
 from pathlib import Path
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.theme import Theme
+from textual.timer import Timer
 
 from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.index import EntityIndex
 from store.entities.model import Entity
 from store.files.jsonfile import StoreError
 from store.files.settings import Settings
-from store.news.article import Article
 from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
@@ -23,12 +24,17 @@ from tui.keymap import load_keymap
 from tui.live import LiveFolder
 from tui.loading import CorpusLoading, reader_screen
 from tui.memory import release
+from tui.notices import NoticeLog, NoticesInApp
+from tui.reading import ReadingInApp
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import watch_terminal
 
+THEME_SETTLE = 1.0
+"""Seconds a theme must stay chosen before it is written into the config file."""
 
-class SorotApp(CorpusLoading, App[None]):
+
+class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, App[None]):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -36,6 +42,7 @@ class SorotApp(CorpusLoading, App[None]):
     COMMANDS = App.COMMANDS | {SorotCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+l", "notices", "Notices", show=False, id="app.notices"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.ctrl-quit"),
     ]
 
@@ -64,6 +71,11 @@ class SorotApp(CorpusLoading, App[None]):
         self.loaded = False
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
+        self._theme_timer: Timer | None = None
+        self.last_claim_type: str | None = None
+        """The type of the last claim saved this session (a new claim elsewhere starts so)."""
+        self.notices = NoticeLog()
+        """Every notice of the session, for ctrl+l (toasts go; the log stays)."""
 
     @property
     def settings(self) -> Settings:
@@ -89,14 +101,50 @@ class SorotApp(CorpusLoading, App[None]):
         keymap, problem = load_keymap(self._keymap_file)
         if keymap:
             self.set_keymap(keymap)
-        for note in (problem, self.workspace.settings_problem):
+        for note in (problem, self.workspace.settings_problem, self._use_saved_theme()):
             if note:
                 self.notify(note, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self.push_screen(LibraryScreen())
         self.load_corpus()
         watch_terminal(self, self._terminal_gone)
 
+    def _use_saved_theme(self) -> str | None:
+        """Start in the theme last chosen; a problem in one sentence if it cannot be used."""
+        theme = self.settings.theme
+        if not theme or theme == self.theme:
+            return None
+        if theme not in self.available_themes:
+            return (
+                f"{self.workspace.settings_file}: no theme called {theme!r}; "
+                "ctrl+p → Theme chooses another."
+            )
+        self.theme = theme
+        return None
+
+    def _theme_chosen(self, theme: Theme) -> None:
+        """Keep the theme chosen (in the palette) in the config file for the next start.
+
+        Written a second after the last change: the palette previews each theme
+        the user moves over, and only the one they stay on is worth writing.
+        """
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(THEME_SETTLE, self._save_theme)
+
+    def _save_theme(self) -> None:
+        self._theme_timer = None
+        if self.theme == self.settings.theme:
+            return
+        try:
+            self.workspace.save_theme(self.theme)
+        except StoreError as error:
+            self.notify(f"The theme is not kept for next time: {error}", severity="warning")
+
     def on_unmount(self) -> None:
+        if self._theme_timer is not None:  # chosen less than a second ago: kept all the same
+            self._theme_timer.stop()
+            self._save_theme()
         self.live.close()
         release()
 
@@ -159,54 +207,6 @@ class SorotApp(CorpusLoading, App[None]):
                 return screen
         return None
 
-    # -- reading state ----------------------------------------------------------
-
-    def _guard(self, what: str, action) -> object:
-        try:
-            return action()
-        except StoreError as error:
-            self._report(what, error)
-            return None
-
-    def _report(self, what: str, error: StoreError) -> None:
-        # Reading state fails the same way every time (read-only folder): say it once.
-        if not self._warned_save:
-            self._warned_save = True
-            self.notify(f"Cannot {what}: {error}", severity="error", timeout=10)
-
-    def read_ids(self) -> set[str]:
-        """Ids of the articles this user has read."""
-        if self._read is None:
-            self._read = self._guard("read the reading history", self.workspace.read_ids) or set()
-        return self._read
-
-    def unread_count(self) -> int:
-        """How many articles of the corpus this user has not opened (counted once per change)."""
-        if self._unread is None:
-            self._unread = self.workspace.unread(self.read_ids())
-        return self._unread
-
-    def toggle_read(self, article_id: str) -> None:
-        """Flip an article between read and unread."""
-        read = self.read_ids()
-        now = article_id not in read
-        self._guard("save the read state", lambda: self.workspace.set_read(article_id, now))
-        (read.add if now else read.discard)(article_id)
-        self._unread = None
-
-    def save_position(self, article: Article, cursor: int) -> None:
-        """Remember the cursor in ``article`` for this user."""
-        self._guard("save the reading position", lambda: self.workspace.left(article, cursor))
-
-    @work(thread=True, group="reading")
-    def _mark_opened(self, article_id: str, sha256: str) -> None:
-        # Two fsyncs: off the UI thread, so opening paints at once even on a slow disk.
-        # (Plain strings: Textual's worker describes itself with repr() of its arguments.)
-        try:
-            self.workspace.opened(article_id, sha256)
-        except StoreError as error:
-            self.call_from_thread(self._report, "save the read state", error)
-
     def open_article(self, article_id: str) -> None:
         """Open ``article_id`` in the reader at the user's last position."""
         article = self.workspace.article(article_id)
@@ -223,6 +223,7 @@ class SorotApp(CorpusLoading, App[None]):
         def back(_: None = None) -> None:
             library = self.library
             if library is not None:
+                library.refresh_drafts()
                 library.list.mark_read(self.read_ids())
                 library.refilter(keep_id=article.id)  # claims may have changed the order
 

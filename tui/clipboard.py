@@ -14,14 +14,14 @@ from textual.app import App
 
 
 def copy_text(app: App, text: str) -> str:
-    """Copy ``text``; returns where it went, as words for the status line."""
+    """Copy ``text``; returns where it went, as words for the status line ("the clipboard")."""
     app.copy_to_clipboard(text)
     if os.environ.get("SOROT_NO_LOCAL_CLIPBOARD"):
-        return "(sent to your terminal's clipboard)"
+        return "your terminal's clipboard"
     try:
         import pyperclip
 
         pyperclip.copy(text)
     except Exception:  # no clipboard here (a server): OSC 52 is enough
-        return "(sent to your terminal's clipboard; there is no clipboard on this machine)"
-    return "(to the clipboard)"
+        return "your terminal's clipboard"
+    return "the clipboard"

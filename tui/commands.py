@@ -31,6 +31,11 @@ class SorotCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = [
             ("Help: show the keys", app.action_help, "What every key does on this screen"),
             (
+                "Notices: show the log",
+                app.action_notices,
+                "Every message of this session, newest first (ctrl+l)",
+            ),
+            (
                 "Export annotations…",
                 app.open_export,
                 "Write a set of claims and notes as JSON, W3C, ClaimReview or CSV",

@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 KEY_QUIET = 0.5
 """Seconds after a key during which background indexing waits."""
 
-MAX_PROBLEM_NOTES = 4
-"""Loading problems shown one by one before the rest are summed up."""
-
 ROWS_EVERY = 1.0
 """Seconds between two updates of the library while the index fills."""
 
@@ -140,20 +137,17 @@ class CorpusLoading:
         self._unread = None
         self.loaded = True
         self.report_store_problems()
-        problems = self.workspace.corpus.problems()
-        for problem in problems[:MAX_PROBLEM_NOTES]:
+        self._report_loading(self.workspace.corpus.problems())
+        moves = self.workspace.moves
+        for moved in moves:
+            self.notices.add(moved.describe() + ".", title="Re-scraped")
+        if len(moves) == 1:
+            self.notify(moves[0].describe() + ".", title="Re-scraped")
+        elif moves:
             self.notify(
-                str(problem), severity="error" if problem.skipped else "warning", timeout=10
+                f"{len(moves)} re-scraped articles kept their annotations: ctrl+l lists them.",
+                title="Re-scraped",
             )
-        hidden = len(problems) - MAX_PROBLEM_NOTES
-        if hidden > 0:
-            self.notify(
-                f"…and {hidden} more files with problems; `sorot list` prints them all.",
-                severity="warning",
-                timeout=10,
-            )
-        for moved in self.workspace.moves[:MAX_PROBLEM_NOTES]:
-            self.notify(moved.describe() + ".", title="Re-scraped", timeout=12)
         if report.busy:
             self.notify(
                 "Another sorot is indexing this corpus: the library shows what it has read "
@@ -219,5 +213,7 @@ class CorpusLoading:
         if library is not None and library.filter_query.entities:
             library.refilter()
         screen = self.screen
-        if isinstance(screen, reader_screen()):
+        # A reader pushed a moment ago has no view yet: it draws the index itself once its
+        # recogniser is done (redrawing it here warned "No nodes match 'ArticleView'").
+        if isinstance(screen, reader_screen()) and screen.is_mounted:
             screen.redraw_entities()

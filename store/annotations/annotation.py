@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from store.annotations.checks import check_annotation
+
 KINDS = ("claim", "note")
 """What an annotation can be."""
 
@@ -241,27 +243,44 @@ class Annotation:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Annotation:
-        """Read the form written by ``to_dict`` (``ValueError`` when it is not one)."""
+        """Read the form written by ``to_dict`` (``ValueError`` when it is not one).
+
+        Every field is checked first (``store.annotations.checks``): a file
+        someone else wrote cannot put a list where a status goes.
+        """
+        check_annotation(data)
         try:
+            # The checks guarantee the types: no conversions needed (every save reads here).
             selector = data.get("selector")
+            get = data.get
             return cls(
-                id=str(data["id"]),
-                article_id=str(data["article_id"]),
-                kind=str(data["kind"]),
-                selector=Selector.from_dict(selector) if selector else None,
-                sha256=str(data.get("sha256", "")),
-                annotator=str(data.get("annotator", "")),
-                claim_type=data.get("claim_type"),
-                status=data.get("status"),
-                speaker=data.get("speaker"),
-                tags=tuple(str(t) for t in data.get("tags") or ()),
-                note=str(data.get("note") or ""),
-                created=str(data.get("created") or now_iso()),
-                updated=str(data.get("updated") or ""),
-                orphaned=bool(data.get("orphaned", False)),
-                revision=int(data.get("revision") or 1),
-                updated_by=str(data.get("updated_by") or ""),
-                history=tuple(Edit.from_dict(e) for e in data.get("history") or ()),
+                id=data["id"],
+                article_id=data["article_id"],
+                kind=data["kind"],
+                selector=(
+                    Selector(
+                        selector["start"],
+                        selector["end"],
+                        selector["exact"],
+                        selector.get("prefix") or "",
+                        selector.get("suffix") or "",
+                    )
+                    if selector
+                    else None
+                ),
+                sha256=get("sha256") or "",
+                annotator=get("annotator") or "",
+                claim_type=get("claim_type"),
+                status=get("status"),
+                speaker=get("speaker"),
+                tags=tuple(get("tags") or ()),
+                note=get("note") or "",
+                created=get("created") or now_iso(),
+                updated=get("updated") or "",
+                orphaned=get("orphaned", False),
+                revision=get("revision") or 1,
+                updated_by=get("updated_by") or "",
+                history=tuple(Edit.from_dict(e) for e in get("history") or ()),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise ValueError(f"not an annotation ({error})") from error

@@ -94,14 +94,25 @@ class ArticleAnnotations:
 
     # -- where ------------------------------------------------------------------
 
-    def at(self, offset: int) -> Annotation | None:
-        """The annotation covering ``offset`` (the shortest when several do)."""
+    def covering(self, offset: int) -> list[Annotation]:
+        """The annotations covering ``offset``: the innermost first, then the newest.
+
+        A claim and a note on one sentence both cover it: the reader acts on
+        the first and lets the user step to the others (``step``).
+        """
         covering = [
             a
             for a in self.placed[: bisect_right(self._starts, offset)]
             if a.selector is not None and a.selector.start <= offset < a.selector.end
         ]
-        return min(covering, key=lambda a: a.selector.end - a.selector.start, default=None)  # type: ignore[union-attr]
+        covering.sort(key=lambda a: a.created, reverse=True)
+        covering.sort(key=lambda a: a.selector.end - a.selector.start)  # type: ignore[union-attr]
+        return covering
+
+    def at(self, offset: int) -> Annotation | None:
+        """The annotation covering ``offset`` (the innermost, then the newest, when several do)."""
+        covering = self.covering(offset)
+        return covering[0] if covering else None
 
     def next_from(self, offset: int, direction: int) -> Annotation | None:
         """The first annotation starting after (or, backwards, before) ``offset``; wraps."""
@@ -112,6 +123,17 @@ class ArticleAnnotations:
             return self.placed[index % len(self.placed)]
         index = bisect_left(self._starts, offset) - 1
         return self.placed[index]
+
+    def step(self, current: Annotation | None, offset: int, direction: int) -> Annotation | None:
+        """The annotation after (or before) ``current`` in reading order, else from ``offset``.
+
+        Annotations starting at one offset (a claim and a note on one sentence)
+        are each a step, so none is out of reach; wraps at either end.
+        """
+        ids = [a.id for a in self.placed]
+        if current is not None and current.id in ids:
+            return self.placed[(ids.index(current.id) + direction) % len(ids)]
+        return self.next_from(offset, direction)
 
     # -- changes ----------------------------------------------------------------
 

@@ -122,6 +122,12 @@ class Drafts:
             return None
         return Draft.from_dict(self.file.read().get(article_id))
 
+    def article_ids(self) -> set[str]:
+        """Ids of the articles holding a draft (the library marks them)."""
+        if not self.file.path.exists():
+            return set()
+        return {key for key, value in self.file.read().items() if Draft.from_dict(value)}
+
     def keep(self, article_id: str, draft: Draft) -> None:
         """Keep ``draft`` as the one for ``article_id`` (replacing an older one)."""
 

@@ -20,13 +20,17 @@ Formats (``FORMATS``; each module's docstring describes its structure):
 - ``json``: the native export, complete and lossless, with a JSON Schema
   (``SCHEMA_PATH``, ``sorot-export.schema.json`` beside this file);
 - ``jsonl``: one annotation a line with its article's id and metadata;
-- ``w3c``: a W3C Web Annotation ``AnnotationCollection`` (JSON-LD);
-- ``claimreview``: schema.org ClaimReview (JSON-LD) for claims with a verdict;
-- ``csv``: one row an annotation, stable columns.
+- ``w3c``: a W3C Web Annotation ``AnnotationCollection`` (JSON-LD), sorot's
+  own fields under the JSON-LD context ``sorot.jsonld`` beside this file;
+- ``claimreview``: schema.org ClaimReview (JSON-LD) for claims with a verdict,
+  as the ``[claimreview]`` settings say the organisation publishes them;
+- ``csv``: one row an annotation, the same columns always, UTF-8 with a BOM.
 
 Every writer streams: it takes an iterable of ``(article, annotations)``
 pairs and writes as it goes, so memory does not grow with the export.
-:mod:`store.exchange.importing` reads ``json`` (and ``jsonl``) and ``w3c`` back.
+:func:`count_for` says what a format would write (and leave out, and why)
+before anything is written. :mod:`store.exchange.importing` reads sorot's
+own formats back, and other tools' (``store.exchange.importers``).
 """
 
 from __future__ import annotations
@@ -71,6 +75,21 @@ SUFFIXES = {
 """The usual file suffix of each format (the export dialog proposes it)."""
 
 
+def count_for(
+    fmt: str,
+    items: Iterable[Item],
+    options: ExportOptions | None = None,
+    query: Query | None = None,
+) -> ExportStats:
+    """What exporting ``items`` as ``fmt`` would write, and what it would leave out, and why."""
+    options = options or ExportOptions()
+    if fmt == "claimreview":
+        stats = count(items, options, query, claimreview.choose)
+        claimreview.notices(stats, options)
+        return stats
+    return count(items, options, query)
+
+
 def export(
     items: Iterable[Item],
     out: TextIO,
@@ -102,6 +121,7 @@ __all__ = [
     "atomic_output",
     "check_target",
     "count",
+    "count_for",
     "export",
     "placed",
     "select",

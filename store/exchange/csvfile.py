@@ -1,28 +1,37 @@
-"""CSV for spreadsheets: one row an annotation, stable columns, UTF-8, a header row.
+"""CSV for spreadsheets: one row an annotation, the same columns always, UTF-8 with a BOM.
 
-The columns, always in this order (``COLUMNS``)::
+The columns, always these and in this order (``COLUMNS``), whatever the
+options::
 
     annotation_id, article_id, kind, claim_type, status, speaker, tags, note,
     annotator, created, updated, orphaned, start, end, exact, prefix, suffix,
     sha256, article_title, article_outlet, article_published, article_url,
-    article_source, article_in_corpus
+    article_source, article_in_corpus, entities, article_text
 
-then ``entities`` with entities (the entities in the passage, as
-``key (TYPE)`` joined by ``; ``) and ``article_text`` with text (the whole
-body, repeated on each row of the article). Empty values are empty cells;
-``tags`` are joined by ``; ``; booleans are ``true``/``false``; ``start`` and
-``end`` are character offsets into the body (``body[start:end] == exact``)
-and are empty for a note on the whole article. An article in the set with no
-annotation (a set of kind ``entity``) has one row of kind ``article``.
+``entities`` is filled with entities (those in the passage) and
+``article_text`` with text (the whole body, on each row of the article);
+otherwise they are empty. Empty values are empty cells; booleans are
+``true``/``false``; ``start`` and ``end`` are character offsets into the body
+(``body[start:end] == exact``) and are empty for a note on the whole
+article. ``tags`` and ``entities`` are JSON lists (``["militer", "a; b"]``,
+``["Kim Jong Un (PER)"]``): a tag may hold any character, and the list
+still reads back as it was. An article in the set with no annotation (a set
+of kind ``entity``) has one row of kind ``article``.
 
-Rows end in CRLF (RFC 4180) and cells are quoted when needed by Python's
-``csv`` module, so line breaks inside notes and quotes survive. Cell text is
-written exactly as it is (no formula escaping), so the offsets stay exact.
+The file starts with a byte order mark (``bom``, on by default) so that
+Excel reads it as UTF-8 (``sári``, not ``sÃ¡ri``). Rows end in CRLF
+(RFC 4180) and cells are quoted when needed by Python's ``csv`` module, so
+line breaks inside notes and quotes survive. A cell a spreadsheet would run
+as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a line
+break) gets a ``'`` in front, which spreadsheets show as text; so does a
+cell that starts with ``'`` itself, so that the rule reads back without
+doubt: drop one leading ``'`` from every cell (``sorot import`` does).
 """
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -63,10 +72,24 @@ COLUMNS = (
     "article_url",
     "article_source",
     "article_in_corpus",
+    "entities",
+    "article_text",
 )
-"""The columns every CSV export has, in order."""
+"""The columns of every CSV export, in order."""
 
-LIST_SEPARATOR = "; "
+BOM = "\ufeff"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "'")
+"""What a cell may not start with as it is: a spreadsheet formula, or the escape itself."""
+
+
+def neutral(text: str) -> str:
+    """``text`` as a cell no spreadsheet runs as a formula (see the module's docstring)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def restored(cell: str) -> str:
+    """A cell's text as it was before :func:`neutral`."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _cell(value: Any) -> str:
@@ -74,15 +97,11 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return neutral(str(value))
 
 
-def columns(options: ExportOptions) -> list[str]:
-    """The header row for ``options``."""
-    extra = (["entities"] if options.with_entities else []) + (
-        ["article_text"] if options.with_text else []
-    )
-    return [*COLUMNS, *extra]
+def _list(values: Iterable[str]) -> str:
+    return json.dumps(list(values), ensure_ascii=False)
 
 
 def _article_cells(article: ExportArticle) -> list[Any]:
@@ -98,7 +117,7 @@ def _article_cells(article: ExportArticle) -> list[Any]:
 
 
 def row(annotation: Annotation, article_cells: list[Any]) -> list[str]:
-    """The first ``len(COLUMNS)`` cells of one annotation's row."""
+    """The cells of one annotation's row up to ``article_in_corpus``."""
     s = annotation.selector
     cells: list[Any] = [
         annotation.id,
@@ -107,7 +126,7 @@ def row(annotation: Annotation, article_cells: list[Any]) -> list[str]:
         annotation.claim_type,
         annotation.status,
         annotation.speaker,
-        LIST_SEPARATOR.join(annotation.tags),
+        _list(annotation.tags),
         annotation.note,
         annotation.annotator,
         annotation.created,
@@ -125,8 +144,7 @@ def row(annotation: Annotation, article_cells: list[Any]) -> list[str]:
 
 
 def _entity_cell(entities: list[dict[str, Any]]) -> str:
-    names = dict.fromkeys(f"{e['key']} ({e['type']})" for e in entities)
-    return LIST_SEPARATOR.join(names)
+    return _list(dict.fromkeys(f"{e['key']} ({e['type']})" for e in entities))
 
 
 def write(
@@ -142,24 +160,24 @@ def write(
     """
     options = options or ExportOptions()
     query = query or Query()
+    if options.bom:
+        out.write(BOM)
     writer = csv.writer(out)
-    writer.writerow(columns(options))
+    writer.writerow(COLUMNS)
     stats = ExportStats()
     for article, marks in items:
         article_cells = _article_cells(article)
         entities = entities_of(article, options, query) if options.with_entities else []
-        text = [getattr(article, "body", "")] if options.with_text else []
+        text = _cell(getattr(article, "body", "")) if options.with_text else ""
         stats.add(article, marks)
         stats.entities += len(entities)
         if not marks:
-            cells = [""] * len(COLUMNS)
-            cells[1], cells[2] = article.id, "article"
+            cells = [""] * (len(COLUMNS) - 2)
+            cells[1], cells[2] = _cell(article.id), "article"
             cells[18:] = [_cell(c) for c in article_cells]
-            extra = [_entity_cell(entities)] if options.with_entities else []
-            writer.writerow(cells + extra + text)
+            extra = _entity_cell(entities) if options.with_entities else ""
+            writer.writerow([*cells, extra, text])
         for annotation in marks:
-            extra = (
-                [_entity_cell(overlapping(entities, annotation))] if options.with_entities else []
-            )
-            writer.writerow(row(annotation, article_cells) + extra + text)
+            extra = _entity_cell(overlapping(entities, annotation)) if options.with_entities else ""
+            writer.writerow([*row(annotation, article_cells), extra, text])
     return stats

@@ -1,4 +1,14 @@
-"""Importing annotations: sorot's native export, its JSON Lines, and W3C Web Annotations.
+"""Importing annotations: sorot's own formats and the tools people come from.
+
+What is read (``store.exchange.importers``): sorot's JSON export, JSON
+Lines and CSV; W3C Web Annotations (sorot's, Hypothesis's JSON-LD);
+Hypothesis's API JSON; Label Studio's JSON export; doccano's JSONL. The
+format is told from the content, not the file name.
+
+Each record (an annotation, a labelled span, a row) is read on its own: one
+that cannot be read or placed is **refused** with the reason, in one line,
+and the others go on. A passage whose offsets and quote disagree is placed
+by its quote with its prefix and suffix, and the report says so.
 
 Annotations are merged into the store by their id, so a round trip through
 an export loses and duplicates nothing:
@@ -13,25 +23,38 @@ an export loses and duplicates nothing:
   two texts, so they count as unchanged: the store places its own again.
 - an id the store holds on another article is a conflict as well.
 
-A file is read and checked completely before anything is written: a file
-that is not JSON, is of another format or lacks a field raises
-:class:`ImportFailed` (one plain sentence) and nothing of it is imported.
-Each article's annotations are then merged under that article's lock, the
-decision taken on what is stored at that moment.
+A file that cannot be read at all (missing, not UTF-8, not JSON, CSV or
+JSON Lines, of a format sorot does not know) raises :class:`ImportFailed`
+(one plain sentence) and nothing of it is imported. Each article's
+annotations are merged under that article's lock, the decision taken on
+what is stored at that moment.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from store.annotations.annotation import KINDS, Annotation
+from store.annotations.annotation import Annotation
 from store.annotations.store import AnnotationStore
-from store.exchange import native, w3c
+from store.exchange.import_report import Conflict, ImportReport, RecordReport
+from store.exchange.importers import (
+    Context,
+    EntityMark,
+    Record,
+    doccano,
+    hypothesis,
+    labelstudio,
+    native,
+    sorot_csv,
+    w3c,
+)
+from store.exchange.importers.jsontext import loads
+from store.exchange.importers.labels import LabelMap
+from store.exchange.times import moment
 from store.files.jsonfile import StoreError
 from store.news.article import Article
 
@@ -39,86 +62,14 @@ MAX_BYTES = 1 << 30
 """Larger files are refused rather than read into memory."""
 
 _ANCHOR_FIELDS = ("selector", "sha256", "orphaned")
+_TIME_FIELDS = ("created", "updated")
+
+EntitySink = Callable[[EntityMark], str]
+"""Keeps an imported entity span; returns ``added`` or ``unchanged``."""
 
 
 class ImportFailed(StoreError):
     """A file that cannot be imported, in one plain sentence; nothing of it was imported."""
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """An annotation the file and the store both changed at the same time."""
-
-    id: str
-    article_id: str
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    """What importing one file did, annotation id by annotation id."""
-
-    path: str
-    format: str = ""
-    """``sorot-export``, ``sorot-jsonl`` or ``w3c``."""
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    skipped_older: list[str] = field(default_factory=list)
-    conflicts: list[Conflict] = field(default_factory=list)
-    corrections_added: list[str] = field(default_factory=list)
-    """Ids of entity corrections brought in (merged by id: one already there is kept)."""
-    corrections_unchanged: list[str] = field(default_factory=list)
-
-    @property
-    def total(self) -> int:
-        """Annotations read from the file."""
-        return sum(map(len, (self.added, self.replaced, self.unchanged, self.skipped_older))) + len(
-            self.conflicts
-        )
-
-    @property
-    def changed(self) -> bool:
-        """True when the store was changed."""
-        return bool(self.added or self.replaced)
-
-    def summary(self) -> str:
-        """One line: ``FILE: 12 annotations (w3c): 10 added, 2 unchanged``."""
-        parts = [
-            f"{len(ids)} {label}"
-            for ids, label in (
-                (self.added, "added"),
-                (self.replaced, "replaced by newer"),
-                (self.unchanged, "unchanged"),
-                (self.skipped_older, "skipped as older"),
-                (self.conflicts, "in conflict"),
-            )
-            if ids
-        ]
-        noun = "annotation" if self.total == 1 else "annotations"
-        text = f"{self.path}: {self.total} {noun} ({self.format}): {', '.join(parts) or 'none'}"
-        corrections = len(self.corrections_added) + len(self.corrections_unchanged)
-        if corrections:
-            text += (
-                f"; {corrections} entity correction{'s' if corrections != 1 else ''}: "
-                f"{len(self.corrections_added)} added, "
-                f"{len(self.corrections_unchanged)} already there"
-            )
-        return text
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form, ids included."""
-        return {
-            "path": self.path,
-            "format": self.format,
-            "added": self.added,
-            "replaced": self.replaced,
-            "unchanged": self.unchanged,
-            "skipped_older": self.skipped_older,
-            "conflicts": [vars(c) for c in self.conflicts],
-            "corrections_added": self.corrections_added,
-            "corrections_unchanged": self.corrections_unchanged,
-        }
 
 
 # -- reading a file ------------------------------------------------------------------------
@@ -129,11 +80,13 @@ def _text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ImportFailed(f"{path}: too large to import ({size:,} bytes)")
+        if path.is_dir():
+            raise ImportFailed(f"{path}: is a folder, not a file")
+        if not path.is_file():
+            raise ImportFailed(f"{path}: is not a regular file")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportFailed(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{path}: is a folder, not a file") from None
     except OSError as error:
         raise ImportFailed(f"{path}: cannot read ({error.strerror or error})") from None
     if not raw.strip():
@@ -141,156 +94,107 @@ def _text(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFailed(f"{path}: is not UTF-8 text (an export is JSON in UTF-8)") from None
+        raise ImportFailed(f"{path}: is not UTF-8 text (sorot imports UTF-8 JSON or CSV)") from None
 
 
-def _parse(path: Path, text: str) -> tuple[str, Any]:
-    """``(kind, data)``: ``json`` and the document, or ``jsonl`` and its lines' objects."""
-    try:
-        return "json", json.loads(text)
-    except json.JSONDecodeError as error:
-        if error.msg != "Extra data":
-            where = f"line {error.lineno}, column {error.colno}"
-            raise ImportFailed(f"{path}: is not JSON ({error.msg} at {where})") from None
-    lines = []
+def _json_lines(path: Path, text: str) -> list[tuple[int, Any]]:
+    """Each non-blank line parsed; a line that is not JSON becomes a refused record later."""
+    lines: list[tuple[int, Any]] = []
     for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                lines.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise ImportFailed(f"{path}: line {number} is not JSON ({error.msg})") from None
-    return "jsonl", lines
+        if not line.strip():
+            continue
+        try:
+            lines.append((number, loads(line)))
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = getattr(error, "msg", "nested too deeply")
+            lines.append((number, _Broken(f"is not JSON ({reason})")))
+    if lines and all(isinstance(value, _Broken) for _number, value in lines):
+        raise ImportFailed(f"{path}: is not JSON ({lines[0][1].reason} on line {lines[0][0]})")
+    return lines
 
 
-def _check(data: Any, where: str) -> Annotation:
-    """A native annotation object, checked field by field (``ValueError`` says what is wrong)."""
-    if not isinstance(data, Mapping):
-        raise ValueError(f"{where} is not an object")
-    for key, kind in (("id", str), ("article_id", str), ("kind", str), ("created", str)):
-        if not isinstance(data.get(key), kind) or not data[key]:
-            raise ValueError(f"{where} has no {key}")
-    if data["kind"] not in KINDS:
-        raise ValueError(f"{where} is a {data['kind']!r}, not a claim or a note")
-    selector = data.get("selector")
-    if selector is not None:
-        if not isinstance(selector, Mapping) or not isinstance(selector.get("exact"), str):
-            raise ValueError(f"{where} has a broken selector")
-        start, end = selector.get("start"), selector.get("end")
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end):
-            raise ValueError(f"{where} has broken offsets")
-        if end - start != len(selector["exact"]):
-            raise ValueError(f"{where} has offsets that do not span its quote")
-    if not isinstance(data.get("tags", []), list):
-        raise ValueError(f"{where} has tags that are not a list")
-    return Annotation.from_dict(dict(data))
+@dataclass(frozen=True)
+class _Broken:
+    reason: str
 
 
-def _native(document: Mapping[str, Any]) -> list[Annotation]:
-    version = document.get("version")
-    if not isinstance(version, int) or version > native.FORMAT_VERSION:
-        raise ValueError(f"is format version {version}, newer than this sorot reads")
-    articles = document.get("articles")
-    if not isinstance(articles, list):
-        raise ValueError("has no list of articles")
-    found = []
-    for number, article in enumerate(articles, 1):
-        marks = article.get("annotations") if isinstance(article, Mapping) else None
-        if not isinstance(marks, list):
-            raise ValueError(f"article {number} has no list of annotations")
-        found += [_check(a, f"annotation {i} of article {number}") for i, a in enumerate(marks, 1)]
-    return found
+def _lines_records(lines: list[tuple[int, Any]], context: Context) -> tuple[str, list[Record]]:
+    good = [(n, v) for n, v in lines if not isinstance(v, _Broken)]
+    broken = [Record(f"line {n}", refused=v.reason) for n, v in lines if isinstance(v, _Broken)]
+    values = [v for _n, v in good]
+    if native.looks_like_lines(values):
+        return "sorot-jsonl", broken + list(native.line_records(good, context))
+    if doccano.looks_like(values):
+        return "doccano", broken + list(doccano.records(good, context))
+    raise ValueError(
+        "is none of the formats sorot imports (sorot JSON, JSON Lines or CSV, W3C Web "
+        "Annotations, Hypothesis, Label Studio, doccano)"
+    )
 
 
-def read_corrections(path: Path) -> list[dict[str, Any]]:
-    """The entity corrections of a native export at ``path`` (none in other formats)."""
-    kind, data = _parse(path, _text(path))
-    if kind == "jsonl" or not isinstance(data, Mapping):
-        return []
-    if data.get("format") != native.FORMAT_NAME or not isinstance(data.get("articles"), list):
-        return []
-    found = []
-    for number, article in enumerate(data["articles"], 1):
-        docs = article.get("corrections", []) if isinstance(article, Mapping) else []
-        if not isinstance(docs, list):
-            raise ImportFailed(f"{path}: the corrections of article {number} are not a list")
-        for doc in docs:
-            if not (
-                isinstance(doc, Mapping)
-                and isinstance(doc.get("id"), str)
-                and isinstance(doc.get("article_id"), str)
-                and isinstance(doc.get("selector"), Mapping)
-            ):
-                raise ImportFailed(f"{path}: a correction of article {number} is broken")
-            found.append(dict(doc))
-    return found
+def _document_records(data: Any, context: Context) -> tuple[str, list[Record]]:
+    if native.is_export(data):
+        return native.FORMAT, list(native.export_records(data, context))
+    if isinstance(data, Mapping) and "format" in data and "@context" not in data:
+        raise ValueError(f"is a {str(data['format'])[:40]!r} file, not a sorot export")
+    if hypothesis.looks_like(data):
+        return "hypothesis", list(hypothesis.records(data, context))
+    if labelstudio.looks_like(data):
+        return "label-studio", list(labelstudio.records(data, context))
+    if w3c.looks_like(data):
+        return "w3c", list(w3c.records(data, context))
+    if isinstance(data, Mapping):  # JSON Lines of one line read as one document
+        return _lines_records([(1, data)], context)
+    raise ValueError(
+        "is none of the formats sorot imports (sorot JSON, JSON Lines or CSV, W3C Web "
+        "Annotations, Hypothesis, Label Studio, doccano)"
+    )
 
 
-def read_annotations(
-    path: Path, find_article: Callable[[str], Article | None] | None = None
-) -> tuple[str, list[Annotation]]:
-    """The format and every annotation of the file at ``path``; ``ImportFailed`` when bad."""
-    kind, data = _parse(path, _text(path))
+def read_records(path: Path, context: Context) -> tuple[str, list[Record]]:
+    """The format and every record of the file at ``path``; ``ImportFailed`` when unreadable."""
+    text = _text(path)
     try:
-        if kind == "jsonl":
-            return "sorot-jsonl", [
-                _check(line, f"line {n}")
-                for n, line in enumerate(data, 1)
-                if not (isinstance(line, Mapping) and line.get("kind") == "article")
-            ]
-        if isinstance(data, Mapping) and data.get("format") == native.FORMAT_NAME:
-            return native.FORMAT_NAME, _native(data)
-        if isinstance(data, Mapping) and "format" in data and "@context" not in data:
-            raise ValueError(f"is a {data['format']!r} file, not a sorot export")
-        if _looks_w3c(data):
-            found = []
-            for number, item in enumerate(w3c.annotations_of(data), 1):
-                try:
-                    found.append(w3c.from_w3c(item, find_article))
-                except (ValueError, KeyError, TypeError) as error:
-                    raise ValueError(f"annotation {number} {_reason(error)}") from None
-            return "w3c", found
+        if sorot_csv.looks_like(text):
+            return "sorot-csv", list(sorot_csv.records(text, context))
+        try:
+            data = loads(text)
+        except RecursionError:
+            raise ImportFailed(f"{path}: is nested too deeply to be read") from None
+        except json.JSONDecodeError as error:
+            if error.msg != "Extra data":
+                where = f"line {error.lineno}, column {error.colno}"
+                raise ImportFailed(f"{path}: is not JSON ({error.msg} at {where})") from None
+            return _lines_records(_json_lines(path, text), context)
+        return _document_records(data, context)
     except ValueError as error:
         raise ImportFailed(f"{path}: {error}") from None
-    raise ImportFailed(f"{path}: is neither a sorot export nor W3C Web Annotations")
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, KeyError):
-        return f"lacks {error.args[0]}"
-    return str(error)
-
-
-def _looks_w3c(data: Any) -> bool:
-    items = data if isinstance(data, list) else [data]
-    return bool(items) and all(
-        isinstance(i, Mapping) and ("@context" in i or "type" in i or "target" in i) for i in items
-    )
 
 
 # -- merging -------------------------------------------------------------------------------
 
 
-def _moment(value: str) -> datetime | str:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _newer(a: str, b: str) -> int:
     """1 when ``a`` is later than ``b``, -1 when earlier, 0 when the same moment."""
-    x, y = _moment(a), _moment(b)
-    if type(x) is not type(y):
-        x, y = a, b  # one of them is not a date: compare the text
-    return (x > y) - (x < y)  # type: ignore[operator]
+    x, y = moment(a), moment(b)
+    if x is None or y is None:
+        return (a > b) - (a < b)  # one of them is not a date: compare the text
+    return (x > y) - (x < y)
+
+
+def _comparable(annotation: Annotation) -> dict[str, Any]:
+    data = annotation.to_dict()
+    for key in _TIME_FIELDS:  # one moment spelled two ways is one time
+        when = moment(data[key])
+        data[key] = when or data[key]
+    return data
 
 
 def decide(stored: Annotation | None, incoming: Annotation) -> str:
     """``added``, ``unchanged``, ``replaced``, ``older`` or ``conflict``."""
     if stored is None:
         return "added"
-    mine, theirs = stored.to_dict(), incoming.to_dict()
+    mine, theirs = _comparable(stored), _comparable(incoming)
     if mine == theirs:
         return "unchanged"
     order = _newer(incoming.updated, stored.updated)
@@ -303,21 +207,33 @@ def decide(stored: Annotation | None, incoming: Annotation) -> str:
     return "unchanged" if mine == theirs else "conflict"
 
 
-def _record(report: ImportReport, outcome: str, stored: Annotation | None, new: Annotation) -> None:
-    if outcome == "conflict":
-        reason = f"changed both here and in the file at {new.updated}"
-        report.conflicts.append(Conflict(new.id, new.article_id, reason))
-        return
-    bucket = {
-        "added": report.added,
-        "replaced": report.replaced,
-        "unchanged": report.unchanged,
-        "older": report.skipped_older,
-    }[outcome]
-    bucket.append(new.id)
+class _Merge:
+    """The report being filled while records are merged."""
+
+    def __init__(self, report: ImportReport, found: Sequence[Record]) -> None:
+        self.report = report
+        self.record_of = {id(r.annotation): r for r in found if r.annotation is not None}
+
+    def note(self, annotation: Annotation, outcome: str, detail: str = "") -> None:
+        record = self.record_of.get(id(annotation))
+        where = record.where if record else annotation.id
+        detail = detail or (record.note if record else "")
+        self.report.records.append(
+            RecordReport(where, outcome, annotation.id, annotation.article_id, detail)
+        )
+        if outcome == "conflict":
+            self.report.conflicts.append(Conflict(annotation.id, annotation.article_id, detail))
+            return
+        bucket = {
+            "added": self.report.added,
+            "replaced": self.report.replaced,
+            "unchanged": self.report.unchanged,
+            "older": self.report.skipped_older,
+        }[outcome]
+        bucket.append(annotation.id)
 
 
-def _dedupe(found: Iterable[Annotation], report: ImportReport) -> list[Annotation]:
+def _dedupe(found: Iterable[Annotation], merge: _Merge) -> list[Annotation]:
     """One version of each id: the newest; a same-time twin with other content is a conflict."""
     chosen: dict[str, Annotation] = {}
     for annotation in found:
@@ -327,19 +243,20 @@ def _dedupe(found: Iterable[Annotation], report: ImportReport) -> list[Annotatio
             chosen[annotation.id] = annotation
         elif outcome == "conflict":
             reason = "the file holds two different versions with one time"
-            report.conflicts.append(Conflict(annotation.id, annotation.article_id, reason))
+            merge.note(annotation, "conflict", reason)
     return list(chosen.values())
 
 
-def merge(store: AnnotationStore, found: Sequence[Annotation], report: ImportReport) -> None:
-    """Merge ``found`` into ``store`` by id, recording each outcome in ``report``."""
+def merge(store: AnnotationStore, found: Sequence[Record], report: ImportReport) -> None:
+    """Merge the annotations of ``found`` into ``store`` by id, each outcome in ``report``."""
+    merging = _Merge(report, found)
     homes = {a.id: a.article_id for a in store.all()}
     by_article: dict[str, list[Annotation]] = {}
-    for annotation in _dedupe(found, report):
+    annotations = [r.annotation for r in found if r.annotation is not None]
+    for annotation in _dedupe(annotations, merging):
         home = homes.get(annotation.id)
         if home is not None and home != annotation.article_id:
-            reason = f"the store holds this id on article {home}"
-            report.conflicts.append(Conflict(annotation.id, annotation.article_id, reason))
+            merging.note(annotation, "conflict", f"the store holds this id on article {home}")
             continue
         by_article.setdefault(annotation.article_id, []).append(annotation)
     for article_id, incoming in by_article.items():
@@ -348,15 +265,42 @@ def merge(store: AnnotationStore, found: Sequence[Annotation], report: ImportRep
         if not any(o in ("added", "replaced") for o in outcomes):
             # Nothing to write: no lock taken, and a read-only store still answers.
             for annotation, outcome in zip(incoming, outcomes, strict=True):
-                _record(report, outcome, stored.get(annotation.id), annotation)
+                merging.note(annotation, outcome, _why(outcome, annotation))
             continue
 
         def choose(current: Annotation | None, new: Annotation) -> bool:
             outcome = decide(current, new)  # again, on what is stored under the lock
-            _record(report, outcome, current, new)
+            merging.note(new, outcome, _why(outcome, new))
             return outcome in ("added", "replaced")
 
         store.merge(article_id, incoming, choose)
+
+
+def _why(outcome: str, annotation: Annotation) -> str:
+    if outcome == "conflict":
+        return f"changed both here and in the file at {annotation.updated}"
+    return ""
+
+
+def merge_corrections(
+    store: AnnotationStore, found: Sequence[Record], report: ImportReport
+) -> None:
+    """Add the entity corrections of ``found`` the store lacks, by id (a native export's)."""
+    by_article: dict[str, list[Record]] = {}
+    for record in found:
+        if record.correction is not None:
+            by_article.setdefault(record.correction["article_id"], []).append(record)
+    for article_id, records in by_article.items():
+        added = set(store.merge_corrections(article_id, [r.correction for r in records]))
+        for record in records:
+            doc = record.correction
+            outcome = "added" if doc["id"] in added else "unchanged"
+            (
+                report.corrections_added if outcome == "added" else report.corrections_unchanged
+            ).append(doc["id"])
+            report.records.append(
+                RecordReport(record.where, f"correction {outcome}", doc["id"], article_id)
+            )
 
 
 def import_file(
@@ -364,26 +308,36 @@ def import_file(
     store: AnnotationStore,
     *,
     articles: Iterable[Article] = (),
+    labels: LabelMap | None = None,
+    annotator: str = "",
+    keep_entity: EntitySink | None = None,
 ) -> ImportReport:
-    """Import the annotations in ``path`` into ``store``; ``ImportFailed`` when it cannot be read.
+    """Import the records of ``path`` into ``store``; ``ImportFailed`` when it cannot be read.
 
-    ``articles`` (the corpus) lets W3C annotations made by other tools be
-    matched to articles by their address.
+    ``articles`` (the corpus) lets other tools' annotations be matched to
+    articles (by address or text) and placed by their quotes; ``labels`` says
+    what other tools' labels become; ``annotator`` names records that name
+    nobody; ``keep_entity`` keeps entity spans (without it they are refused).
     """
     path = Path(path)
-    index: dict[str, Article] = {}
-    for article in articles:
-        index[article.id] = article
-        if article.url:
-            index.setdefault(article.url, article)
-    fmt, found = read_annotations(path, index.get if index else None)
+    context = Context(articles, labels or LabelMap(), annotator)
+    fmt, found = read_records(path, context)
     report = ImportReport(str(path), fmt)
+    for record in found:
+        if record.refused:
+            report.records.append(RecordReport(record.where, "refused", detail=record.refused))
+        elif record.entity is not None:
+            mark = record.entity
+            if keep_entity is None:
+                reason = "is an entity span, and entities cannot be kept here"
+                report.records.append(RecordReport(record.where, "refused", detail=reason))
+                continue
+            outcome = keep_entity(mark)
+            report.records.append(
+                RecordReport(record.where, f"entity {outcome}", "", mark.article_id, record.note)
+            )
     merge(store, found, report)
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    for doc in read_corrections(path):
-        by_article.setdefault(doc["article_id"], []).append(doc)
-    for article_id, docs in by_article.items():
-        added = store.merge_corrections(article_id, docs)
-        report.corrections_added += added
-        report.corrections_unchanged += [d["id"] for d in docs if d["id"] not in added]
+    merge_corrections(store, found, report)
+    order = {record.where: number for number, record in enumerate(found)}
+    report.records.sort(key=lambda r: order.get(r.where, len(order)))  # the file's order
     return report

@@ -84,6 +84,7 @@ def write(
         record["annotations"] = [a.to_dict() for a in marks]
         if options.corrections_for is not None and not isinstance(article, MissingArticle):
             record["corrections"] = options.corrections_for(article.id)
+            stats.corrections += len(record["corrections"])
         stats.add(article, marks)
         out.write(("\n" if number == 0 else ",\n") + _dumps(record))
     totals = {
@@ -92,6 +93,7 @@ def write(
         "claims": stats.annotations["claim"],
         "notes": stats.annotations["note"],
         "entities": stats.entities,
+        "corrections": stats.corrections,
         "orphaned": stats.orphaned,
         "missing_articles": len(stats.missing),
     }

@@ -21,6 +21,7 @@ from typing import Any
 from store.annotations.anchoring import place
 from store.annotations.annotation import Annotation
 from store.annotations.store import AnnotationStore
+from store.files.review_settings import ReviewSettings
 from store.news.article import Article, article_to_dict
 from store.query import KeyMatcher, Query
 from store.query.words import searched_fields
@@ -59,6 +60,15 @@ class ExportOptions:
     """When given, each article's entity corrections are included (the native format)."""
     set_name: str | None = None
     """The saved set exported, if it was one (written with the query)."""
+    bom: bool = True
+    """CSV: begin with a byte order mark, so that spreadsheet programs read UTF-8."""
+    review: ReviewSettings = field(default_factory=ReviewSettings)
+    """ClaimReview: the organisation, review pages and rating scale (``[claimreview]``)."""
+    known_entities: EntitiesFor | None = None
+    """The article's entities when they are at hand (cached), to type a claim's speaker
+    (ClaimReview); not written unless asked."""
+    entities_in_text: Callable[[str], list[dict[str, Any]]] | None = None
+    """The recogniser on a short text (a speaker's name), when the article's are not at hand."""
 
     @property
     def with_entities(self) -> bool:
@@ -74,9 +84,13 @@ class ExportStats:
     annotations: Counter[str] = field(default_factory=Counter)
     """By kind (``claim``, ``note``)."""
     entities: int = 0
+    corrections: int = 0
+    """Entity corrections written (the native and W3C formats carry them)."""
     orphaned: int = 0
     missing: list[str] = field(default_factory=list)
     """Ids of articles not in the corpus whose annotations were exported."""
+    left_out: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """What the format did not write, and why: ``(one, many, why)`` -> how many."""
 
     @property
     def total(self) -> int:
@@ -102,9 +116,18 @@ class ExportStats:
         parts.append(n(self.annotations["note"], "note"))
         if self.entities:
             parts.append(n(self.entities, "entity").replace("entitys", "entities"))
+        if self.corrections:
+            parts.append(n(self.corrections, "entity correction"))
         if self.orphaned:
             parts.append(f"{self.orphaned:,} orphaned")
         return ", ".join(parts)
+
+    def left_out_lines(self) -> list[str]:
+        """One line per reason something was left out: ``3 notes: notes are not reviews``."""
+        return [
+            f"{n:,} {one if n == 1 else many}: {why}"
+            for (one, many, why), n in self.left_out.items()
+        ]
 
 
 def placed(annotation: Annotation, article: Article) -> Annotation:
@@ -236,14 +259,28 @@ def _missing(store: AnnotationStore, article_id: str) -> MissingArticle:
     )
 
 
+Chooser = Callable[[Sequence[Annotation], ExportOptions], tuple[list[Annotation], Counter]]
+"""What a format writes of one article's annotations, and why it leaves the others out."""
+
+
 def count(
     items: Iterable[Item],
     options: ExportOptions | None = None,
     query: Query | None = None,
+    choose: Chooser | None = None,
 ) -> ExportStats:
-    """What exporting ``items`` would write (the export dialog shows it first)."""
+    """What exporting ``items`` would write (the export dialog shows it first).
+
+    ``choose`` is the format's own choice of annotations (ClaimReview writes
+    claims with a verdict only); an article it leaves empty is not counted.
+    """
     stats = ExportStats()
     for article, marks in items:
+        if choose is not None:
+            marks, left = choose(marks, options or ExportOptions())
+            stats.left_out.update(left)
+            if not marks:
+                continue
         stats.add(article, marks)
         if options is not None:
             stats.entities += len(entities_of(article, options, query or Query()))

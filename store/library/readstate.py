@@ -57,6 +57,15 @@ class ReadingLog:
             if isinstance(entry, dict) and entry.get("read")
         }
 
+    def last_opened(self) -> str | None:
+        """The id of the article this user opened last (``None`` before the first)."""
+        latest, found = "", None
+        for key, entry in self.file.read().items():
+            opened = entry.get("opened", "") if isinstance(entry, dict) else ""
+            if isinstance(opened, str) and opened and opened >= latest:
+                latest, found = opened, key
+        return found
+
     def position(self, article_id: str, sha256: str) -> int:
         """Where to put the cursor on opening: the saved offset if the text is unchanged."""
         state = self.get(article_id)
@@ -64,7 +73,8 @@ class ReadingLog:
 
     def opened(self, article_id: str, sha256: str) -> None:
         """Record that the article was opened: it is now read."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        # Microseconds: two articles opened within a second keep their order (last_opened).
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
 
         def change(data: dict) -> None:
             entry = dict(data.get(article_id) or {})

@@ -46,7 +46,7 @@ from store.entities.cache import SCHEMA as ENTITY_SCHEMA
 from store.entities.index import EntityIndex, forget_gone_texts
 from store.files.database import Database, DatabaseUnreadable
 from store.files.jsonfile import StoreError
-from store.files.settings import Settings, load_settings
+from store.files.settings import Settings, load_settings, save_setting, settings_path
 from store.library.catalog import Catalog, Row, counts_of
 from store.library.corpus import Corpus
 from store.library.indexer import Indexer, IndexReport
@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     from store.annotations.article_annotations import ArticleAnnotations
     from store.annotations.history import History
     from store.entities.service import EntityService
+    from store.exchange.importers import EntityMark
+    from store.exchange.importers.labels import LabelMap
     from store.exchange.importing import ImportReport
 
 SCHEMAS = (CORPUS_SCHEMA, ENTITY_SCHEMA)
@@ -86,7 +88,9 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
         settings_file: Path | None = None,
     ) -> None:
         self.data_dir = data_dir
-        settings, self.settings_problem = load_settings(settings_file)
+        self.settings_file = settings_file or settings_path()
+        """The user's ``config.toml`` (read at start; the theme chosen is written back)."""
+        settings, self.settings_problem = load_settings(self.settings_file)
         if user:
             # An explicit user (tests, --user) wins over the configured annotator.
             settings = replace(settings, annotator=user)
@@ -284,6 +288,12 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
                 found[article_id] = changes
         return found
 
+    def tags_in_use(self) -> list[str]:
+        """Every tag on the corpus's annotations, most used first (the claim form completes
+        them)."""
+        counts = Counter(tag for items in self.annotated.values() for a in items for tag in a.tags)
+        return sorted(counts, key=lambda tag: (-counts[tag], tag.casefold()))
+
     def watch(self, stop: threading.Event, changed: Callable[[set[str]], None]) -> None:
         """Call ``changed(article ids)`` when annotation files change on disk, until ``stop``."""
         watch_annotations(self.data_dir, stop, changed)
@@ -317,11 +327,61 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace):
 
     # -- importing -------------------------------------------------------------------
 
-    def import_file(self, path: Path, corpus: Sequence[Article] = ()) -> ImportReport:
-        """Merge the annotations in ``path`` (``ImportFailed`` when it cannot be read)."""
+    def last_read(self) -> str | None:
+        """The article this user opened last, if it is in the open corpus (the library's row)."""
+        article_id = self.reading.last_opened()
+        return article_id if article_id is not None and article_id in self.corpus else None
+
+    def draft_ids(self) -> set[str]:
+        """Articles where this user left a claim or note unsaved (``StoreError``: unreadable)."""
+        return self.drafts.article_ids()
+
+    def save_theme(self, theme: str) -> None:
+        """Keep ``theme`` in the user's config file for the next start (``StoreError``)."""
+        save_setting(self.settings_file, "theme", theme)
+        self.settings = replace(self.settings, theme=theme)
+
+    # -- importing -------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: Path,
+        corpus: Sequence[Article] = (),
+        labels: LabelMap | None = None,
+    ) -> ImportReport:
+        """Merge the records in ``path`` (``ImportFailed`` when it cannot be read).
+
+        ``corpus`` matches other tools' annotations to articles and places
+        them; ``labels`` says what their labels become. Entity spans are kept
+        as this user's entities (an ``add`` correction, once per span and type).
+        """
         from store.exchange.importing import import_file
 
-        return import_file(path, self.store, articles=corpus)
+        by_id = {article.id: article for article in corpus}
+
+        def keep_entity(mark: EntityMark) -> str:
+            article = by_id[mark.article_id]
+            start, end = mark.selector.start, mark.selector.end
+            while start < end and article.body[start].isspace():  # as a correction keeps it
+                start += 1
+            while end > start and article.body[end - 1].isspace():
+                end -= 1
+            for correction in self.entities.corrections(article.id):
+                span = correction.selector
+                if (span.start, span.end, correction.type) == (start, end, mark.type):
+                    return "unchanged"
+            who = mark.annotator or self.user
+            self.entities.correct(article, start, end, "add", annotator=who, type=mark.type)
+            return "added"
+
+        return import_file(
+            path,
+            self.store,
+            articles=corpus,
+            labels=labels,
+            annotator=self.user,
+            keep_entity=keep_entity,
+        )
 
 
 __all__ = ["QueryError", "Workspace"]

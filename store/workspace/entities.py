@@ -57,6 +57,18 @@ class EntitiesOfWorkspace:
             self._entities = EntityService(self.database, self.store)
         return self._entities
 
+    def cached_entities(self: Workspace, article: Article) -> list[dict[str, Any]]:
+        """``article``'s entities if they are at hand (stored), else none: never slow."""
+        found = self.entities.cached(article)
+        return [entity.to_dict() for entity in found] if found is not None else []
+
+    @staticmethod
+    def entities_in_text(text: str) -> list[dict[str, Any]]:
+        """The recogniser's entities in a short text (a speaker's name)."""
+        from store.entities.recognise import recognise
+
+        return [entity.to_dict() for entity in recognise(text)]
+
     def entities_for(self: Workspace, article: Article) -> list[dict[str, Any]]:
         """``article``'s entities as plain data (exports)."""
         return [entity.to_dict() for entity in self.entities.entities(article)]

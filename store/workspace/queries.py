@@ -181,8 +181,13 @@ class QueriesOfWorkspace:
         with_text: bool = False,
         with_entities: bool = False,
         set_name: str | None = None,
+        bom: bool = True,
     ) -> ExportOptions:
-        """What an export of ``query`` writes besides annotations (``kind:entity``: entities)."""
+        """What an export of ``query`` writes besides annotations (``kind:entity``: entities).
+
+        The ClaimReview settings come from ``config.toml``; the entities that
+        type a claim's speaker are found only when a format asks for them.
+        """
         from store.exchange import ExportOptions
 
         wanted = with_entities or "entity" in query.kinds
@@ -192,4 +197,8 @@ class QueriesOfWorkspace:
             key_matcher=pattern_matches,
             corrections_for=self.store.corrections,
             set_name=set_name,
+            bom=bom,
+            review=self.settings.review,
+            known_entities=self.cached_entities,
+            entities_in_text=self.entities_in_text,
         )

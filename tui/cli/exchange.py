@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from store.exchange import FORMATS, atomic_output, check_target, export
+from store.exchange.importers.labels import LabelMap
 from store.exchange.output import is_stream
 from store.files.jsonfile import StoreError
 from store.news.article import Article
@@ -93,6 +94,12 @@ def _export_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--text", action="store_true", help="include the articles' text")
     parser.add_argument(
+        "--no-bom",
+        dest="bom",
+        action="store_false",
+        help="csv: no byte order mark (by default there is one, so Excel reads UTF-8)",
+    )
+    parser.add_argument(
         "--entities",
         action="store_true",
         help="include the articles' entities, recognised and corrected (implied by kind:entity)",
@@ -108,7 +115,11 @@ def _export_parser() -> argparse.ArgumentParser:
 def _import_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="sorot import",
-        description="Merge annotations from sorot exports (json, jsonl) or W3C Web Annotations.",
+        description="Merge annotations from sorot's exports (JSON, JSON Lines, CSV), W3C Web "
+        "Annotations, Hypothesis (API JSON or JSON-LD), Label Studio (JSON) and doccano (JSONL).",
+        epilog="Other tools' annotations are matched to articles by address or text, so give "
+        "the corpus with --corpus. Each record is reported: added, unchanged, refused (and why), "
+        "placed by its quote when its offsets pointed elsewhere.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", type=Path)
     parser.add_argument(
@@ -116,7 +127,16 @@ def _import_parser() -> argparse.ArgumentParser:
         action="append",
         type=Path,
         metavar="PATH",
-        help="articles to match other tools' W3C annotations to, by address",
+        help="articles to match other tools' annotations to (by address or text) and place them in",
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="LABEL=MEANING",
+        help="what a label (Label Studio, doccano) or tag (Hypothesis) becomes: claim, "
+        "claim:STATUS, note or entity:PER|ORG|LOC|DATE|QUANT (claim, note and the usual "
+        "entity names are understood without one)",
     )
     parser.add_argument("--json", action="store_true", help="print the reports as JSON, with ids")
     data_arg(parser)
@@ -195,7 +215,11 @@ def _export(args: argparse.Namespace) -> int:
         if target is not None:
             check_target(target, force=args.force)  # before the corpus is read, not after
         options = space.export_options(
-            query, with_text=args.text, with_entities=args.entities, set_name=args.set
+            query,
+            with_text=args.text,
+            with_entities=args.entities,
+            set_name=args.set,
+            bom=args.bom,
         )
     except (StoreError, ImportError) as error:
         say(str(error))
@@ -224,6 +248,10 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     for problem in problems:
         say(str(problem))
+    if args.format == "claimreview" and space.settings_problem:
+        say(space.settings_problem)
+    for line in stats.left_out_lines():
+        say(f"left out: {line}")
     skipped = space.take_problems()
     for problem in skipped:
         say(problem)
@@ -243,6 +271,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    try:
+        labels = LabelMap.parse(args.map)
+    except ValueError as error:
+        print(f"sorot import: --map {printable(str(error))}", file=sys.stderr)
+        return 2
     space = workspace(args)
     articles: list[Article] = []
     if args.corpus:
@@ -254,7 +287,7 @@ def _import(args: argparse.Namespace) -> int:
     reports = []
     for path in args.files:
         try:
-            report = space.import_file(path, articles)
+            report = space.import_file(path, articles, labels)
         except StoreError as error:
             say(str(error))
             failed = True
@@ -262,19 +295,16 @@ def _import(args: argparse.Namespace) -> int:
         reports.append(report)
         if not args.json:
             print(printable(report.summary()))
-            for conflict in report.conflicts:
-                print(
-                    printable(
-                        f"  conflict: {conflict.id} ({conflict.article_id}): {conflict.reason}"
-                    )
-                )
+            for record in report.notable():
+                print(printable(f"  {record.line()}"))
     problems = space.take_problems()
     for problem in problems:
         say(problem)
     if args.json:
         json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    return 1 if failed or problems else 0
+    refused = any(report.refused for report in reports)
+    return 1 if failed or problems or refused else 0
 
 
 # -- sets --------------------------------------------------------------------------------

@@ -16,9 +16,13 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
+from tui.widgets.choice import Choice
+from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
+from tui.widgets.tag_suggester import TagSuggester
 
-QUOTE_PREVIEW = 240
-"""Characters of the quote shown at the top of the form."""
+QUOTE_LINES = 3
+"""Lines of the quote shown at the top of the form (cut with … when it goes on)."""
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
 
     DEFAULT_CSS = """
     ClaimForm > Vertical { width: 80; }
-    ClaimForm #quote { color: $text-muted; text-style: italic; max-height: 3;
-        margin-bottom: 1; }
+    ClaimForm #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
     ClaimForm .row > Label { width: 9; }
     ClaimForm #status-label { margin-left: 2; width: 8; }
     ClaimForm #note { height: 3; }
@@ -64,11 +67,14 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         restored: bool = False,
         save: Callable[[ClaimFields], Problem] | None = None,
         history: Sequence[str] = (),
+        tags: Sequence[str] = (),
+        carried: bool = False,
     ) -> None:
         """``current`` fills the fields; ``editing`` (default: whether there is a
         ``current``) titles the form, ``restored`` says it comes back from a draft;
         ``save`` saves (the form stays open when it cannot); ``history`` lines show
-        who changed the claim before."""
+        who changed the claim before; ``tags`` are completed in the tags field;
+        ``carried`` says the type and speaker come from the user's last claim."""
         super().__init__()
         self.quote = quote
         self.claim_types = claim_types
@@ -79,6 +85,8 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         self.restored = restored
         self.save = save
         self.history = list(history)
+        self.tags = list(tags)
+        self.carried = carried
         self.theirs: dict[str, Any] = {}
         """A colleague's values of the fields in conflict, for ctrl+t."""
 
@@ -91,18 +99,19 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             types.append(current.claim_type)
         if current and current.status not in statuses:
             statuses.append(current.status)
-        quote = printable(" ".join(self.quote.split()))
-        if len(quote) > QUOTE_PREVIEW:
-            quote = quote[: QUOTE_PREVIEW - 1] + "…"
         with Vertical() as box:
             box.border_title = ("Edit claim" if self.editing else "New claim") + (
-                " · not saved last time" if self.restored else ""
+                " · not saved last time"
+                if self.restored
+                else " · type and speaker as your last claim"
+                if self.carried
+                else ""
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
-            yield Static(Text(f"“{quote}”"), id="quote")
+            yield Quote(self.quote, QUOTE_LINES, id="quote")
             with Horizontal(classes="row"):
                 yield Label("Type")
-                yield Select(
+                yield Choice(
                     [(t, t) for t in types],
                     value=current.claim_type if current else types[0],
                     allow_blank=False,
@@ -110,7 +119,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                     id="claim-type",
                 )
                 yield Label("Status", id="status-label")
-                yield Select(
+                yield Choice(
                     [(s, s) for s in statuses],
                     value=current.status if current else statuses[0],
                     allow_blank=False,
@@ -130,7 +139,8 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                 yield Label("Tags")
                 yield Input(
                     value=", ".join(current.tags) if current else "",
-                    placeholder="comma-separated: troops, casualties",
+                    placeholder="comma-separated: troops, casualties (→ completes tags in use)",
+                    suggester=TagSuggester(self.tags),
                     compact=True,
                     id="tags",
                 )
@@ -142,6 +152,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#claim-type", Select).focus()
@@ -187,6 +198,12 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             elif name == "note":
                 self.query_one("#note", TextArea).text = value or ""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+t is in the footer only while there is a colleague's change to take.
+        if action == "take_theirs" and not self.theirs:
+            return False
+        return super().check_action(action, parameters)
+
     def action_take_theirs(self) -> None:
         """After a conflict: put the colleague's values in the fields (then ctrl+s saves)."""
         if not self.theirs:
@@ -194,6 +211,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             return
         self.show(self.theirs)
         self.theirs = {}
+        self.refresh_bindings()
         self.say_problem("Their values are in the form: ctrl+s saves them, or edit first.")
 
     @on(Input.Submitted)

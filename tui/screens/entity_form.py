@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
 from store.news.safetext import printable
 from tui.screens.form import FormScreen
+from tui.widgets.choice import Choice
+from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
+from tui.widgets.tickbox import TickBox
 
 QUOTE_PREVIEW = 160
 """Characters of the text shown at the top of the form."""
@@ -48,8 +51,7 @@ class EntityForm(FormScreen[EntityFields | None]):
 
     DEFAULT_CSS = """
     EntityForm > Vertical { width: 64; }
-    EntityForm #entity-text { color: $text-muted; text-style: italic; max-height: 2;
-        margin-bottom: 1; }
+    EntityForm #entity-text { color: $text-muted; text-style: italic; margin-bottom: 1; }
     EntityForm .row > Label { width: 6; }
     EntityForm #every { margin-bottom: 1; }
     /* four buttons (Cancel, Undo correction, Reject, Save) fit in the box */
@@ -85,10 +87,10 @@ class EntityForm(FormScreen[EntityFields | None]):
                 f"Entity · {current.type} · {printable(current.key)}" if current else "New entity"
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
-            yield Static(Text(f"“{shown}”"), id="entity-text")
+            yield Quote(self.text, 2, id="entity-text")
             with Horizontal(classes="row"):
                 yield Label("Type")
-                yield Select(
+                yield Choice(
                     [(t, t) for t in TYPES],
                     value=current.type if current else TYPES[0],
                     allow_blank=False,
@@ -105,7 +107,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                     id="entity-key",
                 )
             if current is not None and self.mentions > 1:
-                yield Checkbox(
+                yield TickBox(
                     f"every mention of {printable(current.key)} here ({self.mentions})",
                     compact=True,
                     id="every",
@@ -113,7 +115,7 @@ class EntityForm(FormScreen[EntityFields | None]):
             elif current is None and self.occurrences > 1:
                 # A name is a name wherever it stands: a new one is marked everywhere unless
                 # the user says otherwise.
-                yield Checkbox(
+                yield TickBox(
                     f"every “{_short(shown)}” in this article ({self.occurrences})",
                     value=True,
                     compact=True,
@@ -126,6 +128,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                 if current is not None:
                     yield Button("Reject", variant="error", id="reject", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#entity-type", Select).focus()

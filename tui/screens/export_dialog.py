@@ -1,4 +1,9 @@
-"""The export dialog: a set, a format and a path; what will be written, then where it went."""
+"""The export dialog: a set, a format and a path; what will be written, then where it went.
+
+The count is of what the chosen format writes (ClaimReview: the claims with
+a verdict), with what it leaves out and why, recounted whenever the set,
+the format or an option changes.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,23 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from store.exchange import FORMATS, SUFFIXES, ExportOptions, atomic_output, count, export
+from store.exchange import (
+    FORMATS,
+    SUFFIXES,
+    ExportOptions,
+    ExportStats,
+    atomic_output,
+    count_for,
+    export,
+)
 from store.files.jsonfile import StoreError
 from store.news.safetext import printable
 from store.query import Query
 from store.workspace import Workspace
 from tui.screens.form import FIELD_KEYS, FieldKeys
+from tui.widgets.choice import Choice
+from tui.widgets.footer import Footer
+from tui.widgets.tickbox import TickBox
 
 CURRENT = "\x00current"
 """The Select value standing for the library's current filter."""
@@ -30,6 +46,28 @@ FORMAT_NAMES = {
     "claimreview": "schema.org ClaimReview",
     "csv": "CSV (spreadsheets)",
 }
+
+
+def default_path(fmt: str, folder: Path | None = None) -> Path:
+    """The file proposed for ``fmt``: dated, and distinct for each format.
+
+    W3C and ClaimReview share the ``.jsonld`` suffix: the format's name in
+    the file name keeps one export from being offered as the other's file.
+    """
+    stem = f"sorot-export-{date.today():%Y-%m-%d}"
+    if SUFFIXES[fmt] in [SUFFIXES[f] for f in FORMATS if f != fmt]:
+        stem += f"-{fmt}"
+    return (folder or Path.cwd()) / f"{stem}{SUFFIXES[fmt]}"
+
+
+def renamed(path: Path, old: str, new: str) -> Path:
+    """``path`` for format ``new`` after ``old``: a proposed name follows, a typed one keeps
+    its name and takes the new suffix."""
+    if path.name == default_path(old).name:
+        return default_path(new, path.parent)
+    if path.suffix in SUFFIXES.values():
+        return path.with_suffix(SUFFIXES[new])
+    return path
 
 
 class ExportDialog(FieldKeys, ModalScreen[None]):
@@ -50,7 +88,8 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
     ExportDialog .row > Select, ExportDialog .row > Input { width: 1fr; }
     ExportDialog #options { height: 1; margin-bottom: 1; }
     ExportDialog Checkbox { margin-right: 2; }
-    ExportDialog #preview { color: $text-muted; margin-bottom: 1; }
+    ExportDialog #preview { color: $text-muted; }
+    ExportDialog #where { color: $text-warning; margin-bottom: 1; }
     ExportDialog #buttons { height: 1; align-horizontal: right; }
     ExportDialog Button { margin-left: 2; }
     """
@@ -61,6 +100,8 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
         self.current = current
         """The library's filter: the query offered first."""
         self._confirm_replace: Path | None = None
+        self._named_for = "json"
+        """The format the file field's name was proposed for."""
 
     def compose(self) -> ComposeResult:
         try:
@@ -75,10 +116,10 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             box.border_subtitle = "ctrl+s export · Esc close"
             with Horizontal(classes="row"):
                 yield Label("Set")
-                yield Select(choices, value=CURRENT, allow_blank=False, compact=True, id="set")
+                yield Choice(choices, value=CURRENT, allow_blank=False, compact=True, id="set")
             with Horizontal(classes="row"):
                 yield Label("Format")
-                yield Select(
+                yield Choice(
                     [(FORMAT_NAMES[f], f) for f in FORMATS],
                     value="json",
                     allow_blank=False,
@@ -87,22 +128,23 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("File")
-                yield Input(self._default_path("json"), compact=True, id="path")
+                yield Input(str(default_path("json")), compact=True, id="path")
             with Horizontal(id="options"):
-                yield Checkbox("article text", id="text", compact=True)
-                yield Checkbox("entities", id="entities", compact=True)
+                yield TickBox("article text", id="text", compact=True)
+                yield TickBox("entities", id="entities", compact=True)
+                yield TickBox("BOM for Excel", True, id="bom", compact=True, disabled=True)
             yield Static("Counting…", id="preview")
+            yield Static(id="where")
             with Horizontal(id="buttons"):
                 yield Button("Close", id="close", compact=True)
                 yield Button("Export", variant="primary", id="export", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#format", Select).focus()
+        # What to export comes first: the order in which the dialog reads.
+        self.query_one("#set", Select).focus()
         self._recount()
-
-    @staticmethod
-    def _default_path(fmt: str) -> str:
-        return str(Path.cwd() / f"sorot-export-{date.today():%Y-%m-%d}{SUFFIXES[fmt]}")
+        self._say_where()
 
     # -- what will be written ---------------------------------------------------
 
@@ -122,32 +164,82 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             with_text=self.query_one("#text", Checkbox).value,
             with_entities=self.query_one("#entities", Checkbox).value,
             set_name=set_name,
+            bom=self.query_one("#bom", Checkbox).value,
         )
+
+    def _format(self) -> str:
+        return str(self.query_one("#format", Select).value)
 
     @on(Select.Changed)
     @on(Checkbox.Changed)
     def _changed(self, event: Select.Changed | Checkbox.Changed) -> None:
         if isinstance(event, Select.Changed) and event.select.id == "format":
             box = self.query_one("#path", Input)
-            old = Path(box.value)
-            if old.suffix in SUFFIXES.values():
-                box.value = str(old.with_suffix(SUFFIXES[str(event.value)]))
+            if box.value.strip():
+                box.value = str(renamed(Path(box.value), self._named_for, str(event.value)))
+            self._named_for = str(event.value)
+            self.query_one("#bom", Checkbox).disabled = event.value != "csv"
         self._confirm_replace = None
         self._recount()
 
+    @on(Input.Changed, "#path")
+    def _path_changed(self) -> None:
+        self._confirm_replace = None
+        self._say_where()
+
+    def _path(self) -> Path:
+        return Path(self.query_one("#path", Input).value.strip()).expanduser()
+
+    def _say_where(self) -> None:
+        """Say beforehand what writing to the file will do besides writing it."""
+        path = self._path()
+        if not path.name:
+            said = "Give a file to write."
+        elif path.is_dir():
+            said = f"{printable(str(path))} is a folder: give a file name in it."
+        elif not path.parent.exists():
+            said = f"The folder {printable(str(path.parent))} does not exist: Export creates it."
+        elif path.exists():
+            said = f"{printable(path.name)} exists: Export asks before replacing it."
+        else:
+            said = ""
+        where = self.query_one("#where", Static)
+        where.update(Text(said))
+        where.display = bool(said)
+
     @work(thread=True, exclusive=True, group="export-count")
     def _recount(self) -> None:
+        fmt = self._format()
         try:
             query, name = self._chosen()
             options = self._options(query, name)
             items = self.workspace.select(query, with_entities=options.with_entities)
-            stats = count(items, options, query)
-            text = Text(f"Will write {stats.summary()}.")
-            if not stats.total:
-                text = Text("Nothing to export in this set yet.", style="italic")
+            text = self.preview(fmt, count_for(fmt, items, options, query))
         except StoreError as error:
             text = Text(str(error), style="bold red")
         self.app.call_from_thread(self.query_one("#preview", Static).update, text)
+
+    @staticmethod
+    def written(fmt: str, stats: ExportStats) -> str:
+        """What an export wrote, in the chosen format's words: ``3 reviews of 2 articles``."""
+        if fmt != "claimreview":
+            return stats.summary()
+        reviews, articles = stats.annotations["claim"], stats.articles
+        text = f"{reviews} review{'' if reviews == 1 else 's'} (ClaimReview)"
+        if articles:
+            text += f" of {articles} article{'' if articles == 1 else 's'}"
+        return text
+
+    def preview(self, fmt: str, stats: ExportStats) -> Text:
+        """What ``fmt`` will write, then what it leaves out and why (data shown as text)."""
+        if not stats.total and not stats.entities:
+            text = Text("Nothing to export in this set yet.", style="italic")
+        else:
+            text = Text(f"Will write {self.written(fmt, stats)}.")
+        problem = self.workspace.settings_problem if fmt == "claimreview" else None
+        for line in ([problem] if problem else []) + stats.left_out_lines():
+            text.append(f"\nLeft out: {printable(line)}", style="italic")
+        return text
 
     # -- writing ----------------------------------------------------------------
 
@@ -161,25 +253,30 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
 
     @on(Input.Submitted, "#path")
     def _path_submitted(self) -> None:
-        self.action_export()
+        # Enter ends the typing, it does not write: the Export button takes the focus,
+        # and a second Enter (or ctrl+s) exports.
+        self.query_one("#export", Button).focus()
 
     def action_export(self) -> None:
-        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
-        if not path.name:
-            self.notify("Give a file to write.", severity="warning")
+        path = self._path()
+        if not path.name or path.is_dir():
+            self.notify("Give a file to write, not a folder.", severity="warning")
             return
         force = self._confirm_replace == path
         if path.exists() and not force:
             self._confirm_replace = path
-            self.query_one("#preview", Static).update(
-                Text(f"{path.name} exists: Export again to replace it.", style="bold yellow")
+            where = self.query_one("#where", Static)
+            where.update(
+                Text(f"{printable(path.name)} exists: Export again to replace it.", style="bold")
             )
+            where.display = True
             return
         self._write(path, str(self.query_one("#format", Select).value), force)
 
     @work(thread=True, exclusive=True, group="export-write")
     def _write(self, path: Path, fmt: str, force: bool) -> None:
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             query, name = self._chosen()
             options = self._options(query, name)
             items = self.workspace.select(query, with_entities=options.with_entities)
@@ -196,7 +293,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
                 timeout=10,
             )
             return
-        self.app.call_from_thread(self._done, path, stats.summary())
+        self.app.call_from_thread(self._done, path, self.written(fmt, stats))
 
     def _done(self, path: Path, summary: str) -> None:
         self.notify(f"Wrote {summary} to {path}", timeout=10)

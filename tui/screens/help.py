@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.widgets.footer import Footer
+
 INTRO = (
     "sorot reads a corpus of news articles. The library lists them; Enter opens one. "
     "In the reader the cursor moves by character, word, sentence and paragraph; "
@@ -55,15 +57,21 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "sorot · keys"
-            scroll.border_subtitle = "Esc closes"
+            scroll.border_subtitle = "↑ ↓ scroll · Esc closes"
             yield Static(Text(INTRO, style="italic"))
             yield Static("")
             yield Static(key_table(self._for))
             yield Static("")
+            sections = getattr(self._for, "help_sections", None)
+            for title, body in sections() if sections is not None else ():
+                yield Static(Text(title, style="bold"))
+                yield Static(body)
+                yield Static("")
             yield Static(
                 Text(
                     "ctrl+p  command palette (open an article by title, sort, "
-                    "change theme) · ctrl+q quit",
+                    "change theme) · ctrl+l  the log of notices · ctrl+q quit",
                     style="dim",
                 )
             )
+        yield Footer()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from typing import TYPE_CHECKING
 
+from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from textual.worker import get_current_worker
 from store.library.catalog import RANKED, SORT_KEYS
 from store.library.fulltext import Snippet
 from store.news.safetext import printable
-from store.query import Query, QueryError
+from store.query import FIELDS, Query, QueryError
 from tui.widgets.article_list import ArticleList, Rows, header_text
 from tui.widgets.footer import Footer
 
@@ -78,6 +79,8 @@ class LibraryScreen(Screen[None]):
         """What the index is doing, while it is (``Indexing 1,200 of 5,000 files``)."""
         self._generation = 0
         self._sort_chosen = False
+        self._placed = False
+        """True once the highlight was put on the article read last (at the first rows)."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -85,7 +88,8 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter: words (titles and text), or has:claims status:false entity:kim …",
+            # Fits 80 columns whole: ? lists every filter word.
+            placeholder="Filter: words or has:claims status:false entity:kim tag: … (? lists all)",
             id="library-filter",
             select_on_focus=False,
         )
@@ -100,14 +104,43 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-snippet").display = False
         self._update_header()
 
+    def help_sections(self) -> list[tuple[str, Table]]:
+        """The filter's words for ``?``, from the query parser's own list."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("words", "articles with them in the title, text, outlet, date or section")
+        vocabulary = self.sorot.workspace.vocabulary
+        values = {"status": vocabulary.statuses, "type": vocabulary.claim_types}
+        for name, takes in FIELDS.items():
+            if name in values:
+                takes = f"{takes}: {', '.join(values[name])}"
+            table.add_row(f"{name}:", printable(takes))
+        examples = 'status:false,misleading  speaker:"Kim Jong Un"  entity:kim-jong-un  no:claims'
+        table.add_row("e.g.", examples)
+        return [("Filter words (/ or f)", table)]
+
     @property
     def list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
     def load(self) -> None:
-        """Show the open corpus (called once it is opened, and as the index fills)."""
+        """Show the open corpus (called once it is opened, and as the index fills).
+
+        The first time there are rows, the highlight goes to the article this
+        user read last; after that it stays where the user moved it.
+        """
         self.total = self.sorot.workspace.count()
-        self.refilter()
+        self.refresh_drafts()
+        keep_id = None
+        if not self._placed and self.total:
+            self._placed = True
+            keep_id = self.sorot.last_read()
+        self.refilter(keep_id=keep_id)
+
+    def refresh_drafts(self) -> None:
+        """Mark again the articles holding an unsaved claim or note of this user."""
+        self.list.drafts = self.sorot.draft_ids()
 
     # -- the rows --------------------------------------------------------------------
 
@@ -166,6 +199,7 @@ class LibraryScreen(Screen[None]):
             return  # a later query is on its way
         workspace = self.sorot.workspace
         rows = Rows(numbers, workspace.row_data, workspace.counts)
+        self.list.sort = self.sort
         self.list.show(rows, self.sorot.read_ids(), keep)
         self._update_header()
 
@@ -240,6 +274,10 @@ class LibraryScreen(Screen[None]):
             parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
         if count:
             parts.append(f"row {row + 1:,}")
+            current = self.list.current
+            if current is not None and current.id in self.list.drafts:
+                # First, so that 80 columns do not cut it after the counts.
+                parts.insert(0, "* unsaved work kept here: Enter reopens it")
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
         # Fixed one-line widgets: updating them must not lay the whole screen out again.

@@ -12,8 +12,11 @@ from textual.widgets import Button, Static, TextArea
 
 from store.news.safetext import printable
 from tui.screens.form import FormScreen, Problem
+from tui.widgets.footer import Footer
+from tui.widgets.quote import Quote
 
-QUOTE_PREVIEW = 240
+QUOTE_LINES = 4
+"""Lines of the passage shown above the note (cut with … when it goes on)."""
 
 
 class NoteForm(FormScreen[str | None]):
@@ -27,8 +30,7 @@ class NoteForm(FormScreen[str | None]):
 
     DEFAULT_CSS = """
     NoteForm > Vertical { width: 80; }
-    NoteForm #quote { color: $text-muted; text-style: italic; max-height: 4;
-        margin-bottom: 1; }
+    NoteForm #quote { color: $text-muted; text-style: italic; margin-bottom: 1; }
     NoteForm TextArea { height: 6; }
     NoteForm #history { color: $text-muted; max-height: 3; margin-top: 1; }
     NoteForm #buttons { margin-top: 1; }
@@ -62,10 +64,7 @@ class NoteForm(FormScreen[str | None]):
             )
             box.border_subtitle = "ctrl+s save · Esc cancel"
             if self.quote is not None:
-                quote = printable(" ".join(self.quote.split()))
-                if len(quote) > QUOTE_PREVIEW:
-                    quote = quote[: QUOTE_PREVIEW - 1] + "…"
-                yield Static(Text(f"“{quote}”"), id="quote")
+                yield Quote(self.quote, QUOTE_LINES, id="quote")
             yield TextArea(self.text, id="note", soft_wrap=True, compact=True)
             if self.history:
                 yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")
@@ -73,6 +72,7 @@ class NoteForm(FormScreen[str | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button("Save", variant="primary", id="save", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -93,6 +93,12 @@ class NoteForm(FormScreen[str | None]):
     def holds_work(self) -> bool:
         return self.restored or self.current_text().strip() != self.text.strip()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+t is in the footer only while there is a colleague's change to take.
+        if action == "take_theirs" and self.theirs is None:
+            return False
+        return super().check_action(action, parameters)
+
     def action_take_theirs(self) -> None:
         """After a conflict: put the colleague's text in the box (then ctrl+s saves)."""
         if self.theirs is None:
@@ -101,4 +107,5 @@ class NoteForm(FormScreen[str | None]):
         area = self.query_one(TextArea)
         area.text = self.theirs
         self.theirs = None
+        self.refresh_bindings()
         self.say_problem("Their text is in the box: ctrl+s saves it, or edit first.")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.model import TYPES, Entity
@@ -27,6 +26,7 @@ from tui.widgets.entity_legend import EntityLegend
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.footer import Footer
 from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.app import SorotApp
@@ -49,6 +49,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
         Binding("a", "note", "Note", id="reader.note"),
         Binding("A", "article_note", "Note on article", show=False, id="reader.article-note"),
         Binding("enter", "edit", "Edit", show=False, id="reader.edit"),
+        Binding("S", "status", "Status", id="reader.status"),
         Binding("x,delete", "delete", "Delete", show=False, id="reader.delete"),
         Binding(
             "right_square_bracket", "jump(1)", "Next claim", show=False, id="reader.next-annotation"
@@ -167,7 +168,7 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
                 yield AnnotationPanel(id="annotation-panel")
         with BareColumn(id="reader-bars"):
             yield EntityLegend(view, id="entity-legend")
-            yield Static(id="reader-status")
+            yield StatusLine(id="reader-status")
             yield Footer()
 
     def on_mount(self) -> None:
@@ -192,13 +193,14 @@ class ReaderScreen(ClaimsAndNotes, EntitiesInReader, Screen[None]):
             parts.insert(0, "SELECT: move to extend · c claim · a note · t entity · Esc cancels")
         claims = len(self.annotations.claims)
         notes = sum(1 for a in self.annotations.items if a.kind == "note")
-        parts.append(f"{plural(claims, 'claim')} · {plural(notes, 'note')}")
+        counts = [f"{plural(claims, 'claim')} · {plural(notes, 'note')}"]
         orphans = len(self.annotations.orphaned)
         if orphans:
-            parts.append(f"{orphans} orphaned")
-        parts.append(f"{self.article.word_count:,} words")
-        # One fixed-height line: no need to lay the screen out again.
-        self.query_one("#reader-status", Static).update(Text(" · ".join(parts)), layout=False)
+            counts.append(f"{orphans} orphaned")
+        counts.append(f"{self.article.word_count:,} words")
+        said = " · ".join(parts)
+        if not self.query_one("#reader-status", StatusLine).say(said, " · ".join(counts)):
+            self.sorot.notices.add(said)  # too long for the line: kept whole in the log
 
     def _redraw_annotations(self) -> None:
         self.view.set_layer(

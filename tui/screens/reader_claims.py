@@ -9,6 +9,7 @@ from __future__ import annotations
 from store.annotations.annotation import Annotation
 from store.annotations.history import Outcome
 from store.exchange.citation import quotation
+from store.news.safetext import printable
 from tui.clipboard import copy_text
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
@@ -21,6 +22,11 @@ from tui.widgets.entity_panel import EntityPanel
 
 class ClaimsAndNotes(DraftsInReader):
     """Actions on the claims and notes of the article being read."""
+
+    _landed: str | None = None
+    """The id of the claim or note ``]``/``[`` or the panel last landed on…"""
+    _landed_at = -1
+    """…and where the cursor was put then: once it moves, the cursor decides again."""
 
     # -- claims and notes -------------------------------------------------------
 
@@ -68,6 +74,28 @@ class ClaimsAndNotes(DraftsInReader):
         )
         self._claim_form(span, editing=annotation, values=current)
 
+    def _new_claim_fields(self) -> tuple[ClaimFields, bool]:
+        """What a new claim starts with, and whether that comes from the user's last claim.
+
+        The type and speaker of the user's last claim in this article (a
+        speaker's claims come in runs), else the type of their last claim
+        this session; the status is always the first: a verdict is never
+        carried over.
+        """
+        settings = self.sorot.settings
+        mine = [
+            a
+            for a in self.annotations.items
+            if a.kind == "claim" and a.annotator == self.sorot.user and a.claim_type
+        ]
+        last = max(mine, key=lambda a: a.created, default=None)
+        claim_type = last.claim_type if last is not None else self.sorot.last_claim_type
+        speaker = (last.speaker or "") if last is not None else ""
+        if claim_type not in settings.claim_types:
+            claim_type = settings.claim_types[0]
+        fields = ClaimFields(claim_type, settings.statuses[0], speaker, (), "")
+        return fields, claim_type != settings.claim_types[0] or bool(speaker)
+
     def _claim_form(
         self,
         span: tuple[int, int] | None,
@@ -78,7 +106,9 @@ class ClaimsAndNotes(DraftsInReader):
     ) -> None:
         settings = self.sorot.settings
         quote = editing.quote if editing is not None else self._quote(span)
-        values = values or ClaimFields(settings.claim_types[0], settings.statuses[0], "", (), "")
+        carried = False
+        if values is None:
+            values, carried = self._new_claim_fields()
         saving = Saving(self, "claim", span, editing)
         form = ClaimForm(
             quote,
@@ -90,11 +120,14 @@ class ClaimsAndNotes(DraftsInReader):
             restored=restored,
             save=lambda fields: saving.save(form, _claim_changes(fields)),
             history=history_lines(editing),
+            tags=self.sorot.workspace.tags_in_use(),
+            carried=carried,
         )
 
         def done(fields: ClaimFields | None) -> None:
             self._stop_writing()
             if fields is not None:
+                self.sorot.last_claim_type = fields.claim_type
                 saving.finished()
 
         self._start_writing(form, "claim", span, quote, editing, values)
@@ -135,29 +168,83 @@ class ClaimsAndNotes(DraftsInReader):
         self._status(message)
         self.sorot.annotations_changed(self.article.id)
 
+    def here(self) -> tuple[Annotation | None, list[Annotation]]:
+        """The claim or note Enter, x and y act on, and every one under the cursor.
+
+        The one ``]``/``[`` landed on while the cursor stays there, else the
+        innermost (then the newest) of those covering the cursor.
+        """
+        covering = self.annotations.covering(self.view.cursor)
+        landed = self._landed if self._landed_at == self.view.cursor else None
+        chosen = next((a for a in covering if a.id == landed), None)
+        return chosen or (covering[0] if covering else None), covering
+
     def action_edit(self) -> None:
-        annotation = self.annotations.at(self.view.cursor)
+        annotation, _ = self.here()
         if annotation is None:
             self._status("No claim or note under the cursor: ] jumps to the next one.")
             return
         self.edit(annotation)
 
     def action_delete(self) -> None:
-        annotation = self.annotations.at(self.view.cursor)
+        annotation, covering = self.here()
         if annotation is None:
             self._status("No claim or note under the cursor.")
             return
         if self._guard("delete", lambda: self.annotations.delete(annotation)) is FAILED:
             return
-        self._changed(f"{annotation.kind.capitalize()} deleted · u undoes.")
+        message = f"{annotation.kind.capitalize()} deleted · u undoes."
+        left = [a for a in covering if a.id != annotation.id]
+        if left:
+            message += f" {_named(left[0]).capitalize()} is still here."
+        self._changed(message)
 
     def action_jump(self, direction: int) -> None:
-        found = self.annotations.next_from(self.view.cursor, direction)
+        landed, _ = self.here() if self._landed_at == self.view.cursor else (None, [])
+        found = self.annotations.step(landed, self.view.cursor, direction)
         if found is None or found.selector is None:
             self._status("No claims or notes in this article yet: c marks one.")
             return
-        self.view.move_to(found.selector.start)
-        self._status(f"{found.kind} · {found.status or ''}".rstrip(" ·"))
+        self.land_on(found)
+
+    def land_on(self, annotation: Annotation) -> None:
+        """Put the cursor on ``annotation`` and make it the one Enter and x act on."""
+        self.view.move_to(annotation.selector.start, center=True)  # type: ignore[union-attr]
+        self._landed, self._landed_at = annotation.id, self.view.cursor
+        covering = self.annotations.covering(self.view.cursor)
+        said = _named(annotation)
+        if len(covering) > 1:
+            ids = [a.id for a in covering]
+            number = ids.index(annotation.id) + 1 if annotation.id in ids else 1
+            said += f" · {number} of {len(covering)} here: Enter edits this one, ] the next"
+        self._status(said[0].upper() + said[1:])
+
+    def action_status(self) -> None:
+        """Set the status of the claim under the cursor with one letter (``StatusPicker``)."""
+        annotation, covering = self.here()
+        claims = [a for a in covering if a.kind == "claim"]
+        claim = annotation if annotation is not None and annotation.kind == "claim" else None
+        claim = claim or (claims[0] if claims else None)
+        if claim is None:
+            self._status("No claim under the cursor: S sets a claim's status; ] jumps to one.")
+            return
+
+        def done(status: str | None) -> None:
+            if status is None or status == claim.status:
+                self._status(f"Status stays {claim.status}." if status else "")
+                return
+            if (
+                self._guard("set the status", lambda: self.annotations.edit(claim, status=status))
+                is FAILED
+            ):
+                return
+            self._changed(f"Status: {status} (was {claim.status}) · u undoes.")
+
+        from tui.screens.status_picker import StatusPicker
+
+        self.app.push_screen(
+            StatusPicker(self.sorot.settings.statuses, claim.status, claim.quote), done
+        )
 
     def action_undo(self) -> None:
         outcome = self._guard("undo", self.annotations.undo)
@@ -212,7 +299,7 @@ class ClaimsAndNotes(DraftsInReader):
             self.edit(annotation)
             return
         self.view.focus()
-        self.view.move_to(annotation.selector.start)
+        self.land_on(annotation)
 
     # -- copy -------------------------------------------------------------------
 
@@ -223,7 +310,7 @@ class ClaimsAndNotes(DraftsInReader):
         if selection is not None:
             quote = self.article.body[selection[0] : selection[1]]
         else:
-            annotation = self.annotations.at(self.view.cursor)
+            annotation, _ = self.here()
             span = self.view.units.sentence_at(self.view.cursor)
             if annotation is not None and annotation.selector is not None:
                 quote, speaker = annotation.quote, annotation.speaker
@@ -235,7 +322,16 @@ class ClaimsAndNotes(DraftsInReader):
         text = quotation(self.article, quote, speaker)
         where = copy_text(self.app, text)
         self.view.clear_selection()
-        self._status(f"Copied “{body_snippet(quote)}” with its citation {where}.")
+        # Short enough for 80 columns: "Copied “…” + citation to your terminal's clipboard."
+        self._status(f"Copied “{body_snippet(quote, 24)}” + citation to {where}.")
+
+
+def _named(annotation: Annotation) -> str:
+    """``claim · false · statistic · KCNA`` or ``note “check the figure”``: for the status line."""
+    if annotation.kind == "note":
+        return f"note “{body_snippet(annotation.note, 30)}”"
+    parts = [annotation.status, annotation.claim_type, annotation.speaker]
+    return " · ".join(["claim", *(printable(p) for p in parts if p)])
 
 
 def _claim_changes(fields: ClaimFields) -> dict[str, object]:

@@ -84,7 +84,7 @@ class EntitiesInReader:
         if key is not None:
             first = next((e for e in self.entities if e.key == key), None)
             if first is not None:
-                self.view.move_to(first.start)
+                self.view.move_to(first.start, center=True)
                 self._status(f"{key}: first of {self._mentions(key)} here.")
 
     def _apply_corrections(self) -> None:
@@ -156,7 +156,7 @@ class EntitiesInReader:
         else:
             index = bisect_left(self._visible_starts, cursor) - 1
         entity = self._visible[index]
-        self.view.move_to(entity.start)
+        self.view.move_to(entity.start, center=True)
         others = len(self.sorot.entity_index.others(entity.key, self.article.id))
         parts = [f"{entity.type} · {entity.key}", self._mentions(entity.key)]
         if others:
@@ -184,7 +184,7 @@ class EntitiesInReader:
         self.view.focus()
 
     def on_entity_panel_jump(self, message: EntityPanel.Jump) -> None:
-        self.view.move_to(message.start)
+        self.view.move_to(message.start, center=True)
         self._status(f"{message.key}: mention {message.number} of {message.total} · Enter: next")
 
     def on_entity_panel_open_article(self, message: EntityPanel.OpenArticle) -> None:

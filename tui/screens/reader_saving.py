@@ -82,6 +82,7 @@ class Saving:
             form.theirs = str(theirs.get("note", ""))
         else:
             form.theirs = theirs
+        form.refresh_bindings()  # ctrl+t "Take theirs" shows in the form's footer
         self._keep_draft()
         said = "; ".join(
             f"{c.field}: yours {_shown(c.mine)}, {c.by} set {_shown(c.theirs)} at {c.at[11:16]}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,12 +31,14 @@ from tui.styles import ComponentStyles
 
 DATE_WIDTH = 11  # "~2024-11-30": an estimated date keeps its mark
 WORDS_WIDTH = 6
-CLAIMS_WIDTH = 10
+WIDE = 100
+"""From this many columns every column is shown at full width."""
 
 STATUS_MARKS = {
     "false": ("✗", "article-list--false"),
     "misleading": ("!", "article-list--false"),
-    "checking": ("…", "article-list--checking"),
+    # Not "…": beside a cut title or outlet it read as text cut short.
+    "checking": ("◐", "article-list--checking"),
     "unverified": ("?", "article-list--dim"),
     "unproven": ("∅", "article-list--dim"),
     "mostly true": ("≈", "article-list--true"),
@@ -44,11 +47,29 @@ STATUS_MARKS = {
 """How each claim status is marked in the claims column."""
 
 
-def column_widths(width: int) -> tuple[int, int, int]:
-    """Widths of the outlet and title columns and the gap, for a row of ``width`` cells."""
-    outlet = 16 if width >= 100 else 12
-    title = max(10, width - 2 - DATE_WIDTH - outlet - WORDS_WIDTH - CLAIMS_WIDTH - 5)
-    return outlet, title, 1
+@dataclass(frozen=True)
+class Columns:
+    """The widths of the library's columns for one width of the list (0: not shown)."""
+
+    outlet: int
+    words: int
+    claims: int
+    title: int
+
+
+def column_widths(width: int, sort: str = "date") -> Columns:
+    """The columns for a row of ``width`` cells.
+
+    Below ``WIDE`` the title keeps a fair share: the word count gives way
+    (unless the list is sorted by it) and the claims column narrows to the
+    eight cells of ``✗1?2✓1✎3``; outlets keep fifteen, as ``REPUBLIKA.CO.ID``.
+    """
+    wide = width >= WIDE
+    outlet = 18 if wide else 15
+    words = WORDS_WIDTH if wide or sort == "words" else 0
+    claims = 10 if wide else 8
+    used = 2 + DATE_WIDTH + 1 + outlet + 1 + (words + 1 if words else 0) + claims + 1
+    return Columns(outlet, words, claims, max(10, width - used))
 
 
 def claims_text(counts: Counter[str] | None, style_for: Callable[[str], Style]) -> Text:
@@ -73,24 +94,21 @@ def claims_text(counts: Counter[str] | None, style_for: Callable[[str], Style]) 
 
 def header_text(width: int, sort: str, reverse: bool) -> Text:
     """The column header line, marking the sorted column with an arrow."""
-    outlet_w, title_w, _ = column_widths(width)
+    columns = column_widths(width, sort)
     arrow = "▲" if reverse else "▼"
 
     def name(label: str, key: str, size: int, right: bool = False) -> str:
         label = f"{label} {arrow}" if key == sort else label
-        return label.rjust(size) if right else label.ljust(size)
+        return (label.rjust(size) if right else label.ljust(size)) + " "
 
+    words = name("Words", "words", columns.words, right=True) if columns.words else ""
     return Text(
         "  "
         + name("Date", "date", DATE_WIDTH)
-        + " "
-        + name("Outlet", "outlet", outlet_w)
-        + " "
-        + name("Words", "words", WORDS_WIDTH, right=True)
-        + " "
-        + name("Claims", "claims", CLAIMS_WIDTH)
-        + " "
-        + name("Title", "title", title_w),
+        + name("Outlet", "outlet", columns.outlet)
+        + words
+        + name("Claims", "claims", columns.claims)
+        + name("Title", "title", columns.title).rstrip(),
         end="",
     )
 
@@ -162,6 +180,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--unread",
+        "article-list--draft",
         "article-list--read",
         "article-list--dim",
         "article-list--checking",
@@ -176,6 +195,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
                                                color: $block-cursor-foreground; }
     ArticleList > .article-list--unread { text-style: bold; color: $accent; }
     ArticleList > .article-list--read { color: $foreground; }
+    ArticleList > .article-list--draft { color: $text-warning; text-style: bold; }
     ArticleList > .article-list--dim { color: $text-muted; }
     ArticleList > .article-list--checking { color: $text-warning; }
     ArticleList > .article-list--true { color: $text-success; }
@@ -204,6 +224,10 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rows = Rows()
         self.read: set[str] = set()
+        self.drafts: set[str] = set()
+        """Articles holding an unsaved claim or note of this user (marked ``*``)."""
+        self.sort = "date"
+        """What the rows are sorted by (a word count is shown at any width when it is that)."""
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._styles = ComponentStyles(self)
 
@@ -257,25 +281,27 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         entry = self.rows[row]
         if entry is None:  # gone from the index since the query: the next refresh drops it
             return Strip.blank(width, base)
-        outlet_w, title_w, _ = column_widths(width)
+        columns = column_widths(width, self.sort)
         unread = entry.id not in self.read
         text = Text(end="")
-        text.append("● " if unread else "  ", self._styles("article-list--unread"))
+        text.append("●" if unread else " ", self._styles("article-list--unread"))
+        text.append("*" if entry.id in self.drafts else " ", self._styles("article-list--draft"))
         text.append(
             _fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ",
             self._styles("article-list--dim"),
         )
         text.append(
-            _fit(entry.outlet or "—", outlet_w).ljust(outlet_w) + " ",
+            _fit(entry.outlet or "—", columns.outlet).ljust(columns.outlet) + " ",
             self._styles("article-list--dim"),
         )
-        text.append(f"{entry.words:>{WORDS_WIDTH},} ", self._styles("article-list--dim"))
+        if columns.words:
+            text.append(f"{entry.words:>{columns.words},} ", self._styles("article-list--dim"))
         claims = claims_text(self.rows.counts.get(entry.id), self._styles)
-        claims.truncate(CLAIMS_WIDTH, overflow="ellipsis", pad=True)
+        claims.truncate(columns.claims, overflow="ellipsis", pad=True)
         text.append_text(claims)
         text.append(" ")
         text.append(
-            _fit(entry.title, title_w),
+            _fit(entry.title, columns.title),
             self._styles("article-list--unread" if unread else "article-list--read"),
         )
         if row == self.cursor:

@@ -41,6 +41,9 @@ LAYER_ORDER = ("entities", "annotations", "matches")
 
 _EMPTY = Layout([], 0, 1, -1)
 
+JUMP_MARGIN = 3
+"""Lines kept between a jump's target and the view's top or bottom edge (vim's scrolloff)."""
+
 
 class ArticleView(
     KeysAtOnce, CursorMotions, MouseSelection, ScrollView, can_focus=True, inherit_bindings=False
@@ -263,11 +266,8 @@ class ArticleView(
             layer = self._layers.get(name)
             if layer:
                 for span in layer.touching(start, end):
-                    style = span.style
-                    if name == "matches" and (span.start, span.end) == self._current_match:
-                        style = "article-view--match-current"
                     text.stylize(
-                        self._styles(style),
+                        self._styles(span.style),
                         max(span.start, start) - start,
                         min(span.end, end) - start,
                     )
@@ -277,6 +277,15 @@ class ArticleView(
                 self._styles("article-view--selection"),
                 max(selection[0], start) - start,
                 min(selection[1], end) - start,
+            )
+        current = self._current_match
+        if current is not None and current[0] < end and current[1] > start:
+            # Over the selection, with its own colours: under the selection's
+            # background alone its dark text was unreadable.
+            text.stylize(
+                self._styles("article-view--match-current"),
+                max(current[0], start) - start,
+                min(current[1], end) - start,
             )
         if start <= self.cursor < end:
             text.stylize(
@@ -346,11 +355,19 @@ class ArticleView(
         # No message per move: every dispatch costs, and the screen polls the cursor.
         self.scroll_to_cursor()
 
-    def move_to(self, offset: int, direction: int = 1, *, keep_goal: bool = False) -> None:
-        """Put the cursor on ``offset`` (snapped to text) and scroll it into view."""
+    def move_to(
+        self, offset: int, direction: int = 1, *, keep_goal: bool = False, center: bool = False
+    ) -> None:
+        """Put the cursor on ``offset`` (snapped to text) and scroll it into view.
+
+        ``center``: a jump (a search match, a claim, an entity) is shown with
+        the lines around it, not on the view's first or last line.
+        """
         if not keep_goal:
             self._goal_column = None
         self.cursor = self._valid(offset, direction)
+        if center:
+            self.scroll_to_cursor(center=True)
 
     def select(self, start: int, end: int) -> None:
         """Select body ``[start, end)``, leaving the cursor on its last character."""
@@ -387,7 +404,11 @@ class ArticleView(
             self.select(*span)
 
     def scroll_to_cursor(self, center: bool = False) -> None:
-        """Scroll just enough that the cursor's line is visible."""
+        """Scroll just enough that the cursor's line is visible.
+
+        ``center``: unless the line is already clear of the edges (``JUMP_MARGIN``
+        lines), put it a third of the way down, its context above and below.
+        """
         if self._page.width < 0:
             return
         y = self.line_of(self.cursor)
@@ -395,7 +416,8 @@ class ArticleView(
         height = self._text_size().height
         if height <= 0:
             return
-        if center and not top <= y < top + height:
+        margin = min(JUMP_MARGIN, height // 4)
+        if center and not top + margin <= y < top + height - margin:
             self.scroll_to(y=max(0, y - height // 3), animate=False, immediate=True)
         elif y < top:
             target = y if y > self._page.header_count else 0

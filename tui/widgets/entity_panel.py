@@ -60,6 +60,7 @@ def group_entities(entities: Sequence[Entity]) -> list[KeyGroup]:
 
 def _snippet(text: str, size: int = 34) -> str:
     text = printable(" ".join(text.split()))
+    size = max(4, size)
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
@@ -73,7 +74,7 @@ class EntityPanel(OptionList):
 
     DEFAULT_CSS = """
     EntityPanel { width: 40; height: 1fr; border: none; border-left: vkey $primary 50%;
-        background: $surface; display: none; padding: 0; }
+        background: $surface; display: none; padding: 0; scrollbar-gutter: stable; }
     EntityPanel.-open { display: block; }
     """
 
@@ -178,9 +179,12 @@ class EntityPanel(OptionList):
             if (group.type, group.key) in self._expanded:
                 others = self._others(group.key)
                 for article_id, count in list(others.items())[:SHOWN_ARTICLES]:
+                    # One line each: the title gives way to the arrow and the count,
+                    # or a wrapped title left a line holding only "… ×6".
                     line = Text("  → ", "dim")
-                    line.append(_snippet(self._title_of(article_id)))
-                    line.append(f" ×{count}", "dim")
+                    times = f" ×{count}"
+                    line.append(_snippet(self._title_of(article_id), self._room() - 4 - len(times)))
+                    line.append(times, "dim")
                     options.append(Option(line, id=f"a{index}:{article_id}"))
                 if len(others) > SHOWN_ARTICLES:
                     more = len(others) - SHOWN_ARTICLES
@@ -197,15 +201,22 @@ class EntityPanel(OptionList):
 
     def _describe(self, group: KeyGroup) -> Text:
         line = Text()
-        line.append(_snippet(group.key), "bold")
-        line.append(f" ×{len(group.mentions)}", "dim")
-        if any(m.origin == "user" for m in group.mentions):
-            line.append(" ✎", "dim")
+        times = f" ×{len(group.mentions)}"
+        edited = " ✎" if any(m.origin == "user" for m in group.mentions) else ""
+        line.append(_snippet(group.key, self._room() - len(times) - len(edited)), "bold")
+        line.append(times, "dim")
+        if edited:
+            line.append(edited, "dim")
         others = len(self._others(group.key))
         if others:
             noun = "article" if others == 1 else "articles"
             line.append(f"\n  also in {others} other {noun} · o", "dim italic")
         return line
+
+    def _room(self) -> int:
+        """Cells of one line of the list (its width less the scrollbar's, kept for it)."""
+        width = self.scrollable_content_region.width
+        return width if width > 8 else 37
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -6,9 +6,15 @@ from textual.widgets import Footer as TextualFooter
 
 from tui.textual_leaks import forget_removed_watchers
 
+COMPACT_BELOW = 100
+"""Narrower than this, the keys are drawn closer together, so that ``? Help`` still fits."""
+
 
 class Footer(TextualFooter):
-    """The key bar at the bottom of the library and the reader."""
+    """The key bar at the bottom of the library, the reader and each form."""
+
+    def on_resize(self) -> None:
+        self.compact = self.size.width < COMPACT_BELOW
 
     async def recompose(self) -> None:
         await super().recompose()

@@ -76,7 +76,7 @@ class SearchBar(Input):
     def _jump(self, index: int, note: str = "") -> None:
         start, end = self.matches[index]
         self.view.set_current_match((start, end))
-        self.view.move_to(start)
+        self.view.move_to(start, center=True)
         text = f"match {index + 1} of {len(self.matches)} for “{self.query_text}”"
         self.post_message(self.Status(f"{text} · {note}" if note else text))
 
