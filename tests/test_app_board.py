@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import OptionList
 
-from tests.pilot_helpers import async_test, open_row, running, status
+from tests.pilot_helpers import async_test, open_row, running, status, workers_done
 from tui.screens.claim_form import ClaimForm
 from tui.screens.claims_board import ClaimsBoard, VerdictPicker
 from tui.screens.reader import ReaderScreen
@@ -41,7 +41,7 @@ async def group_the_meeting(app, pilot) -> ReaderScreen:
     await pilot.press("ctrl+s")
     await pilot.pause()
     await pilot.press("r")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     panel = reader.query_one(RelatedPanel)
     for outlet in ("geosurvey.co.id", "LOGIC.co.id"):
@@ -59,7 +59,7 @@ async def test_claim_see_group_verdict_split(app) -> None:
         claim = reader.annotations.claims[0]
         assert claim.group is not None
         await pilot.press("escape", "B")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         board = app.screen
         assert isinstance(board, ClaimsBoard)
@@ -101,7 +101,7 @@ async def test_claim_see_group_verdict_split(app) -> None:
 async def test_a_suggestion_is_accepted_as_a_group_with_one_key(app) -> None:
     async with running(app) as pilot:
         await pilot.press("B")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         board = app.screen
         assert isinstance(board, ClaimsBoard)
@@ -125,7 +125,7 @@ async def test_a_colleagues_verdict_shows_on_the_board_live(make_app, tmp_path) 
     async with running(app) as pilot:
         await group_the_meeting(app, pilot)
         await pilot.press("escape", "B")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         board = app.screen
         (item,) = [i for i in board.list.items if i.group]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pilot_helpers import async_test, open_row, running, status
+from tests.pilot_helpers import async_test, open_row, running, status, workers_done
 from tui.screens.reader import ReaderScreen
 from tui.widgets.related_panel import RelatedPanel
 
@@ -27,7 +27,7 @@ async def related_of(app, pilot, reader: ReaderScreen, words: str) -> RelatedPan
     """Put the cursor in the sentence holding ``words`` and press ``r``."""
     reader.view.move_to(reader.article.body.index(words))
     await pilot.press("r")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     panel = reader.query_one(RelatedPanel)
     assert panel.has_class("-open") and panel.has_focus
@@ -86,7 +86,7 @@ async def test_the_meeting_day_is_marked_as_a_conflict(app) -> None:
 async def test_ctrl_o_comes_back_after_o_in_the_entity_list(app) -> None:
     async with running(app) as pilot:
         reader = await open_row(app, pilot, "KOMPAS.TV")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         reader.view.move_to(200)
         cursor, article_id = reader.view.cursor, reader.article.id
@@ -106,7 +106,7 @@ async def test_ctrl_o_comes_back_after_o_in_the_entity_list(app) -> None:
         ]
         panel.highlighted = panel.get_option_index(others[0])
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.screen.article.id != article_id
         app.screen.view.focus()

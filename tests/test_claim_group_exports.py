@@ -29,6 +29,7 @@ SEEDS = REPO / "seeds"
 def space(tmp_path: Path) -> Workspace:
     space = Workspace(tmp_path / "data", "ani")
     space.open_corpus([SEEDS])
+    space.refresh()
     bapera = space.find_article("kim-jong-un-dan")
     start = bapera.body.index("Pemimpin")
     span = (start, bapera.body.index("(29/11).", start) + 8)

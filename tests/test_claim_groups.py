@@ -22,6 +22,7 @@ SEEDS = REPO / "seeds"
 def workspace(data: Path, user: str) -> Workspace:
     space = Workspace(data, user)
     space.open_corpus([SEEDS])
+    space.refresh()
     return space
 
 
@@ -108,6 +109,7 @@ def test_the_board_sets_figures_side_by_side_and_marks_the_meeting_day(data):
     (bapera2, b2), (geo2, g2), _ = troops(space)
     space.linker.link(bapera2, b2, geo2, g2)
     space.open_corpus([SEEDS])
+    space.refresh()
     items = space.board(sort="conflicts")
     meeting = items[0]
     assert [f.describe() for a in meeting.appearances for f in a.figures] == [
@@ -133,6 +135,7 @@ def test_the_board_filters_with_the_query_language(data):
     members = [(space.article(a.article_id), a) for a in space.store.all() if a.group == group.id]
     space.linker.set_verdict(group, "false", members)
     space.open_corpus([SEEDS])
+    space.refresh()
     vocabulary = space.vocabulary
     assert len(space.board(parse_query("status:false", vocabulary))) == 1
     assert space.board(parse_query("status:true", vocabulary)) == []

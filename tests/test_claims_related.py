@@ -119,6 +119,7 @@ def test_sorot_claims_prints_the_groups_with_their_figures_and_conflicts(tmp_pat
 
     space = Workspace(tmp_path, "ani")
     space.open_corpus([REPO / "seeds"])
+    space.refresh()
     bapera = space.find_article(BAPERA)
     geosurvey = space.find_article(GEOSURVEY)
     b = bapera.body.index("Pemimpin")

@@ -64,7 +64,7 @@ class LiveFolder:
         app = self.app
         groups = {i for i in ids if i.startswith(GROUP_PREFIX)}
         ids = ids - groups
-        changes = app.workspace.refresh(ids)
+        changes = app.workspace.reread(ids)
         app.report_store_problems()
         library = app.library
         if library is not None:

@@ -35,8 +35,8 @@ class ArticleFacts:
     """As the library shows it (``~2024-11-30`` when estimated)."""
     day: date | None
     """The day its relative dates are resolved against."""
-    haystack: str = ""
-    """The words its query words are looked for in (title, outlet, date)."""
+    words: Callable[[], bool] = lambda: True
+    """Whether it holds every free word of the query (the corpus index's full text)."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def board(
         if not claims:
             continue
         chosen = query.select_article(
-            article_id, about.haystack, claims, lambda a=article_id: keys(a), matcher
+            article_id, about.words, claims, lambda a=article_id: keys(a), matcher
         )
         chosen_ids = {a.id for a in chosen or ()}
         for claim in claims:

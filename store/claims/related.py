@@ -21,7 +21,7 @@ from store.claims.figures import Comparison, article_day, compare, counts_in, fi
 from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
 from store.claims.terms import terms
 from store.news.article import Article
-from store.query.query import shown_date
+from store.query.words import shown_date
 
 POOL = 60
 """Candidates re-ranked for one passage."""

@@ -1,10 +1,11 @@
 """The ``sorot`` command: open the app, or run one of the commands without it.
 
 ``sorot [PATH ...]`` opens the app. The commands (``list``, ``show``,
-``tag``, ``entities``, ``export``, ``import``, ``sets``) print and never
-import Textual, so they are quick in scripts and over SSH; each group lives
-in a module of its own (``articles``, ``entities``, ``exchange``) and every
-one reaches the domain through a :class:`~store.workspace.Workspace`.
+``search``, ``index``, ``tag``, ``entities``, ``export``, ``import``,
+``sets``) print and never import Textual, so they are quick in scripts and
+over SSH; each group lives in a module of its own (``articles``, ``index``,
+``entities``, ``exchange``) and every one reaches the domain through a
+:class:`~store.workspace.Workspace`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ EPILOG = """commands:
                                 print the articles (those a query selects)
   sorot show ID [PATH ...] [--json]
                                 print one article (--json: every field, body and segments)
+  sorot search QUERY [PATH ...] [--json] [--limit N]
+                                the articles a query selects, best match first, with the
+                                sentence its words were found in
+  sorot index [PATH ...] [--no-entities]
+                                build or refresh the corpus index ahead of time (for cron)
   sorot tag [FILE|-] [--format json|conll]
                                 the entities of one text (stdin by default)
   sorot entities [PATH ...] [--type T] [--json]
@@ -41,7 +47,7 @@ EPILOG = """commands:
   sorot claims [PATH ...] [--where QUERY] [--sort S] [--json]
                                 the claims board: claim groups with their appearances and figures
 
-A QUERY is what the library's filter takes: words from the title, outlet or date,
+A QUERY is what the library's filter takes: words from the title, text, outlet or date,
 and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator:
 since: until: orphaned: article:, e.g. --where 'status:false,misleading entity:kim'.
 `sorot COMMAND --help` tells more. Input: .txt scraped news, .md, .json, .jsonl (README).
@@ -92,6 +98,12 @@ def _command(name: str) -> Callable[[list[str]], int]:
         from tui.cli import claims
 
         return lambda rest: claims.run_claims(claims.claims_parser().parse_args(rest))
+    if name in ("index", "search"):
+        from tui.cli import index
+
+        if name == "index":
+            return lambda rest: index.run_index(index.index_parser().parse_args(rest))
+        return lambda rest: index.run_search(index.search_parser().parse_args(rest))
     if name == "share":
         from tui.cli import team
 
@@ -108,6 +120,8 @@ def _command(name: str) -> Callable[[list[str]], int]:
 COMMANDS = (
     "list",
     "show",
+    "search",
+    "index",
     "tag",
     "entities",
     "export",

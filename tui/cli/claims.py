@@ -23,6 +23,7 @@ from store.claims.similarity import DEFAULT_THRESHOLD
 from store.files.jsonfile import StoreError
 from store.news.safetext import printable
 from store.query import QueryError
+from tui.cli.articles import open_indexed
 from tui.cli.common import Parser, data_arg, paths_arg, say, where_arg, workspace
 
 
@@ -79,7 +80,7 @@ def run_related(args: argparse.Namespace) -> int:
             say(f"{path}: no such file or folder")
         return 1
     try:
-        space.open_corpus(args.paths)
+        open_indexed(space, args)
     except StoreError as error:
         say(str(error))
         return 1
@@ -179,7 +180,7 @@ def run_claims(args: argparse.Namespace) -> int:
     if missing:
         return 1
     try:
-        space.open_corpus(args.paths)
+        skipped = open_indexed(space, args)
         items = space.board(query, args.sort)
     except StoreError as error:
         say(str(error))
@@ -190,7 +191,7 @@ def run_claims(args: argparse.Namespace) -> int:
     if args.json:
         json.dump([i.to_dict() for i in items], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        return 1 if problems else 0
+        return 1 if problems or skipped else 0
     if not items:
         print("No claims yet (mark one with c in the reader; group them with r, then g).")
     for number, item in enumerate(items):
@@ -198,4 +199,4 @@ def run_claims(args: argparse.Namespace) -> int:
             print()
         for line in _item_lines(item):
             print(printable(line))
-    return 1 if problems else 0
+    return 1 if problems or skipped else 0

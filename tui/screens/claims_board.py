@@ -200,9 +200,7 @@ class ClaimsBoard(Screen[None]):
 
     def action_reload(self) -> None:
         workspace = self.sorot.workspace
-        self.sorot.live.arrived(
-            set(workspace.catalog.annotations) | set(workspace.store.article_ids())
-        )
+        self.sorot.live.arrived(set(workspace.annotated) | set(workspace.store.article_ids()))
         self.refresh_board()
 
     @on(OptionList.OptionSelected, "#board-list")
@@ -295,7 +293,7 @@ class ClaimsBoard(Screen[None]):
     @work(thread=True, exclusive=True, group="suggestions")
     def _find_suggestions(self) -> None:
         workspace = self.sorot.workspace
-        claimed = _claimed(workspace.catalog.annotations)
+        claimed = _claimed(workspace.annotated)
         try:
             found = workspace.desk.suggestions(claimed)
         except (OSError, StoreError, ValueError) as error:

@@ -118,10 +118,7 @@ class RelatedInReader:
         self._redraw_annotations()
         self._status()
         members = sum(
-            1
-            for items in workspace.catalog.annotations.values()
-            for a in items
-            if a.group == linked.group.id
+            1 for items in workspace.annotated.values() for a in items if a.group == linked.group.id
         )
         made = "New claim group" if linked.created_group else "Claim group"
         self._status(
