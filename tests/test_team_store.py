@@ -219,7 +219,8 @@ def test_corrections_travel_through_the_w3c_export_into_an_empty_store(tmp_path,
     data, empty = tmp_path / "data", tmp_path / "empty"
     space = Workspace(data, "rina")
     space.open_corpus([seeds])
-    first = space.corpus[space.catalog.entries[0].id]
+    space.refresh()
+    first = space.corpus[space.row_data([space.rows(space.query(""))[0]]).popitem()[1].id]
     start = first.body.index("Kim")
     space.entities.correct(
         first, start, start + 3, "rekey", annotator="rina", type="PER", key="Kim Jong Un"
