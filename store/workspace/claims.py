@@ -107,8 +107,8 @@ class ClaimsOfWorkspace:
             return f"the article {found[0]!r} can no longer be read"
         if not found:
             return f"no article with id {wanted!r} (`sorot list` shows the ids)"
-        names = ", ".join(found[:5])
-        return f"{wanted!r} matches several articles ({names}…); give more of the id"
+        names = ", ".join(found[:5]) + ("…" if len(found) > 5 else "")
+        return f"{wanted!r} matches several articles ({names}); give more of the id"
 
     def group_members(self: Workspace, group_id: str) -> list[tuple[Article, Annotation]]:
         """Every claim of the open corpus in claim group ``group_id``, with its article."""
