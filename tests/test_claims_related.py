@@ -111,6 +111,15 @@ def test_sorot_related_says_what_is_wrong_in_one_line(tmp_path):
     done = sorot("related", BAPERA, "--start", 10, "--end", 5, "--db", tmp_path)
     assert done.returncode == 2
     assert "must satisfy" in done.stderr
+
+
+def test_sorot_related_takes_the_corpus_after_the_passage_as_its_help_shows(tmp_path):
+    done = sorot("related", "nope", "--start", 0, "--end", 5, REPO / "seeds", "--db", tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith("sorot: no article with id 'nope'"), done.stderr
+    done = sorot("related", BAPERA, "--start", 10, "--end", 5, REPO / "seeds", "--db", tmp_path)
+    assert done.returncode == 2
+    assert "must satisfy" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -93,7 +93,8 @@ def _command(name: str) -> Callable[[list[str]], int]:
     if name == "related":
         from tui.cli import claims
 
-        return lambda rest: claims.run_related(claims.related_parser().parse_args(rest))
+        # Intermixed: the help's `sorot related ID --start N --end M PATH` order must work.
+        return lambda rest: claims.run_related(claims.related_parser().parse_intermixed_args(rest))
     if name == "claims":
         from tui.cli import claims
 
