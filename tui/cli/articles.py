@@ -8,14 +8,13 @@ filter would. ``show`` prints one article by id or a unique start of one.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
 from store.files.jsonfile import StoreError
 from store.news.article import Article, article_to_dict
 from store.news.loading import LoadResult
-from store.news.safetext import printable, printable_lines
+from store.news.safetext import dumps, printable, printable_lines
 from store.query import QueryError
 from store.query.query import shown_date
 from tui.cli.common import Parser, data_arg, paths_arg, say, where_arg, workspace
@@ -74,13 +73,9 @@ def run_list(args: argparse.Namespace) -> int:
     for problem in space.take_problems():
         say(problem)
     if args.json:
-        json.dump(
-            [article_to_dict(a, with_body=False) for a in articles],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
+        sys.stdout.write(
+            dumps([article_to_dict(a, with_body=False) for a in articles], indent=2) + "\n"
         )
-        sys.stdout.write("\n")
         return _status(result)
     rows = [
         (
@@ -137,8 +132,7 @@ def run_show(args: argparse.Namespace) -> int:
         say(found)
         return 1
     if args.json:
-        json.dump(article_to_dict(found), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps(article_to_dict(found), indent=2) + "\n")
         return 0
     a = found
     print(printable(a.title) + ("  (title derived from the text)" if a.title_derived else ""))
