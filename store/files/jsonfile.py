@@ -40,13 +40,16 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
 
     The file keeps its mode and group when it exists; a new one is private,
     or shared in a team folder unless ``private`` (a user's own file).
+    ``text`` is JSON: a lone surrogate in it (a file name that is not UTF-8,
+    kept as Python keeps it) can only be inside a string, and is written as
+    its ``\\udcff`` escape, which reads back as the same string.
     """
     make_folders(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # Mode and group first: even a temp file a killed writer leaves is the team's.
         fit_new_file(fd, path, private=private)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
