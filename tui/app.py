@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -30,9 +31,10 @@ from tui.live import LiveFolder
 from tui.memory import release, settle
 from tui.notices import NoticeLog, NoticesInApp
 from tui.reading import ReadingInApp
+from tui.safe import SafeApp
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
-from tui.terminal import watch_terminal
+from tui.terminal import driver_for, watch_terminal
 
 if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
@@ -51,7 +53,7 @@ def reader_screen() -> type[ReaderScreen]:
     return ReaderScreen
 
 
-class SorotApp(NoticesInApp, ReadingInApp, App[None]):
+class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -114,6 +116,9 @@ class SorotApp(NoticesInApp, ReadingInApp, App[None]):
     def entity_index(self) -> EntityIndex:
         """Entity key → articles (empty until built in the background)."""
         return self.workspace.entity_index
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_for(super().get_driver_class())  # one that outlives a hang-up
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
