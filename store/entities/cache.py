@@ -116,7 +116,7 @@ class EntityCache:
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deep
             return None
         if (
             not isinstance(data, dict)

@@ -183,7 +183,7 @@ def load_summary(path: Path | None) -> dict[str, Counts]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     if (
         not isinstance(data, dict)
@@ -192,7 +192,20 @@ def load_summary(path: Path | None) -> dict[str, Counts]:
         or not isinstance(data.get("articles"), dict)
     ):
         return {}
-    return data["articles"]
+    # Valid JSON of another shape (written by hand, by another tool) is counted again.
+    return {
+        article_id: rows
+        for article_id, rows in data["articles"].items()
+        if isinstance(rows, list)
+        and all(
+            isinstance(row, list)
+            and len(row) == 3
+            and isinstance(row[0], str)
+            and isinstance(row[1], str)
+            and type(row[2]) is int
+            for row in rows
+        )
+    }
 
 
 def save_summary(path: Path | None, articles: dict[str, Counts]) -> None:

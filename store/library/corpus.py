@@ -154,12 +154,50 @@ def _load_cache(cache_file: Path | None) -> dict[str, Any]:
         return {}
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, or nested past the stack
         return {}
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
         return {}
     files = data.get("files")
-    return files if isinstance(files, dict) else {}
+    if not isinstance(files, dict):
+        return {}
+    # The cache is valid JSON that anything may have written (a colleague's older sorot,
+    # an editor, a disk error): a record of the wrong shape is parsed again, not trusted.
+    return {name: record for name, record in files.items() if _well_formed(record)}
+
+
+_ENTRY_TYPES = (str, str, (str, type(None)), (str, type(None)), (str, type(None)), int, str, int)
+
+
+def _well_formed(record: object) -> bool:
+    """True if ``record`` has the shape :func:`_record` writes."""
+    if not isinstance(record, dict):
+        return False
+    stat, entries, issues = record.get("stat"), record.get("entries"), record.get("issues")
+    return (
+        isinstance(stat, list)
+        and len(stat) == 2
+        and all(type(n) is int for n in stat)
+        and isinstance(issues, list)
+        and all(
+            isinstance(i, list) and len(i) == 2 and isinstance(i[0], str) and type(i[1]) is bool
+            for i in issues
+        )
+        and isinstance(entries, list)
+        and all(_well_formed_entry(entry) for entry in entries)
+    )
+
+
+def _well_formed_entry(entry: object) -> bool:
+    return (
+        isinstance(entry, list)
+        and len(entry) == 9
+        and all(isinstance(v, t) for v, t in zip(entry, _ENTRY_TYPES, strict=False))
+        and type(entry[5]) is int
+        and type(entry[7]) is int
+        and entry[7] >= 0
+        and isinstance(entry[8], (str, type(None)))
+    )
 
 
 Entries = list[list[Any]]
