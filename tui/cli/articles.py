@@ -70,13 +70,16 @@ def run_list(args: argparse.Namespace) -> int:
         except StoreError as error:
             say(str(error))
             return 1
-    for problem in space.take_problems():
+    set_aside = space.take_problems()
+    for problem in set_aside:
         say(problem)
+    # A file set aside or left out is said, and the exit status says the list is incomplete.
+    status = 1 if set_aside else _status(result)
     if args.json:
         sys.stdout.write(
             dumps([article_to_dict(a, with_body=False) for a in articles], indent=2) + "\n"
         )
-        return _status(result)
+        return status
     rows = [
         (
             a.id,
@@ -101,7 +104,7 @@ def run_list(args: argparse.Namespace) -> int:
             row[4],
         ]
         print(printable("  ".join(cells)))
-    return _status(result)
+    return status
 
 
 def _find(articles: Sequence[Article], wanted: str) -> Article | str:

@@ -135,6 +135,10 @@ def _entities(args: argparse.Namespace, out: TextIO) -> int:
             entities = service.auto(article)
             status = 1
         index.add(article.id, entities)
+    set_aside = space.take_problems()  # an annotation file set aside or left out: said
+    for problem in set_aside:
+        say(problem)
+    status = 1 if set_aside else status
     rows = list(_rows(index, args.type))
     if args.json:
         out.write(dumps(rows, indent=2) + "\n")
