@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import itertools
 import os
 import re
 import signal
@@ -26,6 +27,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import store.entities.recognise as recognise_module
+from store.entities.recognise import chunks, recognise
 from store.files.untrusted_json import MAX_DEPTH
 from store.news.article import normalised_pieces, normalised_text, pieces
 from store.news.filebytes import MAX_FILE_BYTES, ReadError, read_stream_bytes
@@ -235,3 +238,33 @@ def test_sorot_list_on_every_hostile_file_finishes_in_seconds_in_bounded_memory(
         assert title in listed
     assert "3,400,000" in listed  # the 19 MB article, every word counted
     assert peak_mb < 300, f"peak memory {peak_mb:.0f} MB"
+
+
+# -- an article just under the limit, recognised ------------------------------------------
+
+
+@given(st.text(alphabet="ab .\n", max_size=400), st.integers(min_value=4, max_value=60))
+def test_pieces_of_a_long_text_tile_it_and_cut_where_something_ends(text: str, size: int) -> None:
+    pieces = chunks(text, size)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
+    assert all(0 < end - start <= size for start, end in pieces if text)
+    for start, end in pieces[:-1]:
+        if "\n" in text[start + size // 2 : start + size]:
+            assert text[end - 1] == "\n"
+
+
+def test_a_text_too_long_to_recognise_at_once_is_recognised_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # What a 19 MB scrape on one line is, in miniature: the pieces give the same names,
+    # at offsets into the whole text.
+    sentence = "Kim Jong Un bertemu Vladimir Putin di Moskwa pada Senin. "
+    text = sentence * 400
+    whole = recognise(sentence * 2)
+    monkeypatch.setattr(recognise_module, "CHUNK", 2_000)
+    found = recognise(text)
+    assert all(text[e.start : e.end] == e.text for e in found)
+    per_sentence = {(e.start % len(sentence), e.text, e.type) for e in found}
+    assert per_sentence == {(e.start % len(sentence), e.text, e.type) for e in whole}
+    assert len(found) == 400 * len(whole) // 2
