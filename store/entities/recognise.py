@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from sys import intern
 from typing import TYPE_CHECKING
 
 from store.entities import conll, crf, english, keys, rules
@@ -67,8 +68,9 @@ def recognise(text: str, language: str = "id") -> list[Entity]:
     if not text.strip():
         return []
     if len(text) > CHUNK:
+        # The same names recur from piece to piece: each surface and key kept once.
         return [
-            Entity(e.start + start, e.end + start, e.text, e.type, e.key, e.origin)
+            Entity(e.start + start, e.end + start, intern(e.text), e.type, intern(e.key))
             for start, end in chunks(text, CHUNK)
             for e in _recognise(text[start:end], language)
         ]
