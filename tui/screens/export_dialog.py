@@ -240,7 +240,8 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             text = Text(f"Will write {self.written(fmt, stats)}.")
         problem = self.workspace.settings_problem if fmt == "claimreview" else None
         for line in ([problem] if problem else []) + stats.left_out_lines():
-            text.append(f"\nLeft out: {printable(line)}", style="italic")
+            text.append("\nLeft out: ", style="italic")
+            text.append(shown(line, style="italic"))
         return text
 
     # -- writing ----------------------------------------------------------------
