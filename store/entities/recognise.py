@@ -103,7 +103,9 @@ def recognise_article(article: Article) -> list[Entity]:
     body = prose_only(article)
     language = article.language
     title = (article.title or "").strip()
-    if not title or article.title_derived or title in article.body:
+    if not title or article.title_derived or title in article.body or len(body) > CHUNK:
+        # (A text read in pieces goes without the title: its entities are not copied
+        # again to take the title away, a million of them in a 19 MB scrape.)
         return recognise(body, language)
     prefix = title + "\n\n"
     shift = len(prefix)
