@@ -603,7 +603,9 @@ async def test_a_save_that_fails_in_the_store_keeps_the_form_and_its_draft(
         assert form.fields().note == "angka dari siaran KCNA"
         kept = app.workspace.drafts.get(article_id)
         if failure is _disk_full:  # the draft cannot be written either, and the form says so
-            assert kept is None and "not as a draft: keep it open" in problem
+            # (A keep of the form as it opened may have come first: it holds none of this.)
+            assert kept is None or kept.note != "angka dari siaran KCNA"
+            assert "not as a draft: keep it open" in problem
         else:
             assert kept is not None and kept.note == "angka dari siaran KCNA"
             assert "(and as a draft)" in problem
