@@ -46,11 +46,11 @@ from textual.app import App
 from textual.drivers.headless_driver import HeadlessDriver
 from textual.widgets import TextArea
 
-from store.library.catalog import Catalog
 from store.news.loading import load_paths
 from store.news.safetext import printable
 from store.news.textunits import TextUnits
 from store.query import parse_query
+from store.workspace import Workspace
 from tests.bench_ner import measure_entities_on_screen, measure_recognition
 from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
@@ -319,14 +319,18 @@ async def opcodes(pilot, driver: CountingDriver, key: str) -> int:
 
 
 def measure_filter_catalog(b: Bench) -> list[Result]:
-    catalog = Catalog(b.articles)
-    catalog.select(parse_query(""))  # the library has sorted once before anyone types
+    space = Workspace(b.folder("db-index"), "bench")
+    space.open_corpus([b.corpus])
+    space.refresh()
+    space.rows(parse_query(""))  # the library has listed once before anyone types
     samples = []
     for end in range(1, len(FILTER_QUERY) + 1):
         samples += timed_ms(
-            lambda q=FILTER_QUERY[:end]: catalog.select(parse_query(q)), b.size.rounds * 5
+            lambda q=FILTER_QUERY[:end]: space.rows(parse_query(q)), b.size.rounds * 5
         )
-    return [Result(f"filter keystroke, catalog.select, {len(b.articles):,}", "ms", samples, 30)]
+    space.database.close()
+    n = f"{len(b.articles):,}"
+    return [Result(f"filter keystroke, the index's query (any thread), {n}", "ms", samples, 30)]
 
 
 async def measure_filter_app(b: Bench) -> list[Result]:
@@ -513,7 +517,28 @@ MEASUREMENTS: list[Measurement] = [
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
-    parser.add_argument("--size", choices=SIZES, default="small")
+    parser.add_argument("--size", choices=[*SIZES, "scale"], default="small")
+    parser.add_argument(
+        "--scale-sizes",
+        default="10000,100000",
+        metavar="N,N",
+        help="with --size scale: the corpus sizes compared (default 10000,100000)",
+    )
+    parser.add_argument(
+        "--corpus-cache",
+        type=Path,
+        metavar="DIR",
+        help="with --size scale: keep the generated corpora here between runs",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="with --size scale: times each word is typed"
+    )
+    parser.add_argument(
+        "--entities-upto",
+        type=int,
+        metavar="N",
+        help="with --size scale: run the entity pass only for sizes up to N",
+    )
     parser.add_argument("--json", type=Path, default=Path("bench-results/bench.json"))
     parser.add_argument("--only", metavar="WORD", help="run the measurements named with WORD")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # see alone()
@@ -525,6 +550,12 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.pop(name, None)
     if args.child:
         return _child(args.child, SIZES[args.size], args.tmp)
+    if args.size == "scale":
+        from tests.bench_scale import run
+
+        sizes = tuple(int(n) for n in args.scale_sizes.split(","))
+        json_path = args.json.with_name("bench-scale.json")
+        return run(sizes, args.corpus_cache, json_path, args.rounds, args.entities_upto)
     began, load = time.perf_counter(), os.getloadavg()
     size = SIZES[args.size]
     results: list[Result] = []

@@ -188,7 +188,9 @@ def write_long(folder: Path, rng: random.Random, words: int = 5000) -> Path:
 
 def top_title(articles: list[Article]) -> str:
     """The title the library shows on its first row (sorted by date, newest first)."""
-    from store.library.catalog import Catalog
+    from store.query.words import shown_date
 
-    catalog = Catalog(articles)
-    return catalog.entries[catalog.order("date")[0]].title
+    dated = [a for a in articles if shown_date(a.published)]
+    if not dated:
+        return articles[0].title
+    return max(dated, key=lambda a: (shown_date(a.published), a.title.casefold())).title

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
@@ -37,11 +38,32 @@ def async_test(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
     return run
 
 
+async def workers_done(app) -> None:
+    """Wait until no worker of ``app`` runs, including those the last ones started.
+
+    A worker cancelled on the way (the library's queries are exclusive: rows
+    arriving replace the query under way) is no failure; a worker that
+    raised is.
+    """
+    quiet = 0
+    while quiet < 2:
+        pending = [w for w in app.workers if not w.is_finished]
+        if not pending:
+            quiet += 1
+            await asyncio.sleep(0.02)  # a call posted by the last worker may start another
+            continue
+        quiet = 0
+        results = await asyncio.gather(*(w.wait() for w in pending), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+                raise result
+
+
 @asynccontextmanager
 async def running(app, size: tuple[int, int] = WIDE) -> AsyncIterator[Pilot]:
     """Run ``app`` headless at ``size`` with its corpus loaded."""
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         yield pilot
 
@@ -55,6 +77,11 @@ def write_articles(folder: Path, *articles: dict, name: str = "articles.json") -
 
 def article_list(app) -> ArticleList:
     return app.screen.query_one(ArticleList)
+
+
+def row_at(app, position: int):
+    """The library's row shown at ``position`` (its id, title, outlet, date, words)."""
+    return article_list(app).rows[position]
 
 
 def list_lines(app) -> list[str]:
@@ -92,8 +119,8 @@ def notes(app) -> list[str]:
 async def open_row(app, pilot: Pilot, outlet: str) -> ReaderScreen:
     """Highlight the library row of ``outlet`` and open it with Enter."""
     widget = article_list(app)
-    for row, index in enumerate(widget.rows):
-        if widget.catalog.entries[index].outlet == outlet:
+    for row in range(len(widget.rows)):
+        if widget.rows[row].outlet == outlet:
             widget.cursor = row
             break
     else:

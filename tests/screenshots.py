@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from store.news.loading import bundled_corpus
-from tests.pilot_helpers import SMALL, WIDE, open_row
+from tests.pilot_helpers import SMALL, WIDE, open_row, workers_done
 from tui.app import SorotApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
@@ -46,7 +46,7 @@ async def shoot(
             settings_file=folder / "config.toml",
         )
         async with app.run_test(size=size) as pilot:
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             if outlet is not None:
                 await open_row(app, pilot, outlet)

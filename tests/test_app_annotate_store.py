@@ -86,7 +86,7 @@ async def test_the_library_counts_claims_by_status_and_filters_and_sorts_by_them
         await pilot.press("A", *"cek", "ctrl+s")
         await pilot.pause()
         await back_to_library(app, pilot)
-        assert app.catalog.counts[logic] == Counter(
+        assert app.workspace.counts[logic] == Counter(
             {"claim": 3, "claim:false": 2, "claim:true": 1, "note": 1}
         )
         row = row_of(app, LOGIC)
@@ -97,7 +97,7 @@ async def test_the_library_counts_claims_by_status_and_filters_and_sorts_by_them
         await pilot.press("a", *"catatan", "ctrl+s")
         await pilot.pause()
         await back_to_library(app, pilot)
-        assert app.catalog.counts[kompas] == Counter({"note": 1})
+        assert app.workspace.counts[kompas] == Counter({"note": 1})
 
         (only,) = await filter_library(app, pilot, "status:false", typed=True)
         assert LOGIC in only
@@ -125,7 +125,7 @@ async def test_deleting_the_last_claim_clears_the_library_count(app) -> None:
         await claim_sentence(app, pilot, "false")
         await pilot.press("x")
         await back_to_library(app, pilot)
-        assert reader.article.id not in app.catalog.counts
+        assert reader.article.id not in app.workspace.counts
         assert "✗" not in row_of(app, KOMPAS)
         assert await filter_library(app, pilot, "has:claims") == []
 
@@ -225,7 +225,7 @@ async def test_the_library_counts_include_what_another_user_saved_once_it_is_see
         reader = await open_row(tester, mine, KOMPAS)
         assert len(reader.annotations.claims) == 1
         await back_to_library(tester, mine)
-        assert tester.catalog.counts.get(reader.article.id) == Counter(
+        assert tester.workspace.counts.get(reader.article.id) == Counter(
             {"claim": 1, "claim:false": 1}
         )
         assert "✗1" in row_of(tester, KOMPAS)
@@ -470,7 +470,7 @@ async def test_the_library_counts_a_rewritten_articles_claims_after_it_was_opene
         reader = await open_row(app, pilot, KOMPAS)
         assert len(reader.annotations.items) == 2
         await back_to_library(app, pilot)
-        counts = app.catalog.counts.get(reader.article.id)
+        counts = app.workspace.counts.get(reader.article.id)
         assert counts == Counter({"claim": 2, "claim:false": 1, "claim:checking": 1})
         assert "✗1" in row_of(app, KOMPAS)
 

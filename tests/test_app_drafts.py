@@ -44,9 +44,7 @@ async def reopen(app, pilot) -> None:
     """Open the KOMPAS.TV article, where a draft may put its form over the reader."""
     widget = article_list(app)
     widget.cursor = next(
-        row
-        for row, index in enumerate(widget.rows)
-        if widget.catalog.entries[index].outlet == KOMPAS
+        row for row in range(len(widget.rows)) if widget.rows[row].outlet == KOMPAS
     )
     await pilot.press("enter")
     await pilot.pause()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Select
 
 import store.entities.recognise as recognise_module
 from store.entities.model import TYPES
-from tests.pilot_helpers import article_view, async_test, open_row, running, status
+from tests.pilot_helpers import article_view, async_test, open_row, running, status, workers_done
 from tui.screens.entity_form import EntityForm
 from tui.screens.reader import ReaderScreen
 from tui.widgets.entity_legend import TYPE_CLASSES
@@ -31,7 +31,7 @@ def app(make_app):
 async def open_with_entities(app, pilot, outlet: str = KOMPAS) -> ReaderScreen:
     """Open ``outlet``'s article and wait for its recognition worker."""
     reader = await open_row(app, pilot, outlet)
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert reader.entities, "the recogniser found entities"
     return reader
@@ -158,7 +158,7 @@ async def test_angle_brackets_jump_between_the_entities_shown(app) -> None:
 async def test_the_entity_list_groups_by_key_and_jumps_to_mentions(app) -> None:
     async with running(app) as pilot:
         reader = await open_with_entities(app, pilot)
-        await app.workers.wait_for_complete()  # the corpus index
+        await workers_done(app)  # the corpus index
         await pilot.pause()
         await pilot.press("P")
         panel = reader.entity_panel
@@ -186,7 +186,7 @@ async def test_the_entity_list_groups_by_key_and_jumps_to_mentions(app) -> None:
 async def test_o_lists_the_other_articles_and_opens_one_on_the_key(app) -> None:
     async with running(app) as pilot:
         reader = await open_with_entities(app, pilot)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await pilot.press("P")
         panel = reader.entity_panel
@@ -205,7 +205,7 @@ async def test_o_lists_the_other_articles_and_opens_one_on_the_key(app) -> None:
         assert len(others) == 4
         panel.highlighted = panel.get_option_index(others[0].id)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         opened = app.screen
         assert isinstance(opened, ReaderScreen) and opened is not reader
@@ -396,13 +396,13 @@ async def test_claim_speakers_come_from_the_articles_people_and_organisations(ap
 @async_test
 async def test_the_library_filters_by_entity_once_the_index_is_built(app) -> None:
     async with running(app) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert app.entity_index.complete
         await pilot.press("slash", *"entity:belousov")
         await pilot.pause()
         rows = app.library.list.rows
-        titles = [app.catalog.entries[i].title for i in rows]
+        titles = [rows[i].title for i in range(len(rows))]
         assert len(titles) == 3, titles
-        ids = {app.catalog.entries[i].id for i in rows}
+        ids = {rows[i].id for i in range(len(rows))}
         assert ids == set(app.entity_index.where("Andrei Belousov"))

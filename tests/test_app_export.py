@@ -10,7 +10,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from store.exchange.citation import quotation
 from tests.annotate_helpers import fill_claim, note_form, open_first
-from tests.pilot_helpers import async_test, running
+from tests.pilot_helpers import async_test, running, workers_done
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.library import LibraryScreen
 
@@ -35,7 +35,7 @@ async def _open_dialog(app, pilot) -> ExportDialog:
     assert isinstance(app.screen, LibraryScreen)
     await pilot.press("e")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)
     return app.screen
@@ -78,7 +78,7 @@ async def test_the_dialog_counts_what_it_will_write_then_writes_it(app, tmp_path
         path = Path(dialog.query_one("#path", Input).value)
         assert path.parent == tmp_path and path.suffix == ".json"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -104,7 +104,7 @@ async def test_choosing_csv_changes_the_suffix_and_an_existing_file_needs_a_seco
         assert path.read_text(encoding="utf-8") == "keep me"
         assert "exists: Export again" in str(dialog.query_one("#where").content)
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert path.read_text(encoding="utf-8").startswith("\ufeffannotation_id,")
 
@@ -119,7 +119,7 @@ async def test_the_current_filter_limits_the_export(app) -> None:
         await pilot.pause()
         await pilot.press("e")
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert "Nothing to export" in str(app.screen.query_one("#preview").content)
 
@@ -142,7 +142,7 @@ async def test_the_dialog_counts_what_the_chosen_format_will_write(app, tmp_path
         assert "1 article, 2 claims, 1 note" in str(preview.content)
         dialog.query_one("#format", Select).value = "claimreview"
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         shown = str(preview.content)
         assert "Will write 1 review (ClaimReview) of 1 article." in shown
@@ -153,7 +153,7 @@ async def test_the_dialog_counts_what_the_chosen_format_will_write(app, tmp_path
         path = Path(dialog.query_one("#path", Input).value)
         assert path.suffix == ".jsonld"
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         (review,) = json.loads(path.read_text(encoding="utf-8"))
         assert review["reviewRating"]["alternateName"] == "False"

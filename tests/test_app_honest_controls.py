@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import Button, Input, Select
 
 from tests.annotate_helpers import claim_form, fill_claim, open_first
-from tests.pilot_helpers import async_test, open_row, running
+from tests.pilot_helpers import async_test, open_row, running, workers_done
 from tui.screens.entity_form import EntityForm
 from tui.screens.export_dialog import ExportDialog, default_path
 from tui.screens.library import LibraryScreen
@@ -32,7 +32,7 @@ def footer_keys(app) -> list[str]:
 async def test_an_unticked_box_draws_empty_and_a_ticked_one_draws_its_tick(app) -> None:
     async with running(app) as pilot:
         reader = await open_row(app, pilot, "KOMPAS.TV")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         kim = next(e for e in reader.entities if e.text == "Kim Jong-un")
         reader.view.move_to(kim.start)
@@ -71,7 +71,7 @@ async def export_dialog(app, pilot) -> ExportDialog:
     await fill_claim(app, pilot, status="false")
     await pilot.press("q", "e")
     await pilot.pause()
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     assert isinstance(app.screen, ExportDialog)
     return app.screen
@@ -93,7 +93,7 @@ async def test_the_export_dialog_starts_on_what_to_export_and_enter_does_not_wri
         assert app.focused is dialog.query_one("#export", Button)
         assert "^s Export" in footer_keys(app)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
         assert json.loads((tmp_path / "out.json").read_text())["totals"]["claims"] == 1
@@ -111,7 +111,7 @@ async def test_a_missing_folder_is_said_beforehand_and_created(app, tmp_path: Pa
         assert where == f"The folder {target.parent} does not exist: Export creates it."
         assert "exists:" not in where
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert target.read_text(encoding="utf-8-sig").startswith("annotation_id,")
 

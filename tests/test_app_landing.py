@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.annotate_helpers import claim_form, open_first
-from tests.pilot_helpers import SMALL, async_test, running, style_at
+from tests.pilot_helpers import SMALL, async_test, running, style_at, workers_done
 from tui.widgets.article_view import JUMP_MARGIN
 
 
@@ -79,7 +79,7 @@ async def test_a_long_quote_in_the_claim_form_ends_with_an_ellipsis(app) -> None
 async def test_other_articles_of_a_key_take_one_line_each(app) -> None:
     async with running(app) as pilot:
         reader = await open_first(app, pilot)
-        await app.workers.wait_for_complete()  # its entities, then the corpus index
+        await workers_done(app)  # its entities, then the corpus index
         await pilot.pause()
         await pilot.press("P")
         await pilot.pause()

@@ -16,6 +16,7 @@ from tests.pilot_helpers import (
     notes,
     running,
     status,
+    workers_done,
 )
 from tui.screens.notices import NoticesScreen
 from tui.widgets.article_list import column_widths
@@ -120,13 +121,13 @@ async def test_at_most_two_toasts_cover_the_text_and_the_palette_opens_the_log(a
 @async_test
 async def test_the_entity_index_landing_as_an_article_opens_raises_no_warning(app) -> None:
     async with running(app) as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         app.open_article(article_list(app).current.id)
         # The index is done before the new reader has laid out its view.
-        app._entity_index_built(app.workspace.entity_index)
+        app._entities_found()
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
         assert not [n.message for n in app.notices.items() if n.severity != "information"]

@@ -18,7 +18,7 @@ EXPECTED = (
     "start to first paint, 10 articles, first start",
     "start to first paint, 10 articles, second start",
     "peak memory (VmHWM), 10 articles",
-    "filter keystroke, catalog.select, 10",
+    "filter keystroke, the index's query (any thread), 10",
     "filter keystroke in the app (CPU), 10",
     "filter key to last byte (CPU), 10",
     "-word article to first paint",
@@ -75,3 +75,43 @@ def test_bench_tiny_reports_every_measurement(tmp_path: Path) -> None:
     table = run.stdout
     assert "measurement" in table and "median" in table
     assert all(name in table for name in names)
+
+
+SCALE_ROWS = (
+    "first index: rows and full text",
+    "first index: peak memory (with its workers)",
+    "index on disk (rows and full text)",
+    "second start to the painted library",
+    "app: peak memory (VmHWM)",
+    "filter keystroke, UI thread (CPU)",
+    "filter keystroke to its rows on screen",
+    "full-text search keystroke, UI thread (CPU)",
+    "full-text search keystroke to its rows on screen",
+    "`sorot search` end to end",
+    "`sorot list` end to end",
+    "entity pass",
+    "entity pass: peak memory (with its workers)",
+    "entity pass: storage",
+)
+
+
+def test_bench_scale_compares_two_sizes_with_their_growth(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    sizes = ["--size", "scale", "--scale-sizes", "20,40", "--rounds", "1"]
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.bench", *sizes, "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    report = json.loads((tmp_path / "bench-scale.json").read_text("utf-8"))
+    assert report["sizes"] == [20, 40]
+    for size in ("20", "40"):
+        names = [row["name"] for row in report["columns"][size]]
+        assert all(name in names for name in SCALE_ROWS), names
+        for row in report["columns"][size]:
+            assert row["samples"] and all(math.isfinite(x) for x in row["samples"]), row
+    table = run.stdout
+    assert "growth" in table and all(name in table for name in SCALE_ROWS)

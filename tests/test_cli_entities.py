@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+from store.workspace import index_path
 from tests.test_cli import REPO, sorot, text, write_articles
 
 TEXT = (
@@ -103,7 +105,9 @@ def test_entities_lists_keys_with_mention_and_article_counts(tmp_path: Path) -> 
     assert rows and {r["type"] for r in rows} == {"PER"}
     assert set(rows[0]) == {"key", "type", "mentions", "articles"}
     assert rows[0]["key"] == "Kim Jong Un" and rows[0]["articles"] == 5
-    assert list((tmp_path / "data" / "entities").glob("*/*.json")), "results are cached"
+    with sqlite3.connect(index_path(tmp_path / "data")) as index:
+        stored = index.execute("SELECT count(*) FROM entity_results").fetchone()[0]
+    assert stored == 5, "each article's entities are kept in the corpus index"
 
 
 def test_entities_over_given_files_and_a_bad_type(tmp_path: Path) -> None:

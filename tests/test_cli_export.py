@@ -238,32 +238,35 @@ def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exac
     assert row["exact"] == "Before \x1b[2J after." and row["article_text"] == article.body
 
 
-def test_an_export_parses_each_annotated_file_once_cache_or_not(
+def test_an_export_reads_only_what_it_must_once_indexed(
     data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import store.library.corpus
+    import store.library.parsing
     from store.news.loading import bundled_corpus
     from tui.cli import main
 
-    parsed: list[str] = []
-    for module in (store.library.corpus,):
+    read: dict[str, list[str]] = {"to index": [], "to export": []}
+    for what, module in (("to index", store.library.parsing), ("to export", store.library.corpus)):
         real = module.read_file
 
-        def counting(path: Path, real=real) -> tuple:
-            parsed.append(Path(path).name)
+        def counting(path: Path, real=real, what=what) -> tuple:
+            read[what].append(Path(path).name)
             return real(path)
 
         monkeypatch.setattr(module, "read_file", counting)
+    seeds = sorted(p.name for p in bundled_corpus().iterdir())
     outputs = []
-    for run in ("no cache yet", "cached"):
-        parsed.clear()
+    for run in ("first", "again"):
+        for names in read.values():
+            names.clear()
         target = tmp_path / f"{run}.json"
         assert main(["export", "--db", str(data), "-o", str(target)]) == 0
         outputs.append(json.loads(target.read_text("utf-8")))
-        # Every seed file is annotated: each is parsed once, whether the cache
-        # listed it (then parsed to export) or not (parsed to list and export).
-        assert sorted(parsed) == sorted(p.name for p in bundled_corpus().iterdir()), run
-        assert (data / "cache" / "corpus.json").is_file()
+        # The index reads each file once, the first time only; every seed file is
+        # annotated, so the export reads each once, each time.
+        assert sorted(read["to index"]) == (seeds if run == "first" else []), run
+        assert sorted(read["to export"]) == seeds, run
     for document in outputs:
         document.pop("exported", None)
     assert outputs[0] == outputs[1]

@@ -7,17 +7,17 @@ replaced by a counting fake where only the bookkeeping is under test.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-import store.entities.cache as cache_module
 import store.entities.recognise as recognise_module
 from store.annotations.annotation import Annotation, Selector
 from store.annotations.store import AnnotationStore
-from store.entities.cache import EntityCache, recogniser_signature
+from store.entities.cache import EntityCache, pack, recogniser_signature
 from store.entities.corrections import (
     Correction,
     anchor,
@@ -26,12 +26,11 @@ from store.entities.corrections import (
     occurrences,
     parse_corrections,
 )
-from store.entities.index import EntityIndex, build_index, load_summary
 from store.entities.model import Entity
 from store.entities.service import EntityService
-from store.library.catalog import Catalog
+from store.files.database import Database
 from store.news.article import Article, Segment
-from store.query import parse_query
+from store.workspace import SCHEMAS, Workspace, index_path
 
 BODY = (
     "Presiden Vladimir Putin bertemu Kim Jong Un di Pyongyang. "
@@ -229,19 +228,19 @@ def test_the_service_applies_stored_corrections_and_reverts_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(recognise_module, "recognise_article", lambda a: auto(a.body))
-    service = EntityService(tmp_path, AnnotationStore(tmp_path))
+    service = EntityService(database(tmp_path), AnnotationStore(tmp_path))
     art = article()
     old = span(BODY, "Pyongyang", "ORG")
     service.correct(
         art, old.start, old.end, "retype", annotator="rina", type="LOC", key="Pyongyang", old=old
     )
-    again = EntityService(tmp_path, AnnotationStore(tmp_path))  # a restart
+    again = EntityService(database(tmp_path), AnnotationStore(tmp_path))  # a restart
     assert ("Pyongyang", "LOC", "Pyongyang", "user") in shown(again.entities(art))
     assert len(again.revert(art, old.start, old.end)) == 1
     assert ("Pyongyang", "ORG", "Pyongyang", "auto") in shown(again.entities(art))
 
 
-# --- the cache ------------------------------------------------------------------------------
+# --- the stored results ----------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -256,55 +255,68 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+def database(folder: Path) -> Database:
+    """The index database of a data folder, as the workspace opens it."""
+    return Database(index_path(folder), SCHEMAS)
+
+
 def test_the_recogniser_runs_once_per_text_and_the_result_survives_a_restart(
     tmp_path: Path, counting: list[str]
 ) -> None:
     art = article()
-    cache = EntityCache(tmp_path / "entities")
+    cache = EntityCache(database(tmp_path))
     assert cache.get(art) is None
     assert cache.recognise(art) == auto()
     assert cache.recognise(art) == auto()
     assert counting == [art.id], "the second time comes from memory"
-    path = tmp_path / "entities" / art.sha256[:2] / f"{art.sha256}.json"
-    assert cache.path_for(art.sha256) == path and path.is_file()
-    restarted = EntityCache(tmp_path / "entities")
+    restarted = EntityCache(database(tmp_path))
     assert restarted.in_memory(art) is None
-    assert restarted.get(art) == auto(), "read back from disk"
+    assert restarted.get(art) == auto(), "read back from the index"
     assert counting == [art.id]
+    with sqlite3.connect(index_path(tmp_path)) as connection:
+        (blob,) = connection.execute("SELECT mentions FROM entity_results").fetchone()
+    assert len(blob) < 120, "a few bytes a mention"
 
 
-def test_a_stale_or_broken_cache_file_is_a_miss(tmp_path: Path, counting: list[str]) -> None:
+def test_another_recogniser_or_a_broken_row_is_a_miss(tmp_path: Path, counting: list[str]) -> None:
     art = article()
-    EntityCache(tmp_path).recognise(art)
-    path = tmp_path / art.sha256[:2] / f"{art.sha256}.json"
-    data = json.loads(path.read_text("utf-8"))
-    assert data["recogniser"] == recogniser_signature()
-    path.write_text(json.dumps({**data, "recogniser": "an older model"}), "utf-8")
-    assert EntityCache(tmp_path).get(art) is None
-    path.write_text("{broken", "utf-8")
-    assert EntityCache(tmp_path).get(art) is None
-    path.write_text(json.dumps({**data, "entities": [[0, 999999, "PER", "x"]]}), "utf-8")
-    assert EntityCache(tmp_path).get(art) is None, "offsets outside the text"
-    assert EntityCache(tmp_path).recognise(art) == auto()
-    assert EntityCache(tmp_path).get(art) == auto(), "rewritten"
+    EntityCache(database(tmp_path)).recognise(art)
+
+    def change(sql: str, *params: object) -> None:
+        with sqlite3.connect(index_path(tmp_path)) as connection:
+            connection.execute(sql, params)
+
+    change("UPDATE entity_results SET signature = 'an older model'")
+    assert EntityCache(database(tmp_path)).get(art) is None
+    assert EntityCache(database(tmp_path)).recognise(art) == auto(), "recognised again"
+    change("UPDATE entity_results SET mentions = x'00ff'")
+    assert EntityCache(database(tmp_path)).get(art) is None
+    blob = pack([Entity(0, 999_999, "x", "PER", "x")], {"x": 1})[0]
+    change("UPDATE entity_results SET mentions = ?", blob)
+    assert EntityCache(database(tmp_path)).get(art) is None, "offsets outside the text"
+    assert EntityCache(database(tmp_path)).recognise(art) == auto()
+    assert EntityCache(database(tmp_path)).get(art) == auto(), "rewritten"
+    assert recogniser_signature() != "an older model"
 
 
 def test_another_title_read_as_context_is_another_result(
     tmp_path: Path, counting: list[str]
 ) -> None:
-    cache = EntityCache(tmp_path)
+    cache = EntityCache(database(tmp_path))
     cache.recognise(article(title="Putin di Pyongyang"))
     assert cache.get(article(title="Another headline")) is None
 
 
-def test_a_cache_that_cannot_be_written_keeps_results_in_memory(
+def test_a_store_that_cannot_be_written_keeps_results_in_memory(
     tmp_path: Path, counting: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path, text: str) -> None:
-        raise PermissionError(13, "Permission denied", str(path))
+    store = database(tmp_path)
 
-    monkeypatch.setattr(cache_module, "atomic_write_text", refuse)
-    cache = EntityCache(tmp_path)
+    def refuse():
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(store, "write", refuse)
+    cache = EntityCache(store)
     art = article()
     assert cache.recognise(art) == auto()
     assert cache.writable is False
@@ -312,92 +324,119 @@ def test_a_cache_that_cannot_be_written_keeps_results_in_memory(
     assert counting == [art.id]
 
 
-# --- the index ------------------------------------------------------------------------------
+# --- the index over a corpus ----------------------------------------------------------------
+
+TEXTS = {
+    "putin.json": {"title": "Putin di Pyongyang", "body": BODY},
+    "kim.json": {
+        "title": "Kim di Moskwa",
+        "body": "Kim Jong Un tiba di Moskwa. Vladimir Putin ada.",
+    },
+    "lain.json": {"title": "Lain", "body": "Tidak ada nama di sini."},
+}
 
 
-def test_the_index_says_where_else_a_key_appears_and_forgets_an_article() -> None:
-    index = EntityIndex()
-    index.add("a", auto())
-    index.add("b", [span(BODY, "Vladimir Putin", "PER"), span(BODY, "Pyongyang", "LOC")])
-    assert index.where("Vladimir Putin") == {"a": 2, "b": 1}
-    assert index.others("Vladimir Putin", "a") == {"b": 1}
-    assert index.type_of("Pyongyang") in ("ORG", "LOC")
-    rows = index.keys()
-    assert rows[0][0] in ("Vladimir Putin", "Pyongyang") and rows[0][3] == 2
-    assert [r[0] for r in index.keys("DATE")] == ["Jumat (29/11)"]
-    index.add("a", [])  # re-counted: nothing left
-    assert index.where("Kim Jong Un") == {}
-    assert index.where("Vladimir Putin") == {"b": 1}
-    index.remove("b")
-    assert len(index) == 0
+def fake_recogniser(art: Article) -> list[Entity]:
+    found = []
+    for text, kind, key in (
+        ("Vladimir Putin", "PER", None),
+        ("Putin", "PER", "Vladimir Putin"),
+        ("Kim Jong Un", "PER", None),
+        ("Andrei Belousov", "PER", None),
+        ("Pyongyang", "ORG", None),
+        ("Moskwa", "LOC", None),
+        ("Jumat (29/11)", "DATE", None),
+    ):
+        start = art.body.find(text)
+        while start >= 0:
+            taken = any(e.start <= start < e.end for e in found)
+            if not taken:
+                found.append(Entity(start, start + len(text), text, kind, key or text))
+            start = art.body.find(text, start + 1)
+    return sorted(found, key=lambda e: e.start)
 
 
-def test_the_index_matches_keys_by_word_start_whatever_the_spelling() -> None:
-    index = EntityIndex()
-    index.add("a", [span(BODY, "Andrei Belousov", "PER")])
-    index.add("b", [span(BODY, "Kim Jong Un", "PER")])
-    assert index.matching("belousov") == {"a"}
-    assert index.matching("andrey-belousov") == {"a"}, "y and i fold together"
-    assert index.matching("kim_jong") == {"b"}
-    assert index.matching("ong") == frozenset(), "word starts only"
-    assert index.matching("") == frozenset()
+@pytest.fixture
+def space(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    """Three articles indexed, the entity pass done (with a recogniser that finds a few names)."""
+    monkeypatch.setattr(recognise_module, "recognise_article", fake_recogniser)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name, data in TEXTS.items():
+        (folder / name).write_text(json.dumps(data), "utf-8")
+    space = Workspace(tmp_path / "data", "rina")
+    space.open_corpus([folder])
+    space.refresh()
+    report = space.recognise_corpus(workers=1)
+    assert report.recognised == 3 and space.entity_index.complete
+    return space
 
 
-def test_the_library_filters_by_entity_through_the_index() -> None:
-    one, two = article(), article(body="Kim Jong Un tiba di Moskwa.", title="Kim di Moskwa")
-    catalog = Catalog([one, two])
-
-    def select(text: str) -> list[int]:
-        return catalog.select(parse_query(text))
-
-    assert select("entity:kim") == [], "no index yet: nothing matches"
-    index = EntityIndex()
-    index.add(one.id, auto())
-    index.add(two.id, [Entity(0, 11, "Kim Jong Un", "PER", "Kim Jong Un")])
-    catalog.set_entity_index(index)
-    both = select("entity:kim-jong-un")
-    assert sorted(catalog.entries[i].id for i in both) == sorted([one.id, two.id])
-    only = select("entity:belousov")
-    assert [catalog.entries[i].id for i in only] == [one.id]
-    assert select("moskwa entity:belousov") == []
-    typed = [select("entity:belousov"[:n]) for n in range(1, 16) if n != 7]  # 7: "entity:"
-    assert typed[-1] == only, "typed a key at a time, the filter still finds it"
+def ids_of(space: Workspace, title: str) -> str:
+    return next(a for a in space.corpus.articles(list(space.corpus)) if a.title == title).id
 
 
-def test_building_the_index_twice_parses_nothing_the_second_time(
-    tmp_path: Path, counting: list[str]
+def test_the_index_says_where_else_a_key_appears(space: Workspace) -> None:
+    putin, kim = ids_of(space, "Putin di Pyongyang"), ids_of(space, "Kim di Moskwa")
+    index = space.entity_index
+    assert index.where("Vladimir Putin") == {putin: 2, kim: 1}
+    others = index.others("Vladimir Putin", putin)
+    assert len(others) == 1 and dict(others) == {kim: 1}
+    assert len(index.others("Kim Jong Un", kim)) == 1, "Kim is in the Putin article too"
+    assert len(index.others("Moskwa", kim)) == 0
+    assert index.type_of("Pyongyang") == "ORG"
+    rows = {row[0]: row for row in index.listing()}
+    assert rows["Vladimir Putin"] == ("Vladimir Putin", "PER", 3, 2)
+    assert [r[0] for r in index.listing("DATE")] == ["Jumat (29/11)"]
+
+
+def test_the_library_filters_by_entity_through_the_index(space: Workspace) -> None:
+    def titles(text: str) -> set[str]:
+        rows = space.row_data(space.rows(space.query(text)))
+        return {row.title for row in rows.values()}
+
+    assert titles("entity:putin") == {"Putin di Pyongyang", "Kim di Moskwa"}
+    assert titles("entity:andrey-belousov") == {"Putin di Pyongyang"}, "y and i fold together"
+    assert titles("entity:kim_jong") == {"Putin di Pyongyang", "Kim di Moskwa"}
+    assert titles("entity:ong") == set(), "word starts only"
+    assert titles("moskwa entity:belousov") == set()
+    assert titles("entity:belousov,moskwa") == {"Putin di Pyongyang", "Kim di Moskwa"}
+
+
+def test_the_entity_pass_recognises_each_text_once(
+    space: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    arts = {a.id: a for a in (article(), article(body="Kim Jong Un tiba.", title="Kim tiba"))}
-    asked: list[str] = []
-
-    def get(article_id: str) -> Article:
-        asked.append(article_id)
-        return arts[article_id]
-
-    store = AnnotationStore(tmp_path)
-    service = EntityService(tmp_path, store)
-    summary = tmp_path / "entities" / "summary.json"
-    first = build_index(list(arts), get, service, summary_path=summary)
-    assert first.complete and sorted(asked) == sorted(arts)
-    assert set(load_summary(summary)) == set(arts)
-    asked.clear()
-    one = next(iter(arts.values()))
-    old = span(one.body, "Pyongyang", "ORG")
-    service.correct(
-        one, old.start, old.end, "rekey", annotator="x", type="ORG", key="Pyongyang City", old=old
+    calls: list[str] = []
+    monkeypatch.setattr(
+        recognise_module, "recognise_article", lambda a: calls.append(a.id) or fake_recogniser(a)
     )
-    again = build_index(
-        list(arts),
-        get,
-        EntityService(tmp_path, store),
-        summary_path=summary,
-        corrected_ids=store.article_ids(),
+    assert space.entity_jobs() == []
+    report = space.recognise_corpus(workers=1)
+    assert report.recognised == 0 and calls == []
+
+
+def test_corrections_take_the_place_of_the_recogniser_in_the_index(space: Workspace) -> None:
+    putin = ids_of(space, "Putin di Pyongyang")
+    article = space.article(putin)
+    old = span(article.body, "Pyongyang", "ORG")
+    space.entities.correct(
+        article, old.start, old.end, "rekey", annotator="x", type="LOC", key="Pyongyang City"
     )
-    assert asked == [one.id], "only the corrected article is parsed again"
-    assert again.where("Pyongyang City") == {one.id: 1}
-    assert again.where("Vladimir Putin") == first.where("Vladimir Putin")
-    stopped = build_index(list(arts), get, service, summary_path=None, stop=lambda: True)
-    assert not stopped.complete
+    space.recognise_corpus(workers=1)  # the pass reads the corrected articles again
+    assert space.entity_index.where("Pyongyang City") == {putin: 1}
+    assert space.entity_index.where("Pyongyang") == {}
+    rows = space.row_data(space.rows(space.query("entity:pyongyang-city")))
+    assert [row.id for row in rows.values()] == [putin]
+
+
+def test_the_entities_of_a_text_no_article_has_are_forgotten(space: Workspace) -> None:
+    folder = space.paths[0]
+    (folder / "kim.json").unlink()
+    space.refresh()
+    assert space.entity_index.where("Moskwa") == {}
+    assert "Moskwa" not in {row[0] for row in space.entity_index.listing()}
+    rows = {row[0]: row for row in space.entity_index.listing()}
+    assert rows["Vladimir Putin"][2:] == (2, 1), "mentions and articles counted again"
 
 
 def test_corrections_follow_an_article_whose_text_was_rescraped(
@@ -405,7 +444,7 @@ def test_corrections_follow_an_article_whose_text_was_rescraped(
 ) -> None:
     monkeypatch.setattr(recognise_module, "recognise_article", lambda a: auto(a.body))
     store = AnnotationStore(tmp_path)
-    service = EntityService(tmp_path, store)
+    service = EntityService(database(tmp_path), store)
     before = article()
     before.source = "news/putin.txt"
     old = span(BODY, "Pyongyang", "ORG")

@@ -101,6 +101,7 @@ def test_the_articles_holding_a_draft_are_listed(tmp_path) -> None:
 def test_tags_in_use_come_most_used_first(tmp_path) -> None:
     workspace = Workspace(tmp_path / "data", "rina")
     workspace.open_corpus([SEEDS])
+    workspace.refresh()
     article = next(iter(workspace.corpus.values()))
     annotations = workspace.annotations_of(article)
     for tags in (["angka", "tentara"], ["angka"], ["Korban"]):
@@ -114,6 +115,7 @@ def test_annotations_on_one_place_come_innermost_then_newest_and_each_is_a_step(
 ) -> None:
     workspace = Workspace(tmp_path / "data", "rina")
     workspace.open_corpus([SEEDS])
+    workspace.refresh()
     article = next(iter(workspace.corpus.values()))
     annotations = workspace.annotations_of(article)
     claim = annotations.add_claim(10, 60, claim_type="factual", status="unverified")

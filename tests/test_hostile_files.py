@@ -226,15 +226,16 @@ def test_sorot_list_on_every_hostile_file_finishes_in_seconds_in_bounded_memory(
     peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
     said = err.read_text("utf-8").splitlines()
     assert os.waitstatus_to_exitcode(status) == 1, said  # files were left out
-    for what in BAD:
+    # The corpus index keeps file names as text: a name of undecodable bytes is left out, said.
+    for what in (*BAD, "undecodable-name"):
         shown = printable(str(made[what]))
         assert sum(line.startswith(f"sorot: {shown}: ") for line in said) == 1, (what, said)
     warning = (
         f"sorot: {made['good']}: 12 undecodable characters (lone \\u surrogate escapes) shown as �"
     )
-    assert len(said) == len(BAD) + 1 and warning in said, said
+    assert len(said) == len(BAD) + 2 and warning in said, said
     listed = out.read_text("utf-8")
-    for title in ("Judul besar", "Judul bernama jahat", "Judul nama rusak", "Judul good"):
+    for title in ("Judul besar", "Judul bernama jahat", "Judul good"):
         assert title in listed
     assert "3,400,000" in listed  # the 19 MB article, every word counted
     assert peak_mb < 300, f"peak memory {peak_mb:.0f} MB"

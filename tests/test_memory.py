@@ -23,6 +23,6 @@ async def test_the_app_freezes_its_loaded_library_and_releases_it_when_it_ends(m
                 break
             await pilot.pause(0.05)
         assert gc.get_freeze_count() > 0
-        catalog = app.catalog
-        assert all(thing is not catalog for thing in gc.get_objects(generation=2))
+        workspace = app.workspace
+        assert all(thing is not workspace for thing in gc.get_objects(generation=2))
     assert gc.get_freeze_count() == 0

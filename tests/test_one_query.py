@@ -1,6 +1,7 @@
 """One query, one meaning: the library, its export dialog, ``sorot list --where``,
-``sorot export --where``, the old filter options and a saved set select exactly
-the same articles and annotations.
+``sorot search``, ``sorot export --where``, the old filter options and a saved set
+select exactly the same articles and annotations. Free words are full-text search
+everywhere: ``kursk`` is in no title, only in bodies.
 
 The store holds claims of every status, notes on passages and on whole
 articles, and entity corrections, made by two annotators on different days.
@@ -19,7 +20,7 @@ from store.annotations.annotation import Annotation, Selector
 from store.news.loading import load_paths
 from store.workspace import Workspace
 from tests.conftest import SEEDS
-from tests.pilot_helpers import async_test, running
+from tests.pilot_helpers import async_test, running, workers_done
 from tui.cli import main
 from tui.screens.export_dialog import ExportDialog
 from tui.screens.library import LibraryScreen
@@ -48,6 +49,8 @@ QUERIES: dict[str, list[str] | None] = {
     "no:claims": None,
     "has:notes status:true": None,
     "kremlin": None,
+    "kursk": None,
+    "tentar status:false,misleading": None,
     "korea kind:claim until:2024-12-02": None,
 }
 
@@ -215,6 +218,12 @@ def test_the_command_line_selects_the_same_in_every_spelling(folder: Path, words
     status, out, err = _cli("list", str(SEEDS), "--where", words, "--json", "--db", str(folder))
     assert status == 0, err
     assert {a["id"] for a in json.loads(out)} == rows
+    status, out, err = _cli(
+        "search", words, str(SEEDS), "--json", "--limit", "0", "--db", str(folder)
+    )
+    assert status == 0, err
+    found = json.loads(out)
+    assert {hit["id"] for hit in found["hits"]} == rows and found["total"] == len(rows)
     spellings = [["--where", words]]
     if QUERIES[words] is not None:
         spellings.append(QUERIES[words])
@@ -237,6 +246,8 @@ def test_the_rule_itself_on_a_few_queries(folder: Path) -> None:
     assert rows == set() and exported == {}
     rows, exported = _expected(folder, "kind:note")
     assert sum(map(len, exported.values())) == 2
+    rows, exported = _expected(folder, "kursk")
+    assert len(rows) == 1, "words are found in the body, not only in titles"
 
 
 @async_test
@@ -245,8 +256,7 @@ async def test_the_library_and_its_export_dialog_select_the_same(
 ) -> None:
     app = make_app(SEEDS, data_dir=folder)
     async with running(app) as pilot:
-        index = app.workspace.build_entity_index()
-        app.workspace.adopt_entity_index(index)
+        app.workspace.recognise_corpus()  # the entity pass, as the app runs it in the background
         for number, words in enumerate(QUERIES):
             rows, exported = _expected(folder, words)
             library = app.screen
@@ -257,14 +267,14 @@ async def test_the_library_and_its_export_dialog_select_the_same(
             assert set(library.visible_ids()) == rows, words
             await pilot.press("e")
             await pilot.pause()
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             dialog = app.screen
             assert isinstance(dialog, ExportDialog)
             target = tmp_path / f"export-{number}.json"
             dialog.query_one("#path").value = str(target)
             await pilot.press("ctrl+s")
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             if exported:
                 document = json.loads(target.read_text("utf-8"))

@@ -91,7 +91,8 @@ def test_article_words_narrow_articles_and_choose_no_annotation() -> None:
     assert query.has == ("claim",) and query.lacks == ("note",)
     assert query.entities == (("kim-jong-un",),)
     assert query.takes_article_id("berita-satu-1") and not query.takes_article_id("lain-1")
-    assert query.takes_haystack("kim jong un dan tentara") and not query.takes_haystack("kim")
+    assert query.takes_fields("Kim Jong-un dan tentara") and not query.takes_fields("Kim")
+    assert query.takes_fields("Berita", body="Tentara Kim Jong Un tiba."), "the body counts"
     one = claim()
     assert query.choose([one]) == [one]
     assert query.choose([one, claim(kind="note", status=None)]) is None  # no:notes

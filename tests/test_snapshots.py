@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
-from tests.pilot_helpers import SMALL, WIDE, open_row
+from tests.pilot_helpers import SMALL, WIDE, open_row, workers_done
 
 KOMPAS = "KOMPAS.TV"  # seed 001
 
@@ -24,7 +24,7 @@ def after_loading(*keys: str, open_outlet: str | None = None) -> Callable[[Pilot
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         if open_outlet is not None:
             await open_row(app, pilot, open_outlet)
@@ -71,11 +71,11 @@ def test_reader_with_entities(snap_compare, app) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        await app.workers.wait_for_complete()  # the corpus
+        await workers_done(app)  # the corpus
         await pilot.pause()
-        await app.workers.wait_for_complete()  # the entity index
+        await workers_done(app)  # the entity index
         await open_row(app, pilot, KOMPAS)
-        await app.workers.wait_for_complete()  # the article's entities
+        await workers_done(app)  # the article's entities
         await pilot.pause()
         await pilot.press("greater_than_sign", "greater_than_sign", "greater_than_sign", "P")
         await pilot.pause()
@@ -88,10 +88,10 @@ def in_reader(*keys: str, then: Callable[[Pilot], Awaitable] | None = None):
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await open_row(app, pilot, KOMPAS)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
@@ -120,13 +120,13 @@ def test_export_dialog(snap_compare, app, size) -> None:
 
     async def run_before(pilot: Pilot) -> None:
         app = pilot.app
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await pilot.press("e")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         await fill(pilot)
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -17,6 +17,7 @@ import pytest
 
 from store.workspace import Workspace
 from tests.accounts import BUDI, RINA, TEAM, as_user, needs_root, shared_place, sorot, warm_up
+from tests.pilot_helpers import workers_done
 
 pytestmark = needs_root
 
@@ -36,8 +37,9 @@ def rina_shares_and_annotates(team: Path, corpus: Path) -> dict:
     status, out, err = sorot("share", str(team), "--group", str(TEAM))
     space = Workspace(team)
     space.open_corpus([corpus])
+    space.refresh()
     first_row = space.rows(space.query(""))[0]  # the article the library shows first
-    article = space.corpus[space.catalog.entries[first_row].id]
+    article = space.corpus[space.row_data([first_row])[first_row].id]
     annotations = space.annotations_of(article)
     claim = annotations.add_claim(0, 40, claim_type="factual", status="unverified", speaker="KCNA")
     annotations.add_note("Cek dengan Kompas.", None)
@@ -49,6 +51,7 @@ def rina_shares_and_annotates(team: Path, corpus: Path) -> dict:
 def budi_reads_and_edits(team: Path, corpus: Path, article_id: str, claim_id: str) -> dict:
     space = Workspace(team)
     space.open_corpus([corpus])
+    space.refresh()
     article = space.corpus[article_id]
     annotations = space.annotations_of(article)
     seen = [(a.annotator, a.kind) for a in annotations.items]
@@ -139,7 +142,9 @@ def test_two_accounts_share_one_folder_and_every_command_works_for_both(place: P
 def rina_keeps_a_private_folder(folder: Path, corpus: Path) -> None:
     space = Workspace(folder)
     space.open_corpus([corpus])
-    article = space.corpus[space.catalog.entries[0].id]
+    space.refresh()
+    first_row = space.rows(space.query(""))[0]
+    article = space.corpus[space.row_data([first_row])[first_row].id]
     space.annotations_of(article).add_claim(0, 40, claim_type="factual", status="false")
 
 
@@ -175,7 +180,7 @@ def budis_app_story(team: Path, corpus: Path, css: str) -> dict:
 
     async def story() -> None:
         async with app.run_test(size=(120, 40)) as pilot:
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()

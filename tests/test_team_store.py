@@ -179,7 +179,10 @@ def test_corrections_travel_through_the_native_export_into_an_empty_store(tmp_pa
     data, empty = tmp_path / "data", tmp_path / "empty"
     space = Workspace(data, "rina")
     space.open_corpus([seeds])
-    first, second = (space.corpus[e.id] for e in space.catalog.entries[:2])
+    space.refresh()
+    numbers = space.rows(space.query(""))[:2]
+    rows = space.row_data(numbers)
+    first, second = (space.corpus[rows[n].id] for n in numbers)
     start = first.body.index("Kim")
     space.entities.correct(
         first, start, start + 3, "rekey", annotator="rina", type="PER", key="Kim Jong Un"
@@ -215,7 +218,8 @@ def test_corrections_travel_through_the_w3c_export_into_an_empty_store(tmp_path,
     data, empty = tmp_path / "data", tmp_path / "empty"
     space = Workspace(data, "rina")
     space.open_corpus([seeds])
-    first = space.corpus[space.catalog.entries[0].id]
+    space.refresh()
+    first = space.corpus[space.row_data([space.rows(space.query(""))[0]]).popitem()[1].id]
     start = first.body.index("Kim")
     space.entities.correct(
         first, start, start + 3, "rekey", annotator="rina", type="PER", key="Kim Jong Un"

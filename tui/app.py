@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from store.annotations.article_annotations import ArticleAnnotations
 from store.entities.index import EntityIndex
 from store.entities.model import Entity
 from store.files.jsonfile import StoreError
 from store.files.settings import Settings
-from store.library.catalog import Catalog
-from store.library.corpus import Corpus
 from store.query import Query
 from store.workspace import Workspace
 from tui.commands import SorotCommands
 from tui.keymap import load_keymap
 from tui.live import LiveFolder
-from tui.memory import release, settle
+from tui.loading import CorpusLoading, reader_screen
+from tui.memory import release
 from tui.notices import NoticeLog, NoticesInApp
 from tui.reading import ReadingInApp
 from tui.safe import SafeApp
@@ -36,24 +32,11 @@ from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.terminal import driver_for, watch_terminal
 
-if TYPE_CHECKING:
-    from tui.screens.reader import ReaderScreen
-
-KEY_QUIET = 0.5
-"""Seconds after a key during which background indexing waits."""
-
 THEME_SETTLE = 1.0
 """Seconds a theme must stay chosen before it is written into the config file."""
 
 
-def reader_screen() -> type[ReaderScreen]:
-    """The reader's screen class, imported on first use (see ``SorotApp._loaded``)."""
-    from tui.screens.reader import ReaderScreen
-
-    return ReaderScreen
-
-
-class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
+class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, SafeApp):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -82,7 +65,6 @@ class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
         self.entity_foreground = threading.Event()
         """Set while the reader recognises an article: the index builder waits meanwhile."""
         self._last_key = 0.0
-        self._entity_updates: dict[str, list[Entity]] = {}
         self._entity_focus: tuple[str, str] | None = None
         self._read: set[str] | None = None
         self._unread: int | None = None
@@ -108,13 +90,8 @@ class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
         return self.workspace.user
 
     @property
-    def catalog(self) -> Catalog:
-        """The library's rows over the open corpus."""
-        return self.workspace.catalog
-
-    @property
     def entity_index(self) -> EntityIndex:
-        """Entity key → articles (empty until built in the background)."""
+        """Entity key → articles (complete once the entity pass has run)."""
         return self.workspace.entity_index
 
     def get_driver_class(self) -> type[Driver]:
@@ -193,38 +170,6 @@ class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
             if isinstance(screen, reader):
                 screen.keep_work()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load_corpus(self) -> None:
-        """Read the corpus off the event loop so the library paints at once."""
-        corpus = self.workspace.open_corpus(self.paths)
-        self.call_from_thread(self._loaded, corpus)
-
-    def _loaded(self, result: Corpus) -> None:
-        self._unread = None
-        self.loaded = True
-        self.report_store_problems()
-        self._report_loading(result)
-        moves = self.workspace.moves
-        for moved in moves:
-            self.notices.add(moved.describe() + ".", title="Re-scraped")
-        if len(moves) == 1:
-            self.notify(moves[0].describe() + ".", title="Re-scraped")
-        elif moves:
-            self.notify(
-                f"{len(moves)} re-scraped articles kept their annotations: ctrl+l lists them.",
-                title="Re-scraped",
-            )
-        if not len(result):
-            where = ", ".join(str(p) for p in self.paths)
-            self.notify(f"No articles found in {where}.", severity="error", timeout=10)
-        library = self.library
-        if library is not None:
-            library.load(self.catalog)
-        # The reader's modules are not needed for the library's first paint: they
-        # load now, off the event loop, so that opening an article does not wait.
-        self.run_worker(reader_screen, thread=True, group="warm-up")
-        self.live.start()
-
     def report_store_problems(self) -> None:
         """Notify each problem the store met since last asked (files set aside, unreadable)."""
         for problem in self.workspace.take_problems():
@@ -238,59 +183,9 @@ class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
         """Names offered for a claim's speaker (``Workspace.speaker_candidates``)."""
         return self.workspace.speaker_candidates(annotations)
 
-    # -- entities -------------------------------------------------------------------
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        # Once the corpus is loaded, index its entities in the background.
-        if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
-            self._entity_updates.clear()
-            self.build_entity_index()
-            self.call_after_refresh(settle)  # once the library has painted
-
-    @work(thread=True, exclusive=True, group="entity-index")
-    def build_entity_index(self) -> None:
-        """Index the corpus's entities (``store.entities.index``; its docstring gives the costs)."""
-        worker = get_current_worker()
-
-        def pause() -> None:
-            # Step aside while the reader recognises an article, and while the user types:
-            # the indexer competes with the keys for the interpreter.
-            while (
-                self.entity_foreground.is_set() or time.monotonic() - self._last_key < KEY_QUIET
-            ) and not worker.is_cancelled:
-                time.sleep(0.02)
-            time.sleep(0)  # let the UI thread have the interpreter between articles
-
-        try:
-            index = self.workspace.build_entity_index(lambda: worker.is_cancelled, pause)
-            if not worker.is_cancelled:
-                self.call_from_thread(self._entity_index_built, index)
-        except RuntimeError:  # the app is closing
-            return
-        except Exception as error:  # the index is a help, never a reason to stop
-            with contextlib.suppress(RuntimeError):
-                self.call_from_thread(
-                    self.notify, f"Could not index the entities: {error}", severity="warning"
-                )
-
-    def _entity_index_built(self, index: EntityIndex) -> None:
-        # Corrections made while it was being built win over what it read.
-        self.workspace.adopt_entity_index(index, self._entity_updates)
-        self._entity_updates.clear()
-        self.call_after_refresh(settle)
-        library = self.library
-        if library is not None and library.filter_query.entities:
-            library.refilter()
-        screen = self.screen
-        # A reader pushed a moment ago has no view yet: it draws the index itself once its
-        # recogniser is done (redrawing it here warned "No nodes match 'ArticleView'").
-        if isinstance(screen, reader_screen()) and screen.is_mounted:
-            screen.redraw_entities()
-
     def entities_changed(self, article_id: str, entities: list[Entity]) -> None:
         """The reader found or corrected ``article_id``'s entities: keep the index in step."""
         self.workspace.entities_changed(article_id, entities)
-        self._entity_updates[article_id] = entities
 
     def title_of(self, article_id: str) -> str:
         """The title of ``article_id`` as the library shows it."""
@@ -335,7 +230,7 @@ class SorotApp(NoticesInApp, ReadingInApp, SafeApp):
             if library is not None:
                 library.refresh_drafts()
                 library.list.mark_read(self.read_ids())
-                library.refilter(keep_id=article.id)
+                library.refilter(keep_id=article.id)  # claims may have changed the order
 
         try:
             annotations = self.workspace.annotations_of(article)

@@ -76,7 +76,9 @@ class SorotCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
         app = self.sorot
         hits = 0
-        for entry in app.catalog.entries:
+        # The index finds the titles holding the words typed; the palette ranks those.
+        words = [w for w in query.casefold().removeprefix("open:").split() if w]
+        for entry in app.workspace.titles(words):
             label = f"Open: {printable(entry.title)}"
             score = matcher.match(label)
             if score > 0:

@@ -59,7 +59,7 @@ class LiveFolder:
     def arrived(self, ids: set[str]) -> None:
         """Read these articles' annotations again and show what colleagues did."""
         app = self.app
-        changes = app.workspace.refresh(ids)
+        changes = app.workspace.reread(ids)
         app.report_store_problems()
         library = app.library
         if library is not None:

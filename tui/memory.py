@@ -1,13 +1,14 @@
 """Keeping the garbage collector off what lives as long as sorot does.
 
-CPython's full collections walk every container object alive. With 10,000
-articles in the library that is the whole catalog, and a full collection
-came every few keystrokes of the library filter as a 40-50 ms stall (the
-filter's p95 in ``make bench``). The corpus, the catalog and the entity
-index are built once and kept until sorot ends, so once they are loaded they
-are moved out of the collector's sight with ``gc.freeze``; what the reader
-makes and drops afterwards is collected as before. When the app ends they
-are handed back (``release``), for a process that goes on after it (tests).
+CPython's full collections walk every container object alive. When the
+library held every article's summary in memory, a full collection came
+every few keystrokes of the filter as a 40-50 ms stall. The library now
+reads its rows from the corpus index and holds none of the corpus, but what
+is loaded once and kept until sorot ends (Textual's screens and widgets,
+the workspace, the reader's modules) is still moved out of the collector's
+sight with ``gc.freeze`` once the library has painted; what the reader
+makes and drops afterwards is collected as before. When the app ends it is
+handed back (``release``), for a process that goes on after it (tests).
 """
 
 from __future__ import annotations

@@ -21,7 +21,9 @@ from textual.notifications import Notify, SeverityLevel
 from store.news.safetext import printable
 
 if TYPE_CHECKING:
-    from store.library.corpus import Corpus
+    from collections.abc import Sequence
+
+    from store.news.loading import LoadProblem
 
 MAX_TOASTS = 2
 """Toasts on screen at once: a new one pushes the oldest off (it stays in the log)."""
@@ -124,9 +126,8 @@ class NoticesInApp(App[None]):
             self._unnotify(old, refresh=False)
         super()._on_notify(event)
 
-    def _report_loading(self, result: Corpus) -> None:
+    def _report_loading(self, problems: Sequence[LoadProblem]) -> None:
         """One toast for the files that could not be read well, each problem in the log."""
-        problems = result.problems
         for problem in problems:
             self.notices.add(str(problem), "error" if problem.skipped else "warning")
         if len(problems) == 1:

@@ -44,9 +44,7 @@ class ReadingInApp(App[None]):
     def unread_count(self) -> int:
         """How many articles of the corpus this user has not opened (counted once per change)."""
         if self._unread is None:
-            read = self.read_ids()
-            corpus = self.workspace.corpus
-            self._unread = sum(1 for article_id in corpus if article_id not in read)
+            self._unread = self.workspace.unread(self.read_ids())
         return self._unread
 
     def last_read(self) -> str | None:

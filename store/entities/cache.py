@@ -4,39 +4,78 @@
 reading its result back takes well under a millisecond. Results are kept
 
 * in memory (the last ``MEMORY`` texts), and
-* on disk in the data folder: ``<data>/entities/<sha[:2]>/<sha>.json``, where
-  ``sha`` is the SHA-256 of the article's body (``Article.sha256``), written
-  atomically (``store.files.jsonfile.atomic_write_text``).
+* in the data folder's index database (``store.files.database``), in
+  ``entity_results``: one row per article text (its SHA-256), the title read
+  as context, and the recogniser that made it (``recogniser_signature``: a
+  hash of ``store/entities``' code, lists and model). Another recogniser,
+  another title or an unreadable row is a miss, and the row is replaced.
 
-A file records the recogniser it came from (``recogniser_signature``: a hash
-of ``store/entities``' code, lists and model) and the title read as context,
-so a new model, new rules or another title simply make it a miss; it is then
-overwritten. A file that cannot be read is a miss too, and a data folder
-that cannot be written leaves the cache in memory only: the cache never
-stops anything.
+A row's mentions are packed (offsets as differences, each key once, zlib):
+about 300 bytes for an article of 600 words. Each key has a number
+(``entity_keys``: the key, its folded form for ``entity:`` words, and its
+mentions by type and texts over the whole index), and ``entity_postings``
+lists, per result, the numbers of the keys it names, once per mention: a
+full-text table used as a compact key → texts index (see
+``store.entities.index``). A data folder that cannot be written leaves the
+cache in memory only: the cache never stops anything.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import threading
-from collections import OrderedDict
+import zlib
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from store.entities.keys import fold
 from store.entities.model import TYPES, Entity
-from store.files.jsonfile import atomic_write_text
+from store.files.database import Database, DatabaseUnreadable
 
 if TYPE_CHECKING:
     from store.news.article import Article
 
-CACHE_VERSION = 1
-"""The layout of a cache file."""
+CACHE_VERSION = 2
+"""The layout of a stored result."""
 
 MEMORY = 256
 """Results kept in memory (a few kilobytes each)."""
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity_keys (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    folded TEXT NOT NULL,
+    per INTEGER NOT NULL DEFAULT 0,
+    org INTEGER NOT NULL DEFAULT 0,
+    loc INTEGER NOT NULL DEFAULT 0,
+    date INTEGER NOT NULL DEFAULT 0,
+    quant INTEGER NOT NULL DEFAULT 0,
+    texts INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS entity_results (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    context TEXT NOT NULL,
+    signature TEXT NOT NULL,
+    mentions BLOB NOT NULL,
+    UNIQUE (sha256, context, signature)
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS entity_postings USING fts5 (
+    keys,
+    content = '',
+    tokenize = 'unicode61'
+);
+"""
+"""The entity tables (applied through ``store.files.database.Database``)."""
+
+TYPE_COLUMNS = {kind: kind.lower() for kind in TYPES}
+"""The column of ``entity_keys`` counting a type's mentions."""
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -46,13 +85,14 @@ def recogniser_signature() -> str:
     """A short hash of everything the recogniser's output depends on.
 
     The package's Python files, its lists and its model: about 5 MB read
-    once per process (a few milliseconds).
+    once per process (a few milliseconds). The storage modules (this one and
+    ``index``) are left out: how results are kept does not change them.
     """
     digest = hashlib.sha256(f"sorot-entities-{CACHE_VERSION}".encode())
     files = sorted(_PACKAGE.glob("*.py")) + sorted(_PACKAGE.glob("data/*"))
     files += sorted(_PACKAGE.glob("*.crfsuite"))
     for path in files:
-        if path.name == "cache.py" or not path.is_file():
+        if path.name in ("cache.py", "index.py", "corpus_pass.py") or not path.is_file():
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -67,23 +107,66 @@ def title_context(article: Article) -> str:
     return title
 
 
-class EntityCache:
-    """Results of ``recognise_article`` by body hash, in memory and under ``root``."""
+def key_token(key_id: int) -> str:
+    """How a key's number is written in ``entity_postings``."""
+    return f"k{key_id}"
 
-    def __init__(self, root: Path | None, memory: int = MEMORY) -> None:
-        self.root = root
+
+def folded_key(key: str) -> str:
+    """A key as ``entity:`` words are looked for in it: folded, between spaces."""
+    return " " + fold(key.replace("_", " ")) + " "
+
+
+def pack(entities: Sequence[Entity], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
+    """``entities`` as a stored blob, and the key number of each mention in order."""
+    numbers: list[int] = []
+    local: dict[str, int] = {}
+    flat: list[int] = []
+    previous = 0
+    tokens = []
+    for entity in entities:
+        index = local.get(entity.key)
+        if index is None:
+            index = local[entity.key] = len(numbers)
+            numbers.append(key_ids[entity.key])
+        flat += [
+            entity.start - previous,
+            entity.end - entity.start,
+            TYPES.index(entity.type),
+            index,
+        ]
+        previous = entity.start
+        tokens.append(numbers[index])
+    data = json.dumps([CACHE_VERSION, numbers, flat], separators=(",", ":")).encode()
+    return zlib.compress(data, 6), tokens
+
+
+def unpack(blob: bytes) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+    """The key numbers and ``(start, end, type index, key number)`` of each mention."""
+    version, numbers, flat = json.loads(zlib.decompress(blob))
+    if version != CACHE_VERSION:
+        raise ValueError("another layout")
+    mentions, position = [], 0
+    for i in range(0, len(flat), 4):
+        position += flat[i]
+        mentions.append((position, position + flat[i + 1], flat[i + 2], numbers[flat[i + 3]]))
+    return numbers, mentions
+
+
+class EntityCache:
+    """Results of ``recognise_article`` by text, in memory and in ``database``."""
+
+    def __init__(self, database: Database | None, memory: int = MEMORY) -> None:
+        self.database = database
         self._memory: OrderedDict[tuple[str, str], list[Entity]] = OrderedDict()
         self._size = memory
         self._lock = threading.Lock()
-        self.writable = root is not None
+        self._keys: dict[str, int] = {}
+        self._names: dict[int, str] = {}
+        self._checked = False
+        self.writable = database is not None
         self.hits = 0
         self.misses = 0
-
-    def path_for(self, sha256: str) -> Path | None:
-        """The file holding the result for the body with ``sha256``."""
-        if self.root is None:
-            return None
-        return self.root / sha256[:2] / f"{sha256}.json"
 
     # -- reading ------------------------------------------------------------------
 
@@ -97,7 +180,7 @@ class EntityCache:
             return list(found) if found is not None else None
 
     def get(self, article: Article) -> list[Entity] | None:
-        """The cached result for ``article``'s text, from memory or disk; ``None`` if none."""
+        """The stored result for ``article``'s text, from memory or disk; ``None`` if none."""
         found = self.in_memory(article)
         if found is not None:
             self.hits += 1
@@ -111,30 +194,43 @@ class EntityCache:
         return list(found)
 
     def _load(self, article: Article) -> list[Entity] | None:
-        path = self.path_for(article.sha256)
-        if path is None:
+        if self.database is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deep
-            return None
-        if (
-            not isinstance(data, dict)
-            or data.get("version") != CACHE_VERSION
-            or data.get("recogniser") != recogniser_signature()
-            or data.get("context") != title_context(article)
-        ):
+            with self.database.connection() as connection:
+                self._check(connection)
+                row = connection.execute(
+                    "SELECT mentions FROM entity_results "
+                    "WHERE sha256 = ? AND context = ? AND signature = ?",
+                    (article.sha256, title_context(article), recogniser_signature()),
+                ).fetchone()
+                if row is None:
+                    return None
+                numbers, mentions = unpack(row[0])
+                names = self.names(connection, numbers)
+        except (sqlite3.Error, DatabaseUnreadable, OSError, ValueError, TypeError, zlib.error):
             return None
         body = article.body
         out = []
-        try:
-            for start, end, kind, key in data["entities"]:
-                if not (0 <= start < end <= len(body)) or kind not in TYPES:
-                    return None
-                out.append(Entity(start, end, body[start:end], kind, str(key)))
-        except (KeyError, TypeError, ValueError):
-            return None
+        for start, end, kind, number in mentions:
+            if not (0 <= start < end <= len(body)) or not 0 <= kind < len(TYPES):
+                return None
+            if number not in names:
+                return None
+            out.append(Entity(start, end, body[start:end], TYPES[kind], names[number]))
         return out
+
+    def names(self, connection: sqlite3.Connection, numbers: Iterable[int]) -> dict[int, str]:
+        """The keys of ``numbers`` (remembered once read)."""
+        wanted = [n for n in set(numbers) if n not in self._names]
+        if wanted:
+            for number, key in connection.execute(
+                "SELECT id, key FROM entity_keys WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(wanted),),
+            ):
+                self._names[number] = key
+                self._keys[key] = number
+        return {n: self._names[n] for n in numbers if n in self._names}
 
     # -- writing ------------------------------------------------------------------
 
@@ -149,22 +245,95 @@ class EntityCache:
     def put(self, article: Article, entities: list[Entity]) -> None:
         """Keep ``entities`` as the result for ``article``'s text."""
         self._remember(article, entities)
-        path = self.path_for(article.sha256)
-        if path is None or not self.writable:
+        self.put_many([(article.sha256, title_context(article), entities)])
+
+    def put_many(self, results: Sequence[tuple[str, str, list[Entity]]]) -> None:
+        """Store ``(sha256, context, entities)`` results in one transaction (the corpus pass)."""
+        if self.database is None or not self.writable or not results:
             return
-        data = {
-            "version": CACHE_VERSION,
-            "recogniser": recogniser_signature(),
-            "context": title_context(article),
-            "entities": [[e.start, e.end, e.type, e.key] for e in entities],
-        }
         try:
-            atomic_write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
+            with self.database.write() as connection:
+                self._check(connection)
+                self._store(connection, results)
+        except (sqlite3.Error, DatabaseUnreadable, OSError):
             self.writable = False  # a read-only data folder: memory only from now on
 
+    def _store(
+        self, connection: sqlite3.Connection, results: Sequence[tuple[str, str, list[Entity]]]
+    ) -> None:
+        signature = recogniser_signature()
+        postings: list[tuple[int, str]] = []
+        counts: Counter[tuple[int, str]] = Counter()
+        texts: Counter[int] = Counter()
+        for sha256, context, entities in results:
+            self._drop(connection, sha256, context, signature)
+            key_ids = self._key_ids(connection, {e.key for e in entities})
+            blob, tokens = pack(entities, key_ids)
+            result = connection.execute(
+                "INSERT INTO entity_results (sha256, context, signature, mentions) "
+                "VALUES (?, ?, ?, ?)",
+                (sha256, context, signature, blob),
+            ).lastrowid
+            postings.append((int(result or 0), " ".join(map(key_token, tokens))))
+            for entity in entities:
+                counts[(key_ids[entity.key], entity.type)] += 1
+            texts.update(set(tokens))
+        _count(connection, counts, texts, +1)
+        # Full-text rows last: FTS5 flushes its pending rows at each statement that may
+        # need undoing, so mixing them with the other writes would flush at every row.
+        connection.executemany("INSERT INTO entity_postings (rowid, keys) VALUES (?, ?)", postings)
+
+    def _drop(
+        self, connection: sqlite3.Connection, sha256: str, context: str, signature: str
+    ) -> None:
+        row = connection.execute(
+            "SELECT id, mentions FROM entity_results WHERE sha256 = ? AND context = ? "
+            "AND signature = ?",
+            (sha256, context, signature),
+        ).fetchone()
+        if row is not None:
+            forget_results(connection, [row])
+
+    def _key_ids(self, connection: sqlite3.Connection, keys: set[str]) -> dict[str, int]:
+        missing = [k for k in keys if k not in self._keys]
+        for key in missing:
+            connection.execute(
+                "INSERT INTO entity_keys (key, folded) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (key, folded_key(key)),
+            )
+        if missing:
+            for number, key in connection.execute(
+                "SELECT id, key FROM entity_keys WHERE key IN (SELECT value FROM json_each(?))",
+                (json.dumps(missing),),
+            ):
+                self._keys[key] = number
+                self._names[number] = key
+        return {k: self._keys[k] for k in keys}
+
+    def _check(self, connection: sqlite3.Connection) -> None:
+        """Once per process: results of another recogniser are of no use; let them go."""
+        if self._checked:
+            return
+        self._checked = True
+        signature = recogniser_signature()
+        if connection.execute(
+            "SELECT EXISTS (SELECT 1 FROM entity_results WHERE signature != ?)", (signature,)
+        ).fetchone()[0]:
+            in_transaction = connection.in_transaction
+            if not in_transaction:
+                connection.execute("BEGIN IMMEDIATE")
+            connection.execute("DELETE FROM entity_results")
+            connection.execute("DELETE FROM entity_keys")
+            connection.execute(
+                "INSERT INTO entity_postings (entity_postings) VALUES ('delete-all')"
+            )
+            if not in_transaction:
+                connection.execute("COMMIT")
+            self._keys.clear()
+            self._names.clear()
+
     def recognise(self, article: Article) -> list[Entity]:
-        """The recogniser's entities for ``article``: cached, or recognised and cached."""
+        """The recogniser's entities for ``article``: stored, or recognised and stored."""
         found = self.get(article)
         if found is not None:
             return found
@@ -176,6 +345,49 @@ class EntityCache:
         return list(found)
 
     def forget(self) -> None:
-        """Empty the memory (the files stay)."""
+        """Empty the memory (the stored results stay)."""
         with self._lock:
             self._memory.clear()
+
+
+def forget_results(connection: sqlite3.Connection, rows: Iterable[tuple[int, bytes]]) -> int:
+    """Delete the results ``(id, mentions)`` with their postings and counts; how many."""
+    counts: Counter[tuple[int, str]] = Counter()
+    texts: Counter[int] = Counter()
+    postings = []
+    ids = []
+    for result, blob in rows:
+        ids.append(result)
+        try:
+            _numbers, mentions = unpack(blob)
+        except (ValueError, TypeError, zlib.error):
+            continue  # unreadable: its postings cannot be taken out; they match no result
+        tokens = [number for _s, _e, _k, number in mentions]
+        for _s, _e, kind, number in mentions:
+            counts[(number, TYPES[kind])] += 1
+        texts.update(set(tokens))
+        postings.append((result, " ".join(map(key_token, tokens))))
+    connection.executemany("DELETE FROM entity_results WHERE id = ?", [(i,) for i in ids])
+    _count(connection, counts, texts, -1)
+    connection.executemany(
+        "INSERT INTO entity_postings (entity_postings, rowid, keys) VALUES ('delete', ?, ?)",
+        postings,
+    )
+    return len(ids)
+
+
+def _count(
+    connection: sqlite3.Connection,
+    counts: Counter[tuple[int, str]],
+    texts: Counter[int],
+    sign: int,
+) -> None:
+    by_key: dict[int, Counter[str]] = {}
+    for (number, kind), n in counts.items():
+        by_key.setdefault(number, Counter())[kind] += n
+    for number in set(by_key) | set(texts):
+        mentions = by_key.get(number, Counter())
+        sets = ", ".join(f"{TYPE_COLUMNS[t]} = {TYPE_COLUMNS[t]} + ?" for t in mentions)
+        values = [sign * mentions[t] for t in mentions]
+        sql = f"UPDATE entity_keys SET texts = texts + ?{', ' + sets if sets else ''} WHERE id = ?"
+        connection.execute(sql, [sign * texts.get(number, 0), *values, number])

@@ -1,278 +1,321 @@
 """The corpus's entities by key: where else a person, organisation or place appears.
 
-``EntityIndex`` maps each entity key to ``{article id: mentions}`` and knows
-each key's types, so the reader's entity panel can say "also in 3 other
-articles" and the library can filter by entity (``entity:belousov``; see
-``Catalog.set_entity_index``).
+Read from the results the cache stores (``store.entities.cache``): each key
+has a number, mentions by type and the count of texts naming it
+(``entity_keys``), and ``entity_postings`` lists the texts naming each key.
+What the index needs of the corpus is one table of articles with ``id``,
+``sha256`` and ``shown`` columns (the corpus index's ``articles``; named by
+the workspace, which joins the two), so it answers
 
-``build_index`` makes it from the recogniser's cached results
-(``store.entities.service``) plus the user's corrections. So that a start
-does not have to parse the corpus again, the recogniser's counts per article
-id are kept in one summary file, ``<data>/entities/summary.json`` (tied to
-the recogniser's signature; an article id names its text, so it cannot go
-stale). Costs, measured on this machine:
+* "also in N other articles" for the reader (a count kept per key: no scan);
+* the other articles themselves, most mentions first (on asking);
+* ``entity:belousov`` in the library, as one SQL condition
+  (:meth:`EntityIndex.condition`), so a filter never loads the index;
+* ``sorot entities``: every key with its type, mentions and articles.
 
-* an article in the summary: nothing to parse, microseconds;
-* an article not in it: parsed, then its cached result read (under a
-  millisecond), or recognised (5–30 ms) and cached. The first build over
-  10,000 new articles takes one to five minutes of one core, in the app's
-  background worker, pausing while the reader recognises an article;
-* articles with corrections (only those with an annotation file) are parsed
-  and corrected again on every build;
-* memory: one small dict per key, a few megabytes for 10,000 articles; the
-  summary file is about 1 KB an article.
+The user's corrections live in the annotation store, per article; the few
+corrected articles are kept here in memory (:meth:`EntityIndex.correct`) and
+their keys take the place of the recogniser's in every answer.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
+import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
-from store.entities.cache import recogniser_signature
+from store.entities.cache import (
+    TYPE_COLUMNS,
+    folded_key,
+    key_token,
+    recogniser_signature,
+    unpack,
+)
 from store.entities.keys import fold
 from store.entities.model import TYPES, Entity
-from store.files.jsonfile import StoreError, atomic_write_text
+from store.files.database import Database
 
-if TYPE_CHECKING:
-    from store.entities.service import EntityService
-    from store.news.article import Article
-
-SUMMARY_VERSION = 1
-"""The layout of the summary file."""
-
-SAVE_EVERY = 500
-"""Newly recognised articles between two saves of the summary during a build."""
-
-Counts = list[list[Any]]
-"""An article's ``[[key, type, mentions], …]`` as the summary keeps it."""
+OTHERS_LISTED = 30
+"""Other articles listed for a key, at most (the count says how many there are)."""
 
 
-def _folded(text: str) -> str:
-    return " " + fold(text.replace("_", " ")) + " "
+@dataclass(frozen=True)
+class ArticleTable:
+    """Where the index finds articles: a table (or view) with ``id``, ``sha256``, ``shown``."""
+
+    name: str = "articles"
+
+
+@dataclass
+class _Correction:
+    auto: Counter[tuple[str, str]]
+    shown: Counter[tuple[str, str]]
+
+
+class OtherArticles(Mapping[str, int]):
+    """The other articles naming a key: how many (``len``), and the first few with mentions.
+
+    The count is kept per key; the articles themselves are looked up when
+    first iterated (the entity list asks only when the user wants them).
+    """
+
+    def __init__(self, total: int, listed: Callable[[], dict[str, int]]) -> None:
+        self.total = total
+        self._load = listed
+        self._listed: dict[str, int] | None = None
+
+    @property
+    def listed(self) -> dict[str, int]:
+        """The first ``OTHERS_LISTED`` of them, most mentions first."""
+        if self._listed is None:
+            self._listed = self._load()
+        return self._listed
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.listed)
+
+    def __getitem__(self, article_id: str) -> int:
+        return self.listed[article_id]
 
 
 class EntityIndex:
-    """Entity key → ``{article id: mentions}`` over a corpus."""
+    """Entity key → articles over the stored results (see the module)."""
 
-    def __init__(self) -> None:
-        self._where: dict[str, dict[str, int]] = {}
-        self._types: dict[str, Counter[str]] = {}
-        self._of_article: dict[str, Counter[tuple[str, str]]] = {}
-        self._folds: dict[str, str] = {}
-        self._matches: dict[str, frozenset[str]] = {}
+    def __init__(self, database: Database | None, articles: ArticleTable = ArticleTable()) -> None:
+        self.database = database
+        self.articles = articles
         self.complete = False
-        """True once every article of the corpus was added."""
+        """True once every article of the corpus has its entities stored."""
+        self._corrected: dict[str, _Correction] = {}
+        self._own: dict[str, frozenset[int]] = {}
 
-    # -- building -----------------------------------------------------------------
+    # -- corrections -----------------------------------------------------------------
 
-    def add(self, article_id: str, entities: Iterable[Entity]) -> None:
-        """Count ``article_id``'s entities (replacing what was counted for it before)."""
-        self.add_counts(article_id, Counter((e.key, e.type) for e in entities if e.key))
+    def correct(self, article_id: str, auto: Iterable[Entity], shown: Iterable[Entity]) -> None:
+        """``article_id`` shows ``shown`` where the recogniser said ``auto`` (its corrections)."""
+        before = Counter((e.key, e.type) for e in auto if e.key)
+        after = Counter((e.key, e.type) for e in shown if e.key)
+        if before == after:
+            self._corrected.pop(article_id, None)
+        else:
+            self._corrected[article_id] = _Correction(before, after)
 
-    def add_counts(self, article_id: str, counts: Counter[tuple[str, str]]) -> None:
-        """Count ``{(key, type): mentions}`` for ``article_id`` (replacing what was there)."""
-        self.remove(article_id)
-        self._of_article[article_id] = counts
-        for (key, kind), count in counts.items():
-            where = self._where.setdefault(key, {})
-            where[article_id] = where.get(article_id, 0) + count
-            self._types.setdefault(key, Counter())[kind] += count
-            if key not in self._folds:
-                self._folds[key] = _folded(key)
-        self._matches.clear()
+    @property
+    def corrected(self) -> set[str]:
+        """Ids of the articles whose entities the user corrected (as far as told)."""
+        return set(self._corrected)
 
-    def remove(self, article_id: str) -> None:
-        """Forget ``article_id``'s entities."""
-        counts = self._of_article.pop(article_id, None)
-        if not counts:
-            return
-        for (key, kind), count in counts.items():
-            where = self._where.get(key)
-            if where is not None:
-                where.pop(article_id, None)
-                if not where:
-                    del self._where[key]
-                    self._types.pop(key, None)
-                    self._folds.pop(key, None)
+    # -- keys ------------------------------------------------------------------------
+
+    def _key_numbers(self, connection: sqlite3.Connection, patterns: Iterable[str]) -> list[int]:
+        numbers: set[int] = set()
+        for pattern in patterns:
+            wanted = " " + fold(pattern.replace("-", " ").replace("_", " "))
+            if not wanted.strip():
+                continue
+            numbers.update(
+                row[0]
+                for row in connection.execute(
+                    "SELECT id FROM entity_keys WHERE instr(folded, ?) > 0 AND texts > 0",
+                    (wanted,),
+                )
+            )
+        return sorted(numbers)
+
+    def _corrected_matching(self, patterns: Iterable[str]) -> set[str]:
+        wanted = [" " + fold(p.replace("-", " ").replace("_", " ")) for p in patterns]
+        wanted = [w for w in wanted if w.strip()]
+        return {
+            article_id
+            for article_id, correction in self._corrected.items()
+            if any(w in folded_key(key) for (key, _t) in correction.shown for w in wanted)
+        }
+
+    def condition(self, patterns: Iterable[str]) -> tuple[str, tuple[object, ...]]:
+        """SQL over articles (alias ``a``): the article names a key any of ``patterns`` starts.
+
+        ``belousov``, ``andrey-belousov`` and ``Andrei Belousov`` all find the
+        key ``Andrei Belousov``; ``-`` and ``_`` stand for spaces.
+        """
+        patterns = list(patterns)
+        corrected = self.corrected
+        by_hand = sorted(self._corrected_matching(patterns))
+        numbers: list[int] = []
+        if self.database is not None:
+            with self.database.connection() as connection:
+                numbers = self._key_numbers(connection, patterns)
+        parts, params = [], []
+        if numbers:
+            parts.append(
+                "(a.id NOT IN (SELECT value FROM json_each(?)) AND a.sha256 IN ("
+                "SELECT r.sha256 FROM entity_results r WHERE r.signature = ? AND r.id IN ("
+                "SELECT rowid FROM entity_postings WHERE entity_postings MATCH ?)))"
+            )
+            expression = " OR ".join(key_token(n) for n in numbers)
+            params += [json.dumps(sorted(corrected)), recogniser_signature(), expression]
+        if by_hand:
+            parts.append("a.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(by_hand))
+        if not parts:
+            return "0", ()
+        return " OR ".join(parts), tuple(params)
+
+    def _key_row(self, connection: sqlite3.Connection, key: str) -> tuple | None:
+        columns = ", ".join(TYPE_COLUMNS[t] for t in TYPES)
+        return connection.execute(
+            f"SELECT id, texts, {columns} FROM entity_keys WHERE key = ?", (key,)
+        ).fetchone()
+
+    def others(self, key: str, article_id: str) -> OtherArticles:
+        """The other articles naming ``key``: their count, and the first few, most mentions first.
+
+        The count is kept per key (no scan): the texts naming it, less this
+        article's, with corrected articles counted as corrected.
+        """
+        if self.database is None:
+            return OtherArticles(0, dict)
+        with self.database.connection() as connection:
+            row = self._key_row(connection, key)
+        number = row[0] if row else None
+        total = row[1] if row else 0
+        own = self._corrected.get(article_id)
+        if own is not None:
+            total -= any(k == key for k, _ in own.auto)
+        elif number is not None and number in self._own_numbers(article_id):
+            total -= 1
+        for other, correction in self._corrected.items():
+            if other != article_id:
+                had = any(k == key for k, _ in correction.auto)
+                total += any(k == key for k, _ in correction.shown) - had
+        return OtherArticles(max(total, 0), lambda: self._listed(key, number, article_id))
+
+    def _own_numbers(self, article_id: str) -> frozenset[int]:
+        """The key numbers the recogniser found in ``article_id``'s text (the last few kept)."""
+        found = self._own.get(article_id)
+        if found is None:
+            numbers: set[int] = set()
+            if self.database is not None:
+                with self.database.connection() as connection:
+                    row = connection.execute(
+                        f"SELECT r.mentions FROM {self.articles.name} a JOIN entity_results r "
+                        "ON r.sha256 = a.sha256 WHERE a.id = ? AND r.signature = ? LIMIT 1",
+                        (article_id, recogniser_signature()),
+                    ).fetchone()
+                if row is not None:
+                    numbers.update(unpack(row[0])[0])
+            found = self._own[article_id] = frozenset(numbers)
+            while len(self._own) > 8:
+                self._own.pop(next(iter(self._own)))
+        return found
+
+    def _listed(self, key: str, number: int | None, article_id: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        if number is not None and self.database is not None:
+            with self.database.connection() as connection:
+                rows = connection.execute(
+                    f"SELECT a.id, r.mentions FROM (SELECT rowid, rank FROM entity_postings "
+                    "WHERE entity_postings MATCH ? ORDER BY rank LIMIT ?) p "
+                    "JOIN entity_results r ON r.id = p.rowid "
+                    f"JOIN {self.articles.name} a ON a.sha256 = r.sha256 AND a.shown = 1 "
+                    "WHERE r.signature = ? ORDER BY p.rank",
+                    (key_token(number), OTHERS_LISTED + 1, recogniser_signature()),
+                ).fetchall()
+            for other, blob in rows:
+                if other == article_id or other in self._corrected or other in found:
                     continue
-            types = self._types.get(key)
-            if types is not None:
-                types[kind] -= count
-                if types[kind] <= 0:
-                    del types[kind]
-        self._matches.clear()
-
-    # -- asking -------------------------------------------------------------------
-
-    def __len__(self) -> int:
-        return len(self._where)
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._of_article
+                found[other] = sum(1 for *_x, n in unpack(blob)[1] if n == number)
+        for other, correction in self._corrected.items():
+            count = sum(n for (k, _t), n in correction.shown.items() if k == key)
+            if count and other != article_id:
+                found[other] = count
+        ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+        return dict(ranked[:OTHERS_LISTED])
 
     def where(self, key: str) -> dict[str, int]:
-        """``{article id: mentions}`` of ``key`` (empty when unknown)."""
-        return dict(self._where.get(key, {}))
-
-    def others(self, key: str, article_id: str) -> dict[str, int]:
-        """Where ``key`` appears besides ``article_id``, most mentions first."""
-        found = {a: n for a, n in self._where.get(key, {}).items() if a != article_id}
-        return dict(sorted(found.items(), key=lambda item: (-item[1], item[0])))
+        """``{article id: mentions}`` of every article naming ``key`` (empty when unknown)."""
+        found: dict[str, int] = {}
+        if self.database is not None:
+            with self.database.connection() as connection:
+                row = self._key_row(connection, key)
+                if row is not None:
+                    for article_id, blob in connection.execute(
+                        "SELECT a.id, r.mentions FROM entity_results r "
+                        f"JOIN {self.articles.name} a ON a.sha256 = r.sha256 AND a.shown = 1 "
+                        "WHERE r.signature = ? AND r.id IN "
+                        "(SELECT rowid FROM entity_postings WHERE entity_postings MATCH ?)",
+                        (recogniser_signature(), key_token(row[0])),
+                    ):
+                        found[article_id] = sum(1 for *_x, n in unpack(blob)[1] if n == row[0])
+        for article_id, correction in self._corrected.items():
+            found.pop(article_id, None)
+            count = sum(n for (k, _t), n in correction.shown.items() if k == key)
+            if count:
+                found[article_id] = count
+        return found
 
     def type_of(self, key: str) -> str:
         """The type ``key`` has most often ("" when unknown)."""
-        types = self._types.get(key)
-        return types.most_common(1)[0][0] if types else ""
+        for row_key, kind, _mentions, _articles in self._rows(key):
+            if row_key == key:
+                return kind
+        return ""
 
-    def matching(self, words: str) -> frozenset[str]:
-        """Ids of articles with a key matching ``words``: a word-start match, spelling-blind.
-
-        ``belousov``, ``andrey-belousov`` and ``Andrei Belousov`` all find the
-        key ``Andrei Belousov``; ``-`` and ``_`` stand for spaces (filter
-        words have none).
-        """
-        wanted = _folded(words.replace("-", " "))[:-1]
-        found = self._matches.get(wanted)
-        if found is None:
-            if not wanted.strip():
-                found = frozenset()
-            else:
-                ids: set[str] = set()
-                for key, folded in self._folds.items():
-                    if wanted in folded:
-                        ids.update(self._where[key])
-                found = frozenset(ids)
-            if len(self._matches) > 256:
-                self._matches.clear()
-            self._matches[wanted] = found
-        return found
-
-    def keys(self, type_: str | None = None) -> list[tuple[str, str, int, int]]:
+    def listing(self, type_: str | None = None) -> list[tuple[str, str, int, int]]:
         """``(key, type, mentions, articles)`` rows, most articles then most mentions first."""
-        rows = []
-        for key, where in self._where.items():
-            kind = self.type_of(key)
-            if type_ is not None and kind != type_:
-                continue
-            rows.append((key, kind, sum(where.values()), len(where)))
+        rows = [row for row in self._rows(None) if type_ is None or row[1] == type_]
         order = {t: i for i, t in enumerate(TYPES)}
         rows.sort(key=lambda r: (-r[3], -r[2], order.get(r[1], 9), r[0].casefold()))
         return rows
 
-
-# -- building over a corpus ---------------------------------------------------------
-
-
-def counts_of(entities: Iterable[Entity]) -> Counts:
-    """An article's entities as the summary keeps them."""
-    counts = Counter((e.key, e.type) for e in entities if e.key)
-    return [[key, kind, n] for (key, kind), n in counts.items()]
-
-
-def _as_counter(rows: Counts) -> Counter[tuple[str, str]]:
-    return Counter({(str(key), str(kind)): int(n) for key, kind, n in rows})
-
-
-def load_summary(path: Path | None) -> dict[str, Counts]:
-    """The recogniser's counts per article id from ``path`` ({} if none or stale)."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != SUMMARY_VERSION
-        or data.get("recogniser") != recogniser_signature()
-        or not isinstance(data.get("articles"), dict)
-    ):
-        return {}
-    # Valid JSON of another shape (written by hand, by another tool) is counted again.
-    return {
-        article_id: rows
-        for article_id, rows in data["articles"].items()
-        if isinstance(rows, list)
-        and all(
-            isinstance(row, list)
-            and len(row) == 3
-            and isinstance(row[0], str)
-            and isinstance(row[1], str)
-            and type(row[2]) is int
-            for row in rows
-        )
-    }
-
-
-def save_summary(path: Path | None, articles: dict[str, Counts]) -> None:
-    """Write the summary (quietly not, in a read-only data folder)."""
-    if path is None:
-        return
-    data = {"version": SUMMARY_VERSION, "recogniser": recogniser_signature(), "articles": articles}
-    with contextlib.suppress(OSError):
-        atomic_write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-
-def build_index(
-    article_ids: Sequence[str],
-    get_article: Callable[[str], Article | None],
-    service: EntityService,
-    *,
-    summary_path: Path | None = None,
-    corrected_ids: Iterable[str] = (),
-    stop: Callable[[], bool] = lambda: False,
-    pause: Callable[[], None] = lambda: None,
-) -> EntityIndex:
-    """The index of ``article_ids``: counts from the summary, else from the (cached) recogniser.
-
-    ``get_article(id)`` parses an article (only those missing from the
-    summary, and those among ``corrected_ids``, the articles with an
-    annotation file, are asked for). ``pause()`` is called before each
-    recognition (the app waits there while the reader needs the CPU);
-    ``stop()`` ends the build early, leaving ``complete`` false.
-    """
-    summary = load_summary(summary_path)
-    index = EntityIndex()
-    fresh = 0
-    for article_id in article_ids:
-        if stop():
-            break
-        rows = summary.get(article_id)
-        if rows is None:
-            pause()
-            article = get_article(article_id)
-            if article is None:
+    def _rows(self, only: str | None) -> list[tuple[str, str, int, int]]:
+        mentions: dict[str, Counter[str]] = {}
+        texts: Counter[str] = Counter()
+        if self.database is not None:
+            columns = ", ".join(TYPE_COLUMNS[t] for t in TYPES)
+            sql = f"SELECT key, texts, {columns} FROM entity_keys WHERE texts > 0"
+            params: tuple[object, ...] = ()
+            if only is not None:
+                sql += " AND key = ?"
+                params = (only,)
+            with self.database.connection() as connection:
+                for key, count, *by_type in connection.execute(sql, params):
+                    texts[key] = count
+                    mentions[key] = Counter(dict(zip(TYPES, by_type, strict=True)))
+        for correction in self._corrected.values():
+            for (key, kind), n in correction.auto.items():
+                mentions.setdefault(key, Counter())[kind] -= n
+            for (key, kind), n in correction.shown.items():
+                mentions.setdefault(key, Counter())[kind] += n
+            for key in {k for k, _ in correction.auto}:
+                texts[key] -= 1
+            for key in {k for k, _ in correction.shown}:
+                texts[key] += 1
+        rows = []
+        for key, by_type in mentions.items():
+            if only is not None and key != only:
                 continue
-            rows = counts_of(service.auto(article))
-            summary[article_id] = rows
-            fresh += 1
-            if fresh % SAVE_EVERY == 0:
-                save_summary(summary_path, summary)
-        try:
-            index.add_counts(article_id, _as_counter(rows))
-        except (TypeError, ValueError):
-            summary.pop(article_id, None)
-    if fresh:
-        save_summary(summary_path, summary)
-    if stop():
-        return index
-    wanted = set(article_ids)
-    for article_id in corrected_ids:
-        if stop():
-            return index
-        if article_id not in wanted:
-            continue
-        try:
-            if not service.corrections(article_id):
+            positive = +by_type
+            if not positive or texts[key] <= 0:
                 continue
-        except StoreError:
-            continue
-        article = get_article(article_id)
-        if article is not None:
-            index.add(article_id, service.entities(article))
-    index.complete = True
-    return index
+            kind = max(TYPES, key=lambda t: (positive[t], -TYPES.index(t)))
+            rows.append((key, kind, sum(positive.values()), texts[key]))
+        return rows
+
+
+def forget_gone_texts(database: Database, articles: ArticleTable = ArticleTable()) -> int:
+    """Delete the results of texts no article of ``articles`` has any more; how many."""
+    from store.entities.cache import forget_results
+
+    with database.write() as connection:
+        rows = connection.execute(
+            "SELECT id, mentions FROM entity_results WHERE sha256 NOT IN "
+            f"(SELECT sha256 FROM {articles.name})"
+        ).fetchall()
+        if not rows:
+            return 0
+        return forget_results(connection, rows)

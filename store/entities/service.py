@@ -5,7 +5,7 @@ corrections in the annotation store (``store.entities.corrections``) and the
 recogniser. The app, the ``sorot entities`` command and exports ask it, so
 they all see the same entities::
 
-    service = EntityService(data_dir, AnnotationStore(data_dir))
+    service = EntityService(database, AnnotationStore(data_dir))   # database: the index's
     service.entities(article)         # cached or recognised, corrections applied
     service.cached(article)           # the same, or None when it would need the recogniser
     service.correct(article, start, end, "retype", annotator="rina", type="ORG", key="KCNA")
@@ -13,7 +13,6 @@ they all see the same entities::
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store.entities.cache import EntityCache
@@ -25,6 +24,7 @@ from store.entities.corrections import (
     touching,
 )
 from store.entities.model import Entity
+from store.files.database import Database
 
 if TYPE_CHECKING:
     from store.annotations.store import AnnotationStore
@@ -32,10 +32,10 @@ if TYPE_CHECKING:
 
 
 class EntityService:
-    """Entities of articles, with a cache under ``<data>/entities`` and the user's corrections."""
+    """Entities of articles, stored in the index database, and the user's corrections."""
 
-    def __init__(self, data_dir: Path | None, store: AnnotationStore | None = None) -> None:
-        self.cache = EntityCache(data_dir / "entities" if data_dir is not None else None)
+    def __init__(self, database: Database | None, store: AnnotationStore | None = None) -> None:
+        self.cache = EntityCache(database)
         self.store = store
 
     def auto(self, article: Article) -> list[Entity]:

@@ -24,7 +24,7 @@ from store.annotations.store import AnnotationStore
 from store.files.review_settings import ReviewSettings
 from store.news.article import Article, article_to_dict
 from store.query import KeyMatcher, Query
-from store.query.query import haystack, shown_date
+from store.query.words import searched_fields
 
 EntitiesFor = Callable[[Article], list[dict[str, Any]]]
 """Gives an article's entities as ``{start, end, text, type, key, origin}`` dicts."""
@@ -182,6 +182,7 @@ def select(
     *,
     entities_for: EntitiesFor | None = None,
     key_matcher: KeyMatcher | None = None,
+    words_in: Callable[[Article], bool] | None = None,
     corrected: Callable[[str], bool] | None = None,
 ) -> Iterator[Item]:
     """The articles of the corpus and then those only the store knows, with their annotations.
@@ -190,12 +191,15 @@ def select(
     words, with the annotations its annotation words choose; an article
     with nothing chosen is left out unless the query names the kind
     ``entity``. ``entities_for`` and ``key_matcher`` answer ``entity:`` words
-    (without them, those words match no article). ``corrected(article id)``
+    (without them, those words match no article); ``words_in(article)``
+    answers the free words (the corpus index's full text; by default the
+    same test on the article's own fields). ``corrected(article id)``
     tells which articles hold entity corrections: work too, so such an
     article is exported by a query without annotation words even when it
     holds no annotation.
     """
     query = query or Query()
+    words_in = words_in or (lambda a: query.takes_fields(*searched_fields(a)))
     stored = set(store.article_ids())
     seen: set[str] = set()
     for article in articles:
@@ -213,7 +217,7 @@ def select(
         )
         chosen = query.select_article(
             article.id,
-            haystack_of(article),
+            lambda article=article: words_in(article),
             marks,
             lambda article=article: _keys(entities_for, article),
             key_matcher,
@@ -231,8 +235,7 @@ def select(
         if not query.takes_article_id(article_id):
             continue
         missing = _missing(store, article_id)
-        hay = haystack(article_id, missing.title or "", None, "", None)
-        if not query.takes_haystack(hay):
+        if query.words and not query.takes_fields(missing.title or ""):
             continue
         chosen = query.choose(store.annotations(article_id, keep=False))
         if chosen:
@@ -243,17 +246,6 @@ def _keys(entities_for: EntitiesFor | None, article: Article) -> set[str]:
     if entities_for is None:
         return set()
     return {str(e.get("key", "")) for e in entities_for(article)}
-
-
-def haystack_of(article: Article) -> str:
-    """What free words are looked for in, for ``article`` (as the library does)."""
-    return haystack(
-        article.id,
-        article.title,
-        article.outlet,
-        shown_date(article.published, article.published_status),
-        article.section,
-    )
 
 
 def _missing(store: AnnotationStore, article_id: str) -> MissingArticle:

@@ -1,37 +1,47 @@
-"""The library's rows: every article's summary, filtered as you type and sorted.
+"""The library's rows, read from the corpus index: filtered, searched, sorted, fetched.
 
-Built once per corpus so that a keystroke in the filter only scans
-precomputed lowercase strings: with tens of thousands of articles the filter
-must answer between two keystrokes.
+Nothing here holds the corpus in memory. A selection is the ordered list of
+the chosen articles' numbers (eight bytes each, made in SQLite and read in
+one row); the library widget fetches the few rows it draws by number
+(:meth:`Catalog.rows`). Free words are full-text search (``fulltext``),
+ranked by BM25 when the sort is ``relevance``.
+
+What the index cannot know (annotations, entities) comes in as
+:class:`Condition` objects from the workspace: SQL over the articles' table
+(alias ``a``), so that one statement answers the whole query.
 """
 
 from __future__ import annotations
 
+import json
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
 
 from store.annotations.annotation import Annotation
-from store.news.article import Article
-from store.query import Query
-from store.query.query import date_sort_key, haystack, shown_date
-
-
-class EntityFilter(Protocol):
-    """What the catalog asks of an entity index (``store.entities.index.EntityIndex``)."""
-
-    def matching(self, words: str) -> frozenset[str]: ...
-
+from store.files.database import Database
+from store.library.schema import RANK_WEIGHTS
+from store.library.walk import Root, roots_of
+from store.query.words import match_expression
 
 SORT_KEYS = ("date", "title", "outlet", "words", "claims")
 """What the library can be sorted by, in the order the sort key cycles."""
 
+RANKED = "relevance"
+"""The order of a search: best match first (only when the query has free words)."""
+
+IN_FILES = "corpus"
+"""The order of the corpus's files (and of the articles in each), as ``sorot list`` prints."""
+
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Row:
     """One article as the library lists it."""
 
+    number: int
+    """The article's row in the index (changes when its file does; the id does not)."""
     id: str
     title: str
     outlet: str
@@ -39,165 +49,392 @@ class Entry:
     """The published date as shown (``store.query.query.shown_date``): ``YYYY-MM-DD``,
     ``~YYYY-MM-DD`` when estimated, ``9/10/2025?`` when ambiguous, or ``""``."""
     words: int
-    haystack: str
-    """Lowercased title, outlet, date, section and id, for the filter."""
-    sort_date: str = ""
-    """What the date sorts by: ``YYYY-MM-DD``, or ``""`` (undated or ambiguous, sorted last)."""
 
 
-def make_entry(
-    article_id: str,
-    title: str,
-    outlet: str | None,
-    published: str | None,
-    section: str | None,
-    words: int,
-    published_status: str | None = None,
-) -> Entry:
-    """The library's summary of an article from its fields (as the corpus cache keeps them)."""
-    outlet = outlet or ""
-    date = shown_date(published, published_status)
-    return Entry(
-        article_id,
-        title,
-        outlet,
-        date,
-        words,
-        haystack(article_id, title, outlet, date, section),
-        date_sort_key(published, published_status),
-    )
+@dataclass(frozen=True)
+class Condition:
+    """A test on the articles' table (alias ``a``) with its parameters."""
+
+    sql: str
+    params: tuple[object, ...] = ()
 
 
-def entry_for(article: Article) -> Entry:
-    """The library's summary of ``article``."""
-    return make_entry(
-        article.id,
-        article.title,
-        article.outlet,
-        article.published,
-        article.section,
-        article.word_count,
-        article.published_status,
-    )
+@dataclass(frozen=True)
+class Scored:
+    """An article number with its full-text score (higher is better)."""
+
+    number: int
+    score: float
+
+
+_BM25 = "bm25(article_text, {})".format(", ".join(str(w) for w in RANK_WEIGHTS))
+
+# Each sort is one or two ordered parts: (which rows, in what order, in what order reversed).
+# Articles without a date (or title, or outlet) come last whichever way the others run, in
+# the order their files were read (the files' order, a batch at a time).
+_ORDERS: dict[str, list[tuple[str, str, str]]] = {
+    "date": [
+        ("a.date_key != ''", "a.date_key DESC, a.title_key DESC", "a.date_key, a.title_key"),
+        ("a.date_key = ''", "a.file, a.position", "a.file, a.position"),
+    ],
+    "title": [
+        ("a.title_key != ''", "a.title_key", "a.title_key DESC"),
+        ("a.title_key = ''", "a.file, a.position", "a.file, a.position"),
+    ],
+    "outlet": [
+        ("a.outlet_key != ''", "a.outlet_key, a.title_key", "a.outlet_key DESC, a.title_key DESC"),
+        ("a.outlet_key = ''", "a.title_key", "a.title_key DESC"),
+    ],
+    "words": [("1", "a.words, a.title_key", "a.words DESC, a.title_key DESC")],
+    RANKED: [("1", "t.score, a.date_key DESC", "t.score DESC, a.date_key")],
+    "corpus": [("1", "f.path, a.position", "f.path DESC, a.position DESC")],
+}
 
 
 class Catalog:
-    """All entries of a corpus with the current filter and sort applied."""
+    """The articles of one corpus (its roots) in the index, as the library asks for them."""
 
-    entity_index: EntityFilter | None = None
-    """Answers ``entity:`` filter terms (see ``set_entity_index``)."""
+    def __init__(self, database: Database, paths: Sequence[str | Path] = ()) -> None:
+        self.database = database
+        self.paths = list(paths)
+        self.roots: list[Root] = []
+        self._within: Condition | None = None
+        self.files_within: Condition | None = None
+        """A test on ``files`` keeping to this corpus's roots (``None``: every file is)."""
+        self.narrow()
 
-    def __init__(self, articles: Iterable[Article] = (), entries: Iterable[Entry] = ()) -> None:
-        self.entries: list[Entry] = [entry_for(a) for a in articles] + list(entries)
-        self._orders: dict[tuple[str, bool], list[int]] = {}
-        self.annotations: dict[str, list[Annotation]] = {}
-        """Each annotated article's annotations, for queries' annotation words."""
-        self.counts: dict[str, Counter[str]] = {}
-        """Annotation counts per article id (``claim``, ``note``, ``claim:<status>``)."""
-        self._last: tuple[tuple[str, ...], tuple[str, bool], list[int]] | None = None
+    def narrow(self) -> None:
+        """Decide whether the index holds files of other corpora (checked again after a refresh).
 
-    def set_annotations(self, annotated: Mapping[str, Sequence[Annotation]]) -> None:
-        """Use ``annotated`` (article id → its annotations) for every article."""
-        self.annotations = {key: list(value) for key, value in annotated.items() if value}
-        self.counts = {key: counts_of(value) for key, value in self.annotations.items()}
-        self._orders.pop(("claims", False), None)
-        self._orders.pop(("claims", True), None)
-
-    def set_article_annotations(self, article_id: str, annotations: Sequence[Annotation]) -> None:
-        """Update one article's annotations (after a change)."""
-        if annotations:
-            self.annotations[article_id] = list(annotations)
-            self.counts[article_id] = counts_of(annotations)
-        else:
-            self.annotations.pop(article_id, None)
-            self.counts.pop(article_id, None)
-        self._orders.pop(("claims", False), None)
-        self._orders.pop(("claims", True), None)
-
-    def set_entity_index(self, index: EntityFilter | None) -> None:
-        """Let ``entity:<key words>`` terms filter by ``index`` (``store.entities.index``)."""
-        self.entity_index = index
-
-    def __len__(self) -> int:
-        return len(self.entries)
-
-    def order(self, sort: str = "date", reverse: bool = False) -> list[int]:
-        """Entry indexes sorted by ``sort``; computed once per key and direction."""
-        if sort not in SORT_KEYS:
-            raise ValueError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_KEYS)}")
-        cached = self._orders.get((sort, reverse))
-        if cached is None:
-            entries = self.entries
-            if sort == "date":
-                # Undated articles go last whichever way the dates run.
-                dated = [i for i, e in enumerate(entries) if e.sort_date]
-                undated = [i for i, e in enumerate(entries) if not e.sort_date]
-                dated.sort(
-                    key=lambda i: (entries[i].sort_date, entries[i].title.casefold()),
-                    reverse=not reverse,
-                )
-                cached = dated + undated
-            else:
-
-                def key(i: int) -> tuple:
-                    e = entries[i]
-                    if sort == "claims":
-                        found = self.counts.get(e.id)
-                        return (found["claim"] if found else 0, e.title.casefold())
-                    if sort == "words":
-                        return (e.words, e.title.casefold())
-                    value = e.title if sort == "title" else e.outlet
-                    return (not value, value.casefold(), e.title.casefold())
-
-                # Most-claimed first reads better than least-claimed first.
-                descending = (not reverse) if sort == "claims" else reverse
-                cached = sorted(range(len(entries)), key=key, reverse=descending)
-                if sort == "outlet" and reverse:
-                    # Keep articles without an outlet at the end.
-                    cached.sort(key=lambda i: not entries[i].outlet)
-            self._orders[(sort, reverse)] = cached
-        return cached
-
-    def select(self, query: Query, sort: str = "date", reverse: bool = False) -> list[int]:
-        """Indexes of the entries ``query`` selects (``store.query``), in sort order.
-
-        Free words are looked for in each entry's precomputed haystack; typing
-        that extends the last words narrows the last result instead of the
-        whole list. ``entity:`` words select nothing until an entity index is
-        set.
+        Usually a data folder serves one corpus and no test is needed; when it
+        holds others too, rows are kept to the files under this corpus's roots.
         """
-        order = self.order(sort, reverse)
-        entries = self.entries
-        rows: Sequence[int] = order
-        words = query.words
-        last = self._last
-        if last is not None and last[1] == (sort, reverse) and _extends(words, last[0]):
-            # Typing extends the words: their matches are among the last ones.
-            rows = last[2]
-        if len(words) == 1:
-            word = words[0]
-            rows = [i for i in rows if word in entries[i].haystack]
-        elif words:
-            rows = [i for i in rows if all(w in entries[i].haystack for w in words)]
-        self._last = (words, (sort, reverse), list(rows))
-        if query.articles:
-            rows = [i for i in rows if query.takes_article_id(entries[i].id)]
-        for group in query.entities:  # entity:kim-jong-un (nothing until the index is there)
-            found: set[str] = set()
-            for pattern in group:
-                found.update(self.entity_index.matching(pattern) if self.entity_index else ())
-            rows = [i for i in rows if entries[i].id in found]
-        if query.annotation_words or query.has or query.lacks:
-            annotations = self.annotations
-            rows = [i for i in rows if query.choose(annotations.get(entries[i].id, ())) is not None]
-        return list(rows)
+        self._within = self.files_within = None
+        self.roots = roots_of(self.paths)  # a folder named before it existed is one now
+        if not self.roots:
+            return
+        tests, params = [], []
+        for root in self.roots:
+            if root.folder:
+                low, high = root.sql_range()
+                tests.append("(path >= ? AND path < ?)")
+                params += [low, high]
+            else:
+                tests.append("path = ?")
+                params.append(root.path)
+        inside = " OR ".join(tests)
+        with self.database.connection() as connection:
+            outside = connection.execute(
+                f"SELECT EXISTS (SELECT 1 FROM files WHERE NOT ({inside}))", params
+            ).fetchone()[0]
+        if outside:
+            self._within = Condition(
+                f"a.file IN (SELECT id FROM files WHERE {inside})", tuple(params)
+            )
 
-    def index_of(self, article_id: str) -> int | None:
-        """The entry index of ``article_id``, if present."""
-        for i, entry in enumerate(self.entries):
-            if entry.id == article_id:
-                return i
-        return None
+    # -- selecting ---------------------------------------------------------------------
+
+    def where(
+        self, articles: Sequence[str] = (), conditions: Iterable[Condition] = ()
+    ) -> tuple[str, list[object]]:
+        """SQL over ``articles a`` choosing the corpus's listed articles that pass everything.
+
+        ``articles``: ids or starts of ids (any of them); ``conditions``: the
+        workspace's tests. With the parameters to bind, in order.
+        """
+        where, params = self._conditions(articles, conditions)
+        return " AND ".join(where), params
+
+    def _conditions(
+        self, articles: Sequence[str], conditions: Iterable[Condition]
+    ) -> tuple[list[str], list[object]]:
+        where, params = ["a.shown = 1"], []
+        for condition in (self._within, *conditions):
+            if condition is not None:
+                where.append(f"({condition.sql})")
+                params.extend(condition.params)
+        if articles:
+            where.append("(" + " OR ".join("substr(a.id, 1, ?) = ?" for _ in articles) + ")")
+            for prefix in articles:
+                params += [len(prefix), prefix]
+        return where, params
+
+    def select(
+        self,
+        words: Sequence[str] = (),
+        *,
+        articles: Sequence[str] = (),
+        conditions: Iterable[Condition] = (),
+        sort: str = "date",
+        reverse: bool = False,
+        claims: Mapping[str, int] | None = None,
+    ) -> array:
+        """Numbers of the articles chosen, in order.
+
+        ``words``: free words, every one in the article (full text);
+        ``articles``: ids or starts of ids (any); ``conditions``: tests from
+        the workspace; ``claims``: claim counts by article id (the claims
+        sort). ``relevance`` without words is the date order.
+        """
+        conditions = list(conditions)
+        expression = match_expression(words)
+        if sort == RANKED and expression is None:
+            sort = "date"
+        if sort == "claims":
+            return self._by_claims(words, articles, conditions, reverse, claims or {})
+        where, params = self._conditions(articles, conditions)
+        joins = ""
+        if expression is not None:
+            if sort == RANKED:
+                joins += (
+                    f" JOIN (SELECT rowid, {_BM25} AS score FROM article_text "
+                    "WHERE article_text MATCH ?) t ON t.rowid = a.number"
+                )
+                params = [expression, *params]
+            else:
+                where.append(
+                    "a.number IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)"
+                )
+                params.append(expression)
+        numbers = array("q")
+        with self.database.connection() as connection:
+            for part, order, backwards in _ORDERS[sort]:
+                files = " JOIN files f ON f.id = a.file" if "f.path" in order else ""
+                sql = (
+                    "SELECT group_concat(number) FROM (SELECT a.number AS number FROM articles a"
+                    f"{joins}{files} WHERE {' AND '.join([*where, part])} "
+                    f"ORDER BY {backwards if reverse else order})"
+                )
+                found = connection.execute(sql, params).fetchone()[0]
+                if found:
+                    numbers.extend(map(int, found.split(",")))
+        return numbers
+
+    def _by_claims(
+        self,
+        words: Sequence[str],
+        articles: Sequence[str],
+        conditions: list[Condition],
+        reverse: bool,
+        claims: Mapping[str, int],
+    ) -> array:
+        """Most claims first (then titles backwards), or the other way round reversed."""
+        base = self.select(
+            words, articles=articles, conditions=conditions, sort="title", reverse=not reverse
+        )
+        claimed = {n: claims[i] for n, i in self.ids_of(claims).items() if claims.get(i)}
+        if not claimed:
+            return base
+        rank = {n: k for k, n in enumerate(base)}
+        chosen = [n for n in claimed if n in rank]
+        rest = array("q", (n for n in base if n not in claimed))
+        if reverse:
+            chosen.sort(key=lambda n: (claimed[n], rank[n]))
+            return rest + array("q", chosen)
+        chosen.sort(key=lambda n: (-claimed[n], rank[n]))
+        return array("q", chosen) + rest
+
+    def scored(
+        self,
+        words: Sequence[str],
+        *,
+        articles: Sequence[str] = (),
+        conditions: Iterable[Condition] = (),
+        limit: int | None = None,
+    ) -> list[Scored]:
+        """The best matches of ``words`` with their scores (``sorot search``)."""
+        expression = match_expression(words)
+        if expression is None:
+            return []
+        where, params = self._conditions(articles, list(conditions))
+        sql = (
+            f"SELECT a.number, -t.score FROM articles a JOIN (SELECT rowid, {_BM25} AS score "
+            "FROM article_text WHERE article_text MATCH ?) t ON t.rowid = a.number "
+            f"WHERE {' AND '.join(where)} ORDER BY t.score, a.date_key DESC"
+        )
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self.database.connection() as connection:
+            return [Scored(n, s) for n, s in connection.execute(sql, [expression, *params])]
+
+    def titled(self, words: Sequence[str], limit: int = 200) -> list[Row]:
+        """Articles whose title holds every one of ``words`` anywhere, newest first (the palette).
+
+        Unlike free words, a piece of a word will do (``sahabat`` finds
+        ``Bersahabat``): the palette ranks what this gives by its own fuzzy match.
+        """
+        folded = [w.casefold() for w in words if w.strip()]
+        if not folded:
+            return []
+        tests = [Condition("instr(a.title_key, ?) > 0", (w,)) for w in folded]
+        where, params = self._conditions((), tests)
+        with self.database.connection() as connection:
+            return [
+                Row(*row)
+                for row in connection.execute(
+                    "SELECT number, id, title, outlet, date, words FROM articles a "
+                    f"WHERE {' AND '.join(where)} ORDER BY a.date_key DESC LIMIT ?",
+                    [*params, limit],
+                )
+            ]
+
+    def sharing_title_words(self, words: Sequence[str], limit: int = 50) -> list[Row]:
+        """Articles whose title shares any of ``words``, most shared first (re-scrapes).
+
+        The full text's title column answers it, so a re-scraped article's new
+        version is looked for among a few dozen rows, not the whole corpus.
+        """
+        expression = match_expression(words, any_word=True)
+        if expression is None:
+            return []
+        where, params = self._conditions((), ())
+        sql = (
+            "SELECT a.number, a.id, a.title, a.outlet, a.date, a.words FROM articles a "
+            "JOIN (SELECT rowid, bm25(article_text) AS score FROM article_text "
+            "WHERE article_text MATCH ?) t ON t.rowid = a.number "
+            f"WHERE {' AND '.join(where)} ORDER BY t.score LIMIT ?"
+        )
+        with self.database.connection() as connection:
+            found = connection.execute(sql, [f"title : ({expression})", *params, limit])
+            return [Row(*row) for row in found]
+
+    def widths(self, numbers: Sequence[int]) -> dict[str, int]:
+        """The longest id, date, outlet and word count of ``numbers``' rows (a table's columns)."""
+        widest = {"id": 0, "date": 0, "outlet": 0, "words": 0}
+        with self.database.connection() as connection:
+            for start in range(0, len(numbers), 20_000):
+                row = connection.execute(
+                    "SELECT max(length(id)), max(length(outlet)), max(words), max(length(date)) "
+                    "FROM articles "
+                    "WHERE number IN (SELECT value FROM json_each(?))",
+                    (json.dumps(list(numbers[start : start + 20_000])),),
+                ).fetchone()
+                widest["id"] = max(widest["id"], row[0] or 0)
+                widest["outlet"] = max(widest["outlet"], row[1] or 0)
+                widest["words"] = max(widest["words"], len(f"{row[2] or 0:,}"))
+                widest["date"] = max(widest["date"], row[3] or 0)
+        return widest
+
+    def count(
+        self,
+        conditions: Iterable[Condition] = (),
+        *,
+        words: Sequence[str] = (),
+        articles: Sequence[str] = (),
+    ) -> int:
+        """How many articles the corpus lists (holding ``words``, passing the rest)."""
+        conditions = list(conditions)
+        expression = match_expression(words)
+        if expression is not None:
+            conditions.append(
+                Condition(
+                    "a.number IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)",
+                    (expression,),
+                )
+            )
+        where, params = self.where(articles, conditions)
+        with self.database.connection() as connection:
+            return connection.execute(
+                f"SELECT count(*) FROM articles a WHERE {where}", params
+            ).fetchone()[0]
+
+    def matching(self, words: Sequence[str], among: Iterable[str]) -> set[str]:
+        """Which of the article ids ``among`` hold every one of ``words`` (exports, ``--where``)."""
+        expression = match_expression(words)
+        wanted = sorted(set(among))
+        if expression is None:
+            return set(wanted)
+        with self.database.connection() as connection:
+            return {
+                row[0]
+                for row in connection.execute(
+                    "SELECT a.id FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) "
+                    "AND a.number IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)",
+                    (json.dumps(wanted), expression),
+                )
+            }
+
+    # -- fetching ----------------------------------------------------------------------
+
+    def rows(self, numbers: Iterable[int]) -> dict[int, Row]:
+        """The rows of ``numbers`` (those still in the index), by number."""
+        wanted = json.dumps(list(numbers))
+        with self.database.connection() as connection:
+            return {
+                row[0]: Row(*row)
+                for row in connection.execute(
+                    "SELECT number, id, title, outlet, date, words FROM articles "
+                    "WHERE number IN (SELECT value FROM json_each(?))",
+                    (wanted,),
+                )
+            }
+
+    def _first(self, columns: str, article_id: str) -> tuple | None:
+        """``columns`` (of ``articles a`` and ``files f``) of ``article_id``'s first copy."""
+        where, params = self.where((), [Condition("a.id = ?", (article_id,))])
+        with self.database.connection() as connection:
+            return connection.execute(
+                f"SELECT {columns} FROM articles a JOIN files f ON f.id = a.file "
+                f"WHERE {where} LIMIT 1",
+                params,
+            ).fetchone()
+
+    def row_of(self, article_id: str) -> Row | None:
+        """The row of ``article_id`` (its first copy), if the corpus has it."""
+        found = self._first("a.number, a.id, a.title, a.outlet, a.date, a.words", article_id)
+        return Row(*found) if found else None
+
+    def ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
+        """``[prefix]`` when an article has that id, else the ids starting so (a few)."""
+        where, params = self._conditions([prefix], [])
+        with self.database.connection() as connection:
+            exact = connection.execute(
+                f"SELECT 1 FROM articles a WHERE {' AND '.join(where)} AND a.id = ? LIMIT 1",
+                [*params, prefix],
+            ).fetchone()
+            if exact:
+                return [prefix]
+            return [
+                row[0]
+                for row in connection.execute(
+                    f"SELECT DISTINCT a.id FROM articles a WHERE {' AND '.join(where)} "
+                    "ORDER BY a.id LIMIT ?",
+                    [*params, limit],
+                )
+            ]
+
+    def ids_of(self, ids: Iterable[str]) -> dict[int, str]:
+        """``{number: id}`` of the listed articles among ``ids``."""
+        where, params = self._conditions(
+            (), [Condition("a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))]
+        )
+        with self.database.connection() as connection:
+            return dict(
+                connection.execute(
+                    f"SELECT number, id FROM articles a WHERE {' AND '.join(where)}", params
+                )
+            )
+
+    def location(self, article_id: str) -> tuple[str, int] | None:
+        """``(file path, position in the file)`` of ``article_id``."""
+        found = self._first("f.path, a.position", article_id)
+        return (found[0], found[1]) if found else None
+
+    def metadata(self, numbers: Sequence[int]) -> list[dict[str, object]]:
+        """Every parsed field but the body of ``numbers``' articles, in that order."""
+        out: list[dict[str, object]] = []
+        with self.database.connection() as connection:
+            for start in range(0, len(numbers), 2000):
+                chunk = list(numbers[start : start + 2000])
+                found = dict(
+                    connection.execute(
+                        "SELECT number, meta FROM article_meta "
+                        "WHERE number IN (SELECT value FROM json_each(?))",
+                        (json.dumps(chunk),),
+                    )
+                )
+                out.extend(json.loads(found[n]) for n in chunk if n in found)
+        return out
 
 
 def counts_of(annotations: Iterable[Annotation]) -> Counter[str]:
@@ -208,13 +445,3 @@ def counts_of(annotations: Iterable[Annotation]) -> Counter[str]:
         if annotation.kind == "claim":
             counts[f"claim:{annotation.status or 'unverified'}"] += 1
     return counts
-
-
-def _extends(words: tuple[str, ...], last: tuple[str, ...]) -> bool:
-    """True when entries matching ``words`` are among those matching ``last`` (typing went on)."""
-    if len(words) < len(last):
-        return False
-    if not last:
-        return True
-    k = len(last)
-    return words[: k - 1] == last[: k - 1] and words[k - 1].startswith(last[k - 1])

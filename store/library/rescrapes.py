@@ -53,13 +53,12 @@ def follow_rescrapes(store: AnnotationStore, corpus: Corpus, catalog: Catalog) -
     is opened (or listed as orphaned). Returns what moved, to be said.
     """
     try:
-        gone = [i for i in store.article_ids() if i not in corpus]
+        gone = [i for i in store.article_ids() if i not in corpus]  # one index lookup each
     except StoreError as error:
         store.problems.append(str(error))
         return []
     if not gone:
         return []
-    titles = [(e.id, title_words(e.title)) for e in catalog.entries]
     moves = []
     for old_id in gone:
         try:
@@ -68,8 +67,9 @@ def follow_rescrapes(store: AnnotationStore, corpus: Corpus, catalog: Catalog) -
                 continue
             origin = store.article_origin(old_id) or {}
             old_title = title_words(str(origin.get("title") or ""))
+            rows = catalog.sharing_title_words(sorted(old_title)) if old_title else []
             close = sorted(
-                ((title_closeness(old_title, words), i) for i, words in titles),
+                ((title_closeness(old_title, title_words(row.title)), row.id) for row in rows),
                 reverse=True,
             )[:5]
             near = [i for score, i in close if score >= TITLE_CLOSE]

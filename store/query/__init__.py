@@ -3,7 +3,8 @@
 A query (``status:false speaker:kcna kremlin``) is parsed once, here, into a
 :class:`Query` that selects articles and annotations; the library's filter,
 ``sorot list --where``, ``sorot export --where`` and its flags, and saved
-sets all go through it, so one query means the same everywhere.
+sets all go through it, so one query means the same everywhere. Free words
+are full-text search (``words``): the same tokenizer as the corpus index.
 
 May import: ``store.annotations``, ``store.news``, ``store.files``.
 """

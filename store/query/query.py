@@ -1,7 +1,8 @@
 """A query: which articles, and which of their annotations, one line of words selects.
 
 A query has two parts. **Article words** narrow the articles, and every one
-must hold: free words (found in the title, outlet, date, section or id),
+must hold: free words (full-text search: each is found at the start of a word
+of the title, the body, the outlet, section or date; see ``words``),
 ``article:ID`` (an id or its start), ``has:claims`` / ``has:notes``,
 ``no:claims`` / ``no:notes``, ``entity:KEY`` (the article names an entity
 whose key has a word starting so: ``entity:kim-jong-un``). **Annotation
@@ -36,6 +37,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
 from store.annotations.annotation import Annotation
+from store.query.words import fields_match
 
 KINDS = ("claim", "note", "entity")
 """What a query can take: claims, notes, and the articles' entities."""
@@ -80,7 +82,8 @@ class Query:
     """A parsed query: article words and annotation words (see the module's docstring)."""
 
     words: tuple[str, ...] = ()
-    """Free words, case-folded: each must be in the article's title, outlet, date, section or id."""
+    """Free words, case-folded: each must start a word of the article's title, body, outlet,
+    section or date (``store.query.words``)."""
     articles: tuple[str, ...] = ()
     """Article ids, or the start of one (any of them)."""
     has: tuple[str, ...] = ()
@@ -180,9 +183,9 @@ class Query:
             or article_id.startswith(self.articles)
         )
 
-    def takes_haystack(self, haystack: str) -> bool:
-        """True when every free word is in ``haystack`` (see :func:`haystack`)."""
-        return all(word in haystack for word in self.words)
+    def takes_fields(self, title: str, body: str = "", meta: str = "") -> bool:
+        """True when every free word is in these fields (an article the index does not hold)."""
+        return fields_match(self.words, title, body, meta)
 
     def takes_kinds(self, present: Callable[[str], bool]) -> bool:
         """True when ``has:`` and ``no:`` hold, ``present(kind)`` saying what the article holds."""
@@ -243,19 +246,21 @@ class Query:
     def select_article(
         self,
         article_id: str,
-        hay: str,
+        words: Callable[[], bool],
         annotations: Sequence[Annotation],
         keys: Callable[[], Iterable[str]],
         matcher: KeyMatcher | None,
     ) -> list[Annotation] | None:
         """The annotations chosen in an article the query selects; ``None`` when it does not.
 
-        ``hay`` is the article's :func:`haystack`; ``keys()`` gives its entity
-        keys and is called only when the query has ``entity:`` words (which
-        match nothing without a ``matcher``). The library's rows, ``sorot
-        list --where`` and exports all come down to this rule.
+        ``words()`` says whether the article holds every free word (the corpus
+        index's full text, or :meth:`takes_fields`) and is called only when
+        there are some; ``keys()`` gives its entity keys and is called only
+        when the query has ``entity:`` words (which match nothing without a
+        ``matcher``). The library's rows, ``sorot list --where``, ``sorot
+        search`` and exports all come down to this rule.
         """
-        if not self.takes_article_id(article_id) or not self.takes_haystack(hay):
+        if not self.takes_article_id(article_id) or (self.words and not words()):
             return None
         chosen = self.choose(annotations)
         if chosen is None:
@@ -355,38 +360,3 @@ def quote_value(value: str) -> str:
     if value and not any(c.isspace() or c in '",' for c in value):
         return value
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def shown_date(published: str | None, status: str | None = None) -> str:
-    """The published date as the library shows it.
-
-    ``YYYY-MM-DD`` when stated, ``~YYYY-MM-DD`` when estimated from the text,
-    the source's text with ``?`` when it reads two ways (``9/10/2025?``), ``""``
-    when there is none. (``status`` is the article's ``published_status``.)
-    """
-    if not published:
-        return ""
-    iso = len(published) >= 10 and published[4] == "-" and published[7] == "-"
-    if status == "ambiguous" or not iso:
-        return published if published.endswith("?") else published + "?"
-    return ("~" if status == "estimated" else "") + published[:10]
-
-
-def date_sort_key(published: str | None, status: str | None = None) -> str:
-    """What the library sorts dates by: ``YYYY-MM-DD`` stated or estimated, ``""`` for none.
-
-    A date that reads two ways sorts with the undated: either place would be a guess.
-    """
-    if not published or status == "ambiguous":
-        return ""
-    if len(published) >= 10 and published[4] == "-" and published[7] == "-":
-        return published[:10]
-    return ""
-
-
-def haystack(
-    article_id: str, title: str, outlet: str | None, shown_date: str, section: str | None
-) -> str:
-    """What free words are looked for in: title, outlet, date, section and id, case-folded."""
-    parts = (title, outlet or "", shown_date, section or "", article_id)
-    return " ".join(part for part in parts if part).casefold()

@@ -1,10 +1,11 @@
 """The ``sorot`` command: open the app, or run one of the commands without it.
 
 ``sorot [PATH ...]`` opens the app. The commands (``list``, ``show``,
-``tag``, ``entities``, ``export``, ``import``, ``sets``) print and never
-import Textual, so they are quick in scripts and over SSH; each group lives
-in a module of its own (``articles``, ``entities``, ``exchange``) and every
-one reaches the domain through a :class:`~store.workspace.Workspace`.
+``search``, ``index``, ``tag``, ``entities``, ``export``, ``import``,
+``sets``) print and never import Textual, so they are quick in scripts and
+over SSH; each group lives in a module of its own (``articles``, ``index``,
+``entities``, ``exchange``) and every one reaches the domain through a
+:class:`~store.workspace.Workspace`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ EPILOG = """commands:
                                 print the articles (those a query selects)
   sorot show ID [PATH ...] [--json]
                                 print one article (--json: every field, body and segments)
+  sorot search QUERY [PATH ...] [--json] [--limit N]
+                                the articles a query selects, best match first, with the
+                                sentence its words were found in
+  sorot index [PATH ...] [--no-entities]
+                                build or refresh the corpus index ahead of time (for cron)
   sorot tag [FILE|-] [--format json|conll]
                                 the entities of one text (stdin by default)
   sorot entities [PATH ...] [--type T] [--json]
@@ -37,7 +43,7 @@ EPILOG = """commands:
                                 saved sets: named queries for the library and exports
   sorot share DIR --group GROUP make DIR a team folder several accounts of GROUP annotate in
 
-A QUERY is what the library's filter takes: words from the title, outlet or date,
+A QUERY is what the library's filter takes: words from the title, text, outlet or date,
 and has:claims no:notes entity:KEY kind: type: status: tag: speaker: annotator:
 since: until: orphaned: article:, e.g. --where 'status:false,misleading entity:kim'.
 `sorot COMMAND --help` tells more. Input: .txt scraped news, .md, .json, .jsonl (README).
@@ -80,6 +86,12 @@ def _command(name: str) -> Callable[[list[str]], int]:
         if name == "list":
             return lambda rest: articles.run_list(articles.list_parser().parse_args(rest))
         return lambda rest: articles.run_show(articles.show_parser().parse_args(rest))
+    if name in ("index", "search"):
+        from tui.cli import index
+
+        if name == "index":
+            return lambda rest: index.run_index(index.index_parser().parse_args(rest))
+        return lambda rest: index.run_search(index.search_parser().parse_args(rest))
     if name == "share":
         from tui.cli import team
 
@@ -93,7 +105,18 @@ def _command(name: str) -> Callable[[list[str]], int]:
     return lambda rest: exchange.run([name, *rest])
 
 
-COMMANDS = ("list", "show", "tag", "entities", "export", "import", "sets", "share")
+COMMANDS = (
+    "list",
+    "show",
+    "search",
+    "index",
+    "tag",
+    "entities",
+    "export",
+    "import",
+    "sets",
+    "share",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

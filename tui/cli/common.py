@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 from store.files.paths import default_data_dir
 from store.news.safetext import for_terminal, printable
+from store.query import Query, QueryError
 from store.workspace import Workspace
 
 QUERY_HELP = (
@@ -64,6 +65,15 @@ def where_arg(parser: argparse.ArgumentParser) -> None:
 def say(message: str) -> None:
     """One line on stderr, made safe for the terminal."""
     print(f"sorot: {printable(message)}", file=sys.stderr)
+
+
+def read_query(space: Workspace, text: str, prog: str) -> Query | None:
+    """The query ``text`` says, or ``None`` after saying on stderr why it cannot be read."""
+    try:
+        return space.query(text)
+    except QueryError as error:
+        print(f"{prog}: {printable(str(error))}", file=sys.stderr)
+        return None
 
 
 def workspace(args: argparse.Namespace) -> Workspace:

@@ -10,8 +10,9 @@ token and the rest, such as a gold tag, is ignored) and prints
 
 ``sorot entities [PATH ...] [--type T] [--json]`` lists the corpus's entity
 keys with their mentions and the number of articles naming them (the bundled
-corpus by default), with the user's corrections applied and the recogniser's
-results cached in the data folder.
+corpus by default), with the user's corrections applied. The entities come
+from the corpus index; articles that have none yet are recognised first, on
+every core (a progress bar on a terminal).
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from store.entities.recognise import recognise, tag_tokens
 from store.files.jsonfile import StoreError
 from store.news.language import guess_language
 from store.news.safetext import dumps, printable
+from tui.cli.articles import open_indexed
 from tui.cli.common import Parser, data_arg, paths_arg, say, workspace
+from tui.cli.progress import find_entities
 
 
 def _tag_parser() -> argparse.ArgumentParser:
@@ -112,7 +115,7 @@ def _tag(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rows(index: EntityIndex, kind: str | None) -> Iterator[dict[str, object]]:
-    for key, type_, mentions, articles in index.keys(kind):
+    for key, type_, mentions, articles in index.listing(kind):
         yield {"key": key, "type": type_, "mentions": mentions, "articles": articles}
 
 
@@ -121,25 +124,24 @@ def _entities(args: argparse.Namespace, out: TextIO) -> int:
     for path in missing:
         say(f"{path}: no such file or folder")
     space = workspace(args)
-    result = space.load([p for p in args.paths if p.exists()])
-    for problem in result.problems:
-        say(str(problem))
-    service = space.entities
-    index = EntityIndex()
-    status = 1 if missing or any(p.skipped for p in result.problems) else 0
-    for article in result.articles:
-        try:
-            entities = service.entities(article)
-        except StoreError as error:
-            say(f"{article.id}: corrections not read ({error})")
-            entities = service.auto(article)
-            status = 1
-        index.add(article.id, entities)
-    set_aside = space.take_problems()  # an annotation file set aside or left out: said
-    for problem in set_aside:
-        say(problem)
-    status = 1 if set_aside else status
-    rows = list(_rows(index, args.type))
+    args.paths = [p for p in args.paths if p.exists()]
+    status = open_indexed(space, args)
+    if missing:
+        status = 1
+    try:
+        # The team's corrections sit beside the annotations: a folder that cannot be
+        # read would list the recogniser's entities as if nobody had corrected any.
+        space.store.article_ids()
+        find_entities(space)
+        unread = list(space.store.problems)
+        space.store.problems.clear()
+        for problem in unread:
+            say(problem)
+        status = 1 if unread else status
+    except StoreError as error:
+        say(f"corrections not read ({error})")
+        status = 1
+    rows = list(_rows(space.entity_index, args.type))
     if args.json:
         out.write(dumps(rows, indent=2) + "\n")
         return status

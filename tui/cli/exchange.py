@@ -26,6 +26,7 @@ from store.query import Query, QueryError
 from store.query.query import quote_value
 from store.workspace import Workspace
 from tui.cli.common import Parser, data_arg, say, where_arg, workspace
+from tui.cli.progress import refresh
 
 FILTERS = (
     ("--article", "articles", "article", "ID", "an article id, or the start of one"),
@@ -227,11 +228,11 @@ def _export(args: argparse.Namespace) -> int:
     except (StoreError, ImportError) as error:
         say(str(error))
         return 1
-    # The corpus listed (from the cache where files are unchanged) so that re-scraped
-    # articles' annotations follow them to their new versions before anything is written.
-    corpus = space.open_corpus(args.paths, exporting=True)
-    for moved in space.moves:
-        say(moved.describe())
+    # The index brought up to date first: re-scraped articles' annotations then follow
+    # them to their new versions (Workspace.refresh) before anything is written.
+    space.open_corpus(args.paths)
+    refresh(space)
+    problems = space.corpus.problems()
     items = space.select(query, with_entities=options.with_entities)
     newline = "" if args.format == "csv" else None
     try:
@@ -249,7 +250,7 @@ def _export(args: argparse.Namespace) -> int:
         kept = f"; {target} was not written" if target and not is_stream(target) else ""
         say(f"{target or 'stdout'}: cannot write ({error.strerror or error}){kept}")
         return 1
-    for problem in corpus.problems:
+    for problem in problems:
         say(str(problem))
     if args.format == "claimreview" and space.settings_problem:
         say(space.settings_problem)
@@ -267,7 +268,7 @@ def _export(args: argparse.Namespace) -> int:
             f"{count} not in the corpus ({shown}); their annotations were exported "
             "with what the data folder records of them"
         )
-    return 1 if skipped or any(p.skipped for p in corpus.problems) else 0
+    return 1 if skipped or any(p.skipped for p in problems) else 0
 
 
 # -- import ------------------------------------------------------------------------------

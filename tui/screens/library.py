@@ -1,25 +1,53 @@
-"""The library: every article of the corpus, filtered as you type, sorted, opened."""
+"""The library: every article of the corpus, filtered and searched as you type, sorted, opened.
+
+Rows come from the corpus index (``Workspace.rows``): a query is one SQL
+statement, and only the rows on screen are fetched. Over a large corpus the
+statement runs in a worker thread, so typing never waits for it; the last
+query typed wins. With free words in the filter the rows are ranked by
+relevance (unless another sort is chosen), and the line under the list shows
+the sentence of the highlighted article the words were found in.
+"""
 
 from __future__ import annotations
 
+from array import array
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
-from store.library.catalog import SORT_KEYS, Catalog
+from store.library.catalog import RANKED, SORT_KEYS
+from store.library.fulltext import Snippet
 from store.news.safetext import printable
 from store.query import FIELDS, Query, QueryError
-from tui.widgets.article_list import ArticleList, header_text
+from tui.widgets.article_list import ArticleList, Rows, header_text
 from tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from tui.app import SorotApp
+
+IN_WORKER_FROM = 2_000
+"""From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
+
+
+def snippet_text(snippet: Snippet, width: int) -> Text:
+    """The matching sentence in one line of ``width`` cells, its first match in view."""
+    body = printable(snippet.text.replace("\n", " "))  # one character for one: offsets hold
+    text = Text(body, no_wrap=True, end="")
+    for start, end in snippet.matches:
+        text.stylize("bold reverse", start - snippet.start, end - snippet.start)
+    first = snippet.matches[0][0] - snippet.start if snippet.matches else 0
+    cut = max(0, min(first - width // 3, len(body) - width))
+    if cut:
+        text = Text("…", "dim", end="") + text[cut + 1 :]
+    text.truncate(width, overflow="ellipsis")
+    return text
 
 
 class LibraryScreen(Screen[None]):
@@ -39,13 +67,20 @@ class LibraryScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.catalog = Catalog([])
         self.sort = "date"
         self.reverse = False
         self.filter_query = Query()
         """The filter as last read without an error: what the rows (and an export) show."""
         self.query_error: str | None = None
         """Why the filter's words cannot be read now (the rows keep the last good query)."""
+        self.total = 0
+        """Articles in the corpus (as last counted)."""
+        self.progress: str | None = None
+        """What the index is doing, while it is (``Indexing 1,200 of 5,000 files``)."""
+        self._generation = 0
+        self._sort_chosen = False
+        self._placed = False
+        """True once the highlight was put on the article read last (at the first rows)."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -60,11 +95,13 @@ class LibraryScreen(Screen[None]):
         )
         yield Static(id="library-header")
         yield ArticleList(id="library-list")
+        yield Static(id="library-snippet")
         yield Static("Loading the corpus…", id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
+        self.query_one("#library-snippet").display = False
         self._update_header()
 
     def help_sections(self) -> list[tuple[str, Table]]:
@@ -72,7 +109,7 @@ class LibraryScreen(Screen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        table.add_row("words", "articles with them in the title, outlet, date, section or id")
+        table.add_row("words", "articles with them in the title, text, outlet, date or section")
         vocabulary = self.sorot.workspace.vocabulary
         values = {"status": vocabulary.statuses, "type": vocabulary.claim_types}
         for name, takes in FIELDS.items():
@@ -87,32 +124,89 @@ class LibraryScreen(Screen[None]):
     def list(self) -> ArticleList:
         return self.query_one(ArticleList)
 
-    def load(self, catalog: Catalog) -> None:
-        """Show ``catalog`` (called once the corpus has been read), on the article last read."""
-        self.catalog = catalog
+    def load(self) -> None:
+        """Show the open corpus (called once it is opened, and as the index fills).
+
+        The first time there are rows, the highlight goes to the article this
+        user read last; after that it stays where the user moved it.
+        """
+        self.total = self.sorot.workspace.count()
         self.refresh_drafts()
-        self.refilter(keep_id=self.sorot.last_read())
+        keep_id = None
+        if not self._placed and self.total:
+            self._placed = True
+            keep_id = self.sorot.last_read()
+        self.refilter(keep_id=keep_id)
 
     def refresh_drafts(self) -> None:
         """Mark again the articles holding an unsaved claim or note of this user."""
         self.list.drafts = self.sorot.draft_ids()
 
-    def refilter(self, keep_id: str | None = None) -> None:
-        """Apply the filter and sort to the catalog and redraw the list."""
+    # -- the rows --------------------------------------------------------------------
+
+    def refilter(self, keep_id: str | None = None, *, first: bool = False) -> None:
+        """Apply the filter and sort to the corpus and redraw the list.
+
+        The highlight stays on the article it was on (or ``keep_id``), unless
+        ``first``: the filter's words changed, and the best match is on top.
+        """
         text = self.query_one("#library-filter", Input).value
         try:
-            self.filter_query = self.sorot.workspace.query(text)
+            query = self.sorot.workspace.query(text)
             self.query_error = None
+            self._rank_by_words(query)
+            self.filter_query = query
         except QueryError as error:
             # Typing goes through words that do not read yet (status:f…): the rows
             # keep the last query that did, and the status line says why.
             self.query_error = str(error)
-        if keep_id is None and self.list.current is not None:
-            keep_id = self.list.current.id
-        rows = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
+        keep = self._number_of(keep_id) if keep_id is not None else None
+        if keep is None and self.list.current is not None and not first:
+            keep = self.list.current.number
+        self._generation += 1
+        if self.total >= IN_WORKER_FROM:
+            self._select_in_worker(
+                self.filter_query, self.sort, self.reverse, keep, self._generation
+            )
+        else:
+            numbers = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
+            self._show(numbers, keep, self._generation)
+
+    def _rank_by_words(self, query: Query) -> None:
+        """Words typed rank the rows by relevance; the sort comes back when they go."""
+        had = bool(self.filter_query.words)
+        if query.words and not had and not self._sort_chosen:
+            self.sort, self.reverse = RANKED, False
+        elif not query.words and self.sort == RANKED:
+            self.sort, self._sort_chosen = "date", False
+
+    def _number_of(self, article_id: str) -> int | None:
+        row = self.sorot.workspace.corpus.row(article_id)
+        return row.number if row is not None else None
+
+    @work(thread=True, exclusive=True, group="library-rows")
+    def _select_in_worker(
+        self, query: Query, sort: str, reverse: bool, keep: int | None, generation: int
+    ) -> None:
+        if generation != self._generation:
+            return  # typed over before it started
+        numbers = self.sorot.workspace.rows(query, sort, reverse)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, numbers, keep, generation)
+
+    def _show(self, numbers: array, keep: int | None, generation: int) -> None:
+        if generation != self._generation or not self.is_attached:
+            return  # a later query is on its way
+        workspace = self.sorot.workspace
+        rows = Rows(numbers, workspace.row_data, workspace.counts)
         self.list.sort = self.sort
-        self.list.show(self.catalog, rows, self.sorot.read_ids(), keep_id)
+        self.list.show(rows, self.sorot.read_ids(), keep)
         self._update_header()
+
+    def show_progress(self, progress: str | None) -> None:
+        """Say what the index is doing in the status line (``None`` when it is done)."""
+        self.progress = progress
+        self._status()
 
     def _update_header(self) -> None:
         width = self.list.scrollable_content_region.width or self.size.width
@@ -123,9 +217,11 @@ class LibraryScreen(Screen[None]):
     def on_resize(self) -> None:
         self.call_after_refresh(self._update_header)
 
+    # -- typing ------------------------------------------------------------------------
+
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self) -> None:
-        self.refilter()
+        self.refilter(first=True)
 
     @on(Input.Submitted, "#library-filter")
     def _filter_done(self) -> None:
@@ -151,23 +247,33 @@ class LibraryScreen(Screen[None]):
                 "pageup": lambda: self.list.action_page(-1),
             }[event.key]()
 
+    # -- the status line and the matching sentence -------------------------------------
+
     @on(ArticleList.Highlighted)
     def _highlighted(self, message: ArticleList.Highlighted) -> None:
-        total = len(self.catalog)
+        self._status(message.row, message.count)
+        self._find_snippet()
+
+    def _status(self, row: int | None = None, count: int | None = None) -> None:
+        status = self.query_one("#library-status", Static)
         if self.query_error:
-            text = printable(self.query_error)
-            self.query_one("#library-status", Static).update(
-                Text(text, style="bold red"), layout=False
-            )
+            status.update(Text(printable(self.query_error), style="bold red"), layout=False)
             return
+        row = self.list.cursor if row is None else row
+        count = len(self.list.rows) if count is None else count
+        total = self.total
         query = self.query_one("#library-filter", Input).value.strip()
-        parts = [f"{message.count:,} of {total:,} articles" if query else f"{total:,} articles"]
+        parts = [self.progress] if self.progress else []
+        parts.append(f"{count:,} of {total:,} articles" if query else f"{total:,} articles")
         unread = self.sorot.unread_count()
         if unread is not None:
             parts.append(f"{unread:,} unread")
-        parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
-        if message.count:
-            parts.append(f"row {message.row + 1:,}")
+        if self.sort == RANKED:
+            parts.append("ranked by relevance" + (" (reversed)" if self.reverse else ""))
+        else:
+            parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
+        if count:
+            parts.append(f"row {row + 1:,}")
             current = self.list.current
             if current is not None and current.id in self.list.drafts:
                 # First, so that 80 columns do not cut it after the counts.
@@ -175,11 +281,45 @@ class LibraryScreen(Screen[None]):
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
-        self.query_one("#library-status", Static).update(" · ".join(parts), layout=False)
+        status.update(" · ".join(parts), layout=False)
+
+    def _find_snippet(self) -> None:
+        line = self.query_one("#library-snippet", Static)
+        current = self.list.current
+        if not self.filter_query.words or current is None:
+            if line.display:
+                line.display = False
+            return
+        self._snippet_worker(current.id, self.filter_query)
+
+    @work(thread=True, exclusive=True, group="library-snippet")
+    def _snippet_worker(self, article_id: str, query: Query) -> None:
+        try:
+            snippet = self.sorot.workspace.snippet(article_id, query)
+        except Exception:  # a file gone or unreadable meanwhile: no line, nothing else
+            snippet = None
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_snippet, article_id, snippet)
+
+    def _show_snippet(self, article_id: str, snippet: Snippet | None) -> None:
+        current = self.list.current
+        if not self.is_attached or current is None or current.id != article_id:
+            return
+        line = self.query_one("#library-snippet", Static)
+        width = max(10, line.size.width or self.size.width) - 2
+        if snippet is None:
+            shown = Text("(the words are in the title or the outlet)", "dim italic")
+        else:
+            shown = snippet_text(snippet, width)
+        line.update(shown, layout=False)  # one fixed line: no layout for a new sentence
+        if not line.display:
+            line.display = True
 
     @on(ArticleList.Open)
     def _open(self, message: ArticleList.Open) -> None:
         self.sorot.open_article(message.article_id)
+
+    # -- actions -----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "/" and "f" typed into the filter are text.
@@ -194,13 +334,19 @@ class LibraryScreen(Screen[None]):
             box.value = ""
         self.list.focus()
 
+    def sort_keys(self) -> tuple[str, ...]:
+        """The sorts the library offers now: relevance too while there are words to rank by."""
+        return (RANKED, *SORT_KEYS) if self.filter_query.words else SORT_KEYS
+
     def action_cycle_sort(self) -> None:
-        self.sort = SORT_KEYS[(SORT_KEYS.index(self.sort) + 1) % len(SORT_KEYS)]
-        self.refilter()
+        keys = self.sort_keys()
+        position = keys.index(self.sort) if self.sort in keys else -1
+        self.set_sort(keys[(position + 1) % len(keys)])
 
     def set_sort(self, sort: str, reverse: bool | None = None) -> None:
-        """Sort by ``sort`` (one of ``SORT_KEYS``)."""
+        """Sort by ``sort`` (one of ``SORT_KEYS``, or ``relevance``)."""
         self.sort = sort
+        self._sort_chosen = True
         if reverse is not None:
             self.reverse = reverse
         self.refilter()
@@ -211,13 +357,13 @@ class LibraryScreen(Screen[None]):
 
     def visible_ids(self) -> list[str]:
         """Ids of the articles the filter shows, in the list's order."""
-        entries = self.catalog.entries
-        return [entries[i].id for i in self.list.rows]
+        rows = self.sorot.workspace.row_data(self.list.rows.numbers)
+        return [rows[n].id for n in self.list.rows.numbers if n in rows]
 
     def action_reload(self) -> None:
         """Read every annotation file again (a colleague's work, an import)."""
         workspace = self.sorot.workspace
-        ids = set(workspace.catalog.annotations)
+        ids = set(workspace.annotated)
         try:
             ids.update(workspace.store.article_ids())
         except Exception as error:  # a folder that cannot be listed is said, not raised

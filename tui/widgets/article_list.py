@@ -1,14 +1,16 @@
 """The library's list of articles: one row each, only visible rows rendered.
 
-A Line-API ``ScrollView`` like the article view, so that ten thousand rows
-cost no more to show or to filter than ten: the catalog gives indexes, this
-widget draws the few that are on screen.
+A Line-API ``ScrollView`` like the article view, so that a hundred thousand
+rows cost no more to show than ten: a query gives the articles' numbers in
+order (:class:`Rows`), and this widget fetches and draws the few on screen,
+a page at a time, from the corpus index.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+from array import array
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -23,7 +25,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.library.catalog import Catalog, Entry
+from store.library.catalog import Row
 from store.news.safetext import printable
 from tui.styles import ComponentStyles
 
@@ -111,6 +113,50 @@ def header_text(width: int, sort: str, reverse: bool) -> Text:
     )
 
 
+class Rows:
+    """The library's rows for one query: article numbers in order, fetched a page at a time."""
+
+    PAGE = 64
+
+    def __init__(
+        self,
+        numbers: array | Sequence[int] = (),
+        fetch: Callable[[Sequence[int]], Mapping[int, Row]] = lambda numbers: {},
+        counts: Mapping[str, Counter[str]] | None = None,
+    ) -> None:
+        self.numbers = numbers
+        self._fetch = fetch
+        self.counts: Mapping[str, Counter[str]] = counts or {}
+        """Annotation counts by article id (the Claims column)."""
+        self._pages: OrderedDict[int, Mapping[int, Row]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __getitem__(self, position: int) -> Row | None:
+        """The row at ``position`` (``None`` when its article left the index meanwhile)."""
+        page = position // self.PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            start = page * self.PAGE
+            rows = self._fetch(self.numbers[start : start + self.PAGE])
+            self._pages[page] = rows
+            while len(self._pages) > 32:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self.numbers[position])
+
+    def position(self, number: int | None) -> int | None:
+        """Where the article ``number`` is listed, if it is."""
+        if number is None:
+            return None
+        try:
+            return self.numbers.index(number)
+        except ValueError:
+            return None
+
+
 def _fit(value: str, size: int) -> str:
     value = printable(value)
     return value if len(value) <= size else value[: max(0, size - 1)] + "…"
@@ -176,8 +222,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.catalog = Catalog([])
-        self.rows: list[int] = []
+        self.rows = Rows()
         self.read: set[str] = set()
         self.drafts: set[str] = set()
         """Articles holding an unsaved claim or note of this user (marked ``*``)."""
@@ -186,29 +231,22 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._styles = ComponentStyles(self)
 
-    def show(
-        self, catalog: Catalog, rows: list[int], read: set[str], keep_id: str | None = None
-    ) -> None:
-        """Show ``rows`` (indexes into ``catalog``), keeping ``keep_id`` highlighted if present."""
-        self.catalog, self.rows, self.read = catalog, rows, read
+    def show(self, rows: Rows, read: set[str], keep: int | None = None) -> None:
+        """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed."""
+        self.rows, self.read = rows, read
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows))
-        target = 0
-        if keep_id is not None:
-            for position, index in enumerate(rows):
-                if catalog.entries[index].id == keep_id:
-                    target = position
-                    break
+        target = rows.position(keep) or 0
         self.set_reactive(ArticleList.cursor, target)
         self.refresh()
         self.scroll_to_cursor()
         self.post_message(self.Highlighted(target, len(rows)))
 
     @property
-    def current(self) -> Entry | None:
-        """The highlighted entry, if any row is shown."""
+    def current(self) -> Row | None:
+        """The highlighted row, if any row is shown."""
         if 0 <= self.cursor < len(self.rows):
-            return self.catalog.entries[self.rows[self.cursor]]
+            return self.rows[self.cursor]
         return None
 
     def mark_read(self, read: set[str]) -> None:
@@ -240,7 +278,9 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _render_row(self, row: int, width: int, base: Style) -> Strip:
-        entry = self.catalog.entries[self.rows[row]]
+        entry = self.rows[row]
+        if entry is None:  # gone from the index since the query: the next refresh drops it
+            return Strip.blank(width, base)
         columns = column_widths(width, self.sort)
         unread = entry.id not in self.read
         text = Text(end="")
@@ -256,7 +296,7 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         )
         if columns.words:
             text.append(f"{entry.words:>{columns.words},} ", self._styles("article-list--dim"))
-        claims = claims_text(self.catalog.counts.get(entry.id), self._styles)
+        claims = claims_text(self.rows.counts.get(entry.id), self._styles)
         claims.truncate(columns.claims, overflow="ellipsis", pad=True)
         text.append_text(claims)
         text.append(" ")
@@ -310,6 +350,11 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         entry = self.current
         if entry is not None:
             self.post_message(self.Open(entry.id))
+
+    def refresh_rows(self) -> None:
+        """Draw every row again (claim counts or read marks changed)."""
+        self._cache.clear()
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         row = self.scroll_offset.y + event.y

@@ -1,0 +1,421 @@
+"""Bringing the corpus index up to date with the files: only what changed is read.
+
+:meth:`Indexer.refresh` walks the corpus (``store.library.walk``), compares
+every file's ``stat`` with what the index holds, and
+
+* reads new and changed files (in worker processes when there are many,
+  ``store.library.parsing``), replacing their articles' rows;
+* drops the rows of files that are gone;
+* recognises a renamed or moved file by its content (same inode, or same
+  size and SHA-256) and only changes its path;
+* writes in short transactions (a few hundred files or a second each), so
+  readers see rows arrive and a crash loses at most the last batch.
+
+One process refreshes at a time: a lock file beside the database makes a
+second one wait (or, with ``wait=False``, use the index as it is). Readers
+are never blocked (WAL). When ``store/news`` changes, every row is stale
+(``schema.parser_signature``) and the corpus is read again from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from filelock import Timeout
+
+from store.files.database import Database
+from store.files.jsonfile import lock_for
+from store.library.changes import IndexReport, Known, diff, renames
+from store.library.parsing import ParsedFile, parse_files
+from store.library.schema import parser_signature
+from store.library.walk import Seen, Walk, walk
+from store.query.words import searched_meta
+
+BATCH_FILES = 2000
+"""Files written per transaction, at most. Fewer, bigger transactions write the full text
+in fewer pieces: a tenth of the bytes written for 256 files a transaction."""
+
+BATCH_SECONDS = 3.0
+"""A transaction is committed at least this often while files are read (rows arrive)."""
+
+TIDY_FROM = 1000
+"""After reading this many files, the full text is merged into one piece (smaller, quicker)."""
+
+STALE_FLOOR = 2000
+"""Left-over full-text rows below this many never cost enough to build the full text again."""
+
+Progress = Callable[[int, int], None]
+"""Called with ``(files read, files to read)`` as the refresh goes."""
+
+
+class Indexer:
+    """Refreshes the corpus tables of ``database`` from the files (see the module)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def refresh(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        quick: bool = False,
+        wait: bool = True,
+        progress: Progress | None = None,
+        batch_done: Callable[[], None] | None = None,
+        stop: Callable[[], bool] = lambda: False,
+        workers: int | None = None,
+        niceness: int = 0,
+    ) -> IndexReport:
+        """Bring the index up to date with the files of ``paths``; what changed.
+
+        ``quick`` trusts folders whose modification time has not moved
+        (``store.library.walk``). ``batch_done`` is called after each
+        committed batch (the app shows the rows that arrived). ``workers``
+        (processes reading files; every core by default) run ``niceness``
+        below this process.
+        """
+        began = time.perf_counter()
+        with self.database.connection():
+            pass  # opened (or set aside and made afresh) before the lock is placed beside it
+        # Refreshes take turns through ``<index>.lock``: one every team member can take.
+        lock = lock_for(self.database.path, -1 if wait else 0)
+        try:
+            lock.acquire()
+        except Timeout:
+            return IndexReport(busy=True)
+        try:
+            report = self._refresh(paths, quick, progress, batch_done, stop, (workers, niceness))
+        finally:
+            lock.release()
+        report.seconds = time.perf_counter() - began
+        return report
+
+    # -- the steps -------------------------------------------------------------------
+
+    def _refresh(
+        self,
+        paths: Iterable[str | Path],
+        quick: bool,
+        progress: Progress | None,
+        batch_done: Callable[[], None] | None,
+        stop: Callable[[], bool],
+        workers: tuple[int | None, int],
+    ) -> IndexReport:
+        report = IndexReport()
+        if self._parser_changed():
+            self._clear()
+            report.rebuilt = True
+            quick = False
+        known_folders = self._folders() if quick else None
+        seen = walk(paths, known_folders)
+        report.problems = seen.problems
+        known = self._known(None if known_folders is None else set(seen.folders) - seen.trusted)
+        to_read, vanished = diff(seen, known)
+        renamed = renames(to_read, vanished, known)
+        report.files = len(seen.files) + self._count_in(seen.trusted)
+        self._writerenames(renamed, report)
+        read = self._read(to_read, known, report, progress, batch_done, stop, workers)
+        if not read:
+            report.complete = False
+            return report
+        self._remove(vanished, report)
+        self._record_folders(seen)
+        if self._stale_share() > 1.0:
+            self._rebuild_full_text(progress, stop, workers)
+            report.rebuilt = True
+        if report.added + report.changed >= TIDY_FROM or report.rebuilt:
+            self._tidy()
+        return report
+
+    def _tidy(self) -> None:
+        """Merge the full text's pieces (written a batch at a time) and empty the WAL file."""
+        with self.database.write() as connection:
+            connection.execute("INSERT INTO article_text (article_text) VALUES ('optimize')")
+        with self.database.connection() as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _parser_changed(self) -> bool:
+        with self.database.connection() as connection:
+            row = connection.execute(
+                "SELECT value FROM corpus_meta WHERE key = 'parser'"
+            ).fetchone()
+        return row is None or row[0] != parser_signature()
+
+    def _clear(self) -> None:
+        """Forget every row (a new parser): the corpus is read again from scratch."""
+        with self.database.write() as connection:
+            for table in ("articles", "article_meta", "files", "folders"):
+                connection.execute(f"DELETE FROM {table}")
+            connection.execute("INSERT INTO article_text(article_text) VALUES ('delete-all')")
+            connection.execute(
+                "INSERT OR REPLACE INTO corpus_meta VALUES ('parser', ?)", (parser_signature(),)
+            )
+
+    def _folders(self) -> dict[str, int]:
+        with self.database.connection() as connection:
+            return dict(connection.execute("SELECT path, mtime_ns FROM folders"))
+
+    def _known(self, folders: set[str] | None) -> dict[str, Known]:
+        """The files the index holds (only those of ``folders``, when given)."""
+        sql = "SELECT id, path, size, mtime_ns, inode, digest FROM files"
+        params: tuple[str, ...] = ()
+        if folders is not None:
+            sql += " WHERE folder IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(sorted(folders)),)
+        with self.database.connection() as connection:
+            rows = connection.execute(sql, params).fetchall()
+        return {row[1]: Known._make(row) for row in rows}
+
+    def _count_in(self, folders: set[str]) -> int:
+        """How many files the index holds in ``folders`` (a quick walk's trusted folders)."""
+        if not folders:
+            return 0
+        with self.database.connection() as connection:
+            return connection.execute(
+                "SELECT count(*) FROM files WHERE folder IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(folders)),),
+            ).fetchone()[0]
+
+    def _writerenames(self, renamed: list[tuple[Known, Seen]], report: IndexReport) -> None:
+        if not renamed:
+            return
+        with self.database.write() as connection:
+            for old, new in renamed:
+                connection.execute(
+                    "UPDATE files SET path = ?, folder = ?, size = ?, mtime_ns = ?, inode = ? "
+                    "WHERE id = ?",
+                    (
+                        new.path,
+                        os.path.dirname(new.path),
+                        new.size,
+                        new.mtime_ns,
+                        new.inode,
+                        old.id,
+                    ),
+                )
+                # Each article says where it was read from: its new place.
+                connection.execute(
+                    "UPDATE article_meta SET meta = json_set(meta, '$.source', "
+                    "replace(json_extract(meta, '$.source'), ?, ?)) "
+                    "WHERE number IN (SELECT number FROM articles WHERE file = ?)",
+                    (old.path, new.path, old.id),
+                )
+        report.renamed = len(renamed)
+
+    def _read(
+        self,
+        to_read: list[Seen],
+        known: dict[str, Known],
+        report: IndexReport,
+        progress: Progress | None,
+        batch_done: Callable[[], None] | None,
+        stop: Callable[[], bool],
+        workers: tuple[int | None, int],
+    ) -> bool:
+        """Parse ``to_read`` and write their rows in batches; False when stopped early."""
+        total, done = len(to_read), 0
+        if progress is not None:
+            progress(0, total)
+        batch: list[ParsedFile] = []
+        last = time.monotonic()
+        for parsed in parse_files(to_read, workers[0], stop, workers[1]):
+            batch.append(parsed)
+            done += 1
+            if len(batch) >= BATCH_FILES or time.monotonic() - last > BATCH_SECONDS:
+                batch.sort(key=lambda p: p.seen.path)  # rows numbered in the files' order
+                self._write(batch, known, report)
+                batch, last = [], time.monotonic()
+                if progress is not None:
+                    progress(done, total)
+                if batch_done is not None:
+                    batch_done()
+        if batch:
+            batch.sort(key=lambda p: p.seen.path)
+            self._write(batch, known, report)
+            if batch_done is not None:
+                batch_done()
+        if progress is not None:
+            progress(done, total)
+        return done == total
+
+    def _write(self, batch: list[ParsedFile], known: dict[str, Known], report: IndexReport) -> None:
+        touched: set[str] = set()
+        full_text: list[tuple[int, str, str, str]] = []
+        with self.database.write() as connection:
+            for parsed in batch:
+                file_id = self._write_file(connection, parsed, known.get(parsed.seen.path), report)
+                touched.update(_drop_articles(connection, file_id, report))
+                for record in parsed.articles:
+                    article_id, _position, title, outlet, date, section = record[:6]
+                    number = connection.execute(
+                        "INSERT INTO articles (id, file, position, title, outlet, date, section, "
+                        "words, sha256, title_key, outlet_key, date_key) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (article_id, file_id, *record[1:11]),
+                    ).lastrowid
+                    connection.execute(
+                        "INSERT INTO article_meta (number, meta) VALUES (?, ?)",
+                        (number, record[11]),
+                    )
+                    meta = searched_meta(outlet, section, date)
+                    full_text.append((number, title, record[12], meta))
+                    touched.add(article_id)
+                    report.articles_added += 1
+            _fix_copies(connection, touched)
+            # Last, and all at once: FTS5 writes its pending words out at every statement
+            # that may need undoing, so full-text rows mixed with other writes cost ten times.
+            connection.executemany(
+                "INSERT INTO article_text (rowid, title, body, meta) VALUES (?, ?, ?, ?)",
+                full_text,
+            )
+
+    @staticmethod
+    def _write_file(
+        connection: sqlite3.Connection,
+        parsed: ParsedFile,
+        old: Known | None,
+        report: IndexReport,
+    ) -> int:
+        seen = parsed.seen
+        problems = json.dumps(parsed.problems, ensure_ascii=False) if parsed.problems else None
+        values = (seen.size, seen.mtime_ns, seen.inode, parsed.digest, problems)
+        if old is None:
+            report.added += 1
+            cursor = connection.execute(
+                "INSERT INTO files (path, folder, size, mtime_ns, inode, digest, problems) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (seen.path, os.path.dirname(seen.path), *values),
+            )
+            return int(cursor.lastrowid or 0)
+        report.changed += 1
+        connection.execute(
+            "UPDATE files SET size = ?, mtime_ns = ?, inode = ?, digest = ?, problems = ? "
+            "WHERE id = ?",
+            (*values, old.id),
+        )
+        return old.id
+
+    def _remove(self, vanished: list[Known], report: IndexReport) -> None:
+        if not vanished:
+            return
+        touched: set[str] = set()
+        with self.database.write() as connection:
+            for old in vanished:
+                touched.update(_drop_articles(connection, old.id, report))
+                connection.execute("DELETE FROM files WHERE id = ?", (old.id,))
+            _fix_copies(connection, touched)
+        report.removed = len(vanished)
+
+    def _record_folders(self, seen: Walk) -> None:
+        known = self._folders()
+        inside = {p: m for p, m in known.items() if seen.under_roots(p) or p in seen.folders}
+        if inside == seen.folders:
+            return  # nothing to write: a refresh that found nothing takes no write lock
+        with self.database.write() as connection:
+            for root in seen.roots:
+                if root.folder:
+                    low, high = root.sql_range()
+                    connection.execute(
+                        "DELETE FROM folders WHERE path = ? OR (path >= ? AND path < ?)",
+                        (root.path, low, high),
+                    )
+            connection.executemany(
+                "INSERT OR REPLACE INTO folders (path, mtime_ns) VALUES (?, ?)",
+                seen.folders.items(),
+            )
+
+    # -- stale full-text rows ----------------------------------------------------------
+
+    def _stale_share(self) -> float:
+        """Left-over full-text rows (of articles gone) per live article, once there are many."""
+        with self.database.connection() as connection:
+            live = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            rows = connection.execute("SELECT count(*) FROM article_text_docsize").fetchone()[0]
+        stale = rows - live
+        return 0.0 if stale < STALE_FLOOR else stale / max(1, live)
+
+    def _rebuild_full_text(
+        self, progress: Progress | None, stop: Callable[[], bool], workers: tuple[int | None, int]
+    ) -> None:
+        """Build the full text again from the files, so that left-over rows stop costing.
+
+        The articles' rows stay as they are (the library goes on meanwhile);
+        a new full-text table takes the old one's place when it is complete.
+        """
+        with self.database.connection() as connection:
+            files = connection.execute(
+                "SELECT id, path, size, mtime_ns, inode FROM files ORDER BY path"
+            ).fetchall()
+        with self.database.write() as connection:
+            connection.execute("DROP TABLE IF EXISTS article_text_new")
+            sql = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'article_text'"
+            ).fetchone()[0]
+            connection.execute(sql.replace("article_text", "article_text_new", 1))
+        by_path = {path: file_id for file_id, path, *_ in files}
+        seen = [Seen(path, size, mtime, inode) for _, path, size, mtime, inode in files]
+        total = len(seen)
+        for done, parsed in enumerate(parse_files(seen, workers[0], stop, workers[1]), 1):
+            with self.database.write() as connection:
+                for record in parsed.articles:
+                    row = connection.execute(
+                        "SELECT number, outlet, section, date FROM articles "
+                        "WHERE file = ? AND position = ? AND sha256 = ?",
+                        (by_path[parsed.seen.path], record[1], record[7]),
+                    ).fetchone()
+                    if row is not None:
+                        meta = searched_meta(row[1], row[2], row[3])
+                        connection.execute(
+                            "INSERT INTO article_text_new (rowid, title, body, meta) "
+                            "VALUES (?, ?, ?, ?)",
+                            (row[0], record[2], record[12], meta),
+                        )
+            if progress is not None and done % 64 == 0:
+                progress(done, total)
+        if stop():
+            with self.database.write() as connection:
+                connection.execute("DROP TABLE IF EXISTS article_text_new")
+            return
+        with self.database.write() as connection:
+            connection.execute("DROP TABLE article_text")
+            connection.execute("ALTER TABLE article_text_new RENAME TO article_text")
+
+
+def _drop_articles(connection: sqlite3.Connection, file_id: int, report: IndexReport) -> list[str]:
+    """Delete a file's articles (their full-text rows become stale); their ids."""
+    ids = [
+        row[0] for row in connection.execute("SELECT id FROM articles WHERE file = ?", (file_id,))
+    ]
+    if ids:
+        connection.execute("DELETE FROM articles WHERE file = ?", (file_id,))
+    report.articles_removed += len(ids)
+    return ids
+
+
+def _fix_copies(connection: sqlite3.Connection, ids: Sequence[str] | set[str]) -> None:
+    """Of the rows sharing an article id, show only the first (by file path, then position).
+
+    A second copy of an article (the same text under the same title, in two
+    files) is kept in the index but hidden, and reported.
+    """
+    if not ids:
+        return
+    doubtful = [
+        row[0]
+        for row in connection.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "GROUP BY id HAVING count(*) > 1 OR sum(shown) != 1",
+            (json.dumps(sorted(ids)),),
+        )
+    ]
+    connection.executemany(
+        "UPDATE articles SET shown = (number = ("
+        "SELECT a.number FROM articles a JOIN files f ON f.id = a.file "
+        "WHERE a.id = ?1 ORDER BY f.path, a.position LIMIT 1)) WHERE id = ?1",
+        [(article_id,) for article_id in doubtful],
+    )

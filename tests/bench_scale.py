@@ -1,0 +1,389 @@
+"""The benchmark at newsroom scale: ``python -m tests.bench --size scale``.
+
+Runs the corpus measurements at 10,000 and at 100,000 generated articles
+(``--scale-sizes`` for others) and prints one table with both columns, the
+growth factor between them and the targets of issue #13. Every figure comes
+from the real commands and the real app:
+
+* ``sorot index --no-entities``: the first index (library rows and full
+  text), its time and peak memory (the process and its workers together),
+  and the index's size on disk;
+* the app spawned in a pseudo-terminal on the indexed corpus: the second
+  start to the painted library, and the app's peak memory;
+* the app under Pilot in a process of its own (the entity pass, measured on
+  its own below, not running): the UI thread's CPU per filter keystroke
+  (``kim j``, typed a key at a time) and per key of a full-text search
+  (``tentara``, a word of nearly every body), and the time from each key to
+  its rows on screen;
+* ``sorot search`` and ``sorot list`` end to end, output thrown away;
+* ``sorot index`` again, which now finds the entities of every article: its
+  time, peak memory (with its workers) and the entity tables' size.
+
+Generating 100,000 articles takes minutes; ``--corpus-cache DIR`` keeps the
+generated corpora between runs (the 10,000 are the first 10,000 of them).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from tests.benchcorpus import write_corpus
+from tests.benchreport import Result
+from tests.pilot_helpers import workers_done
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = (10_000, 100_000)
+TYPED = "kim j"
+"""Typed into the library's filter a key at a time."""
+SEARCHED = "tentara"
+"""A word of nearly every generated body: the most a search can have to rank."""
+
+TARGETS: dict[str, tuple[float, bool]] = {
+    # name: (target, on the 95th percentile)
+    "second start to the painted library": (0.5, False),
+    "filter keystroke, UI thread (CPU)": (30, True),
+    "full-text search keystroke, UI thread (CPU)": (30, True),
+    "`sorot search` end to end": (0.5, False),
+    "`sorot list` end to end": (2.0, False),
+    "first index: rows and full text": (120, False),
+    "entity pass": (480, False),
+    "entity pass: peak memory (with its workers)": (500, False),
+    "entity pass: storage": (100, False),
+    "app: peak memory (VmHWM)": (300, False),
+}
+GROWTH_TARGETS = {"second start to the painted library": 1.5}
+
+
+# -- processes and their memory ----------------------------------------------------------
+
+
+class TreeMemory:
+    """The peak resident memory of a process and all its descendants, sampled."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> list[int]:
+        parents: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                parents.setdefault(ppid, []).append(int(entry))
+        found, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            todo.extend(parents.get(pid, ()))
+        return found
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            total = 0
+            for pid in self._tree():
+                try:
+                    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1])
+                except OSError:
+                    continue
+            self.peak = max(self.peak, total)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak / 1024
+
+
+def sorot(*args: object, quiet: bool = True) -> tuple[float, float]:
+    """Run ``sorot ARGS``; seconds and peak MB of it and its workers (output thrown away)."""
+    command = [sys.executable, "-m", "tui.cli", *map(str, args)]
+    env = dict(os.environ, SOROT_USER="bench")
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL if quiet else None,
+        stderr=subprocess.PIPE,
+    )
+    memory = TreeMemory(proc.pid)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - start
+    peak = memory.stop()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"sorot {' '.join(map(str, args))}: {err.decode()[-800:]}")
+    return seconds, peak
+
+
+def folder_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def entity_storage_mb(db: Path) -> float:
+    """The entity tables' pages (keys, results, postings and their indexes), in MB."""
+    (index,) = db.glob("index/corpus-*.sqlite")
+    with sqlite3.connect(index) as connection:
+        rows = connection.execute(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'entity%' "
+            "OR name LIKE 'sqlite_autoindex_entity%'"
+        ).fetchone()
+    return (rows[0] or 0) / 2**20
+
+
+# -- the app under Pilot, in a process of its own -------------------------------------------
+
+
+async def _typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]:
+    from tests.bench import CountingDriver, piloted
+    from tui.app import SorotApp
+    from tui.screens.library import LibraryScreen
+
+    # The entity pass is measured on its own: here its workers would share the cores.
+    SorotApp.find_entities = lambda self: None  # type: ignore[method-assign]
+    app = SorotApp([corpus], db, "bench", keymap_file=db / "keymap.toml")
+    app.driver_class = CountingDriver
+    figures: dict[str, list[float]] = {}
+    shown: list[float] = []
+    async with piloted(app) as (pilot, _driver):
+        deadline = time.monotonic() + 600
+        while not app.loaded:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the library never loaded")
+            await pilot.pause(0.05)
+        await workers_done(app)
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        real_show = library._show
+
+        def show(*args) -> None:
+            real_show(*args)
+            shown.append(time.perf_counter())
+
+        library._show = show  # type: ignore[method-assign]
+        for label, text in (("filter", TYPED), ("search", SEARCHED)):
+            cpu, wait = [], []
+            for _ in range(rounds):
+                await pilot.press("slash")
+                for char in text:
+                    key = "space" if char == " " else char
+                    count = len(shown)
+                    began, spent = time.perf_counter(), time.thread_time()
+                    await pilot.press(key)
+                    cpu.append((time.thread_time() - spent) * 1000)
+                    while len(shown) == count and time.perf_counter() - began < 30:
+                        await asyncio.sleep(0.002)
+                    wait.append((shown[-1] - began) * 1000 if len(shown) > count else 30_000)
+                await pilot.press("escape")
+                await workers_done(app)
+                await pilot.pause()
+            figures[f"{label} cpu"] = cpu
+            figures[f"{label} wait"] = wait
+    return figures
+
+
+def typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]:
+    """The app's keystroke figures, from a process of its own."""
+    command = [sys.executable, "-m", "tests.bench_scale", "--child", str(corpus), str(db)]
+    command.append(str(rounds))
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"typing in the app failed: {done.stderr[-1200:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- one size -------------------------------------------------------------------------------
+
+
+def corpus_of(size: int, cache: Path | None, tmp: Path) -> Path:
+    """A folder of ``size`` generated articles (from ``cache`` when it has them)."""
+    home = cache if cache is not None else tmp
+    folder = home / f"corpus-{size}"
+    marker = folder / ".complete"
+    if not marker.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"generating {size:,} articles in {folder} …", file=sys.stderr)
+        write_corpus(folder, size, random.Random(7))
+        marker.write_text("", "utf-8")
+    return folder
+
+
+def measure(
+    size: int, corpus: Path, tmp: Path, rounds: int, *, entities: bool = True
+) -> dict[str, Result]:
+    from tests.bench import spawn_to_paint
+
+    db, config = tmp / f"db-{size}", tmp / f"config-{size}"
+    shutil.rmtree(db, ignore_errors=True)
+    config.mkdir(parents=True, exist_ok=True)
+    out: dict[str, Result] = {}
+
+    def add(name: str, unit: str, samples: list[float]) -> None:
+        target, p95 = TARGETS.get(name, (None, False))
+        out[name] = Result(name, unit, samples, target, on_p95=p95)
+
+    print(f"  {size:,}: first index …", file=sys.stderr)
+    seconds, peak = sorot("index", corpus, "--no-entities", "--db", db)
+    add("first index: rows and full text", "s", [seconds])
+    add("first index: peak memory (with its workers)", "MB", [peak])
+    add("index on disk (rows and full text)", "MB", [folder_mb(db / "index")])
+    print(f"  {size:,}: second starts …", file=sys.stderr)
+    from store.workspace import Workspace
+
+    space = Workspace(db, "bench")
+    space.open_corpus([corpus])
+    rows = space.row_data(space.rows(space.query(""))[:1])
+    title = next(iter(rows.values())).title
+    space.database.close()
+    starts = [spawn_to_paint(corpus, db, config, title) for _ in range(4)]
+    add("second start to the painted library", "s", [t for t, _ in starts[1:]])
+    add("app: peak memory (VmHWM)", "MB", [m for _, m in starts[1:]])
+    print(f"  {size:,}: typing in the library …", file=sys.stderr)
+    figures = typing(corpus, db, rounds)
+    add("filter keystroke, UI thread (CPU)", "ms", figures["filter cpu"])
+    add("filter keystroke to its rows on screen", "ms", figures["filter wait"])
+    add("full-text search keystroke, UI thread (CPU)", "ms", figures["search cpu"])
+    add("full-text search keystroke to its rows on screen", "ms", figures["search wait"])
+    print(f"  {size:,}: sorot search and list …", file=sys.stderr)
+    add(
+        "`sorot search` end to end",
+        "s",
+        [sorot("search", SEARCHED, corpus, "--db", db)[0] for _ in range(5)],
+    )
+    add("`sorot list` end to end", "s", [sorot("list", corpus, "--db", db)[0] for _ in range(3)])
+    if not entities:
+        return out
+    print(f"  {size:,}: the entity pass …", file=sys.stderr)
+    seconds, peak = sorot("index", corpus, "--db", db)
+    add("entity pass", "s", [seconds])
+    add("entity pass: peak memory (with its workers)", "MB", [peak])
+    add("entity pass: storage", "MB", [entity_storage_mb(db)])
+    add("index on disk, all told", "MB", [folder_mb(db / "index")])
+    return out
+
+
+def scale_table(columns: dict[int, dict[str, Result]]) -> str:
+    sizes = sorted(columns)
+    names = list(dict.fromkeys(name for n in sizes for name in columns[n]))
+    head = ["measurement", *(f"{n:,}" for n in sizes), "growth", "target", "met?"]
+    rows = [head]
+    for name in names:
+        results = [columns[n].get(name) for n in sizes]
+        if any(r is None for r in results):
+            figures = [
+                "not run" if r is None else _figure(r.p95 if r.on_p95 else r.median, r.unit)
+                for r in results
+            ]
+            rows.append([name, *figures, "—", "—", "info"])
+            continue
+        last = results[-1]
+        value = [r.p95 if r.on_p95 else r.median for r in results]
+        figures = [
+            _figure(v, r.unit) + (" (p95)" if r.on_p95 else "")
+            for v, r in zip(value, results, strict=True)
+        ]
+        growth = value[-1] / value[0] if value[0] else float("nan")
+        target = "—" if last.target is None else f"< {_figure(last.target, last.unit)}"
+        if name in GROWTH_TARGETS:
+            target += f", growth < {GROWTH_TARGETS[name]}×"
+        met = "info" if last.target is None else "yes" if last.met else "NO"
+        if name in GROWTH_TARGETS and growth >= GROWTH_TARGETS[name]:
+            met = "NO"
+        rows.append([name, *figures, f"{growth:.2f}×", target, met])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [row[0].ljust(widths[0])] + [
+            c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)
+        ]
+        lines.append("  ".join(cells))
+        if number == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _figure(value: float, unit: str) -> str:
+    digits = 3 if unit == "s" else 1
+    return f"{value:,.{digits}f} {unit}"
+
+
+def run(
+    sizes: tuple[int, ...],
+    cache: Path | None,
+    json_path: Path,
+    rounds: int,
+    entities_upto: int | None = None,
+) -> int:
+    """Measure every size and print the table; the figures go to ``json_path`` as they come.
+
+    ``entities_upto``: sizes above it skip the entity pass (minutes of the
+    recogniser's CPU; its cost per article does not grow with the corpus).
+    """
+    began, load = time.perf_counter(), os.getloadavg()
+    columns: dict[int, dict[str, Result]] = {}
+    with tempfile.TemporaryDirectory(prefix="sorot-scale-") as tmp:
+        for size in sizes:
+            corpus = corpus_of(size, cache, Path(tmp))
+            entities = entities_upto is None or size <= entities_upto
+            columns[size] = measure(size, corpus, Path(tmp), rounds, entities=entities)
+            _save(columns, json_path, began, load)
+            print(scale_table(columns), file=sys.stderr)
+    print(scale_table(columns))
+    seconds = time.perf_counter() - began
+    loads = f"load average {load[0]:.2f} at the start, {os.getloadavg()[0]:.2f} at the end"
+    print(f"\nscale: {seconds:.0f} s, {loads}; figures in {json_path}", file=sys.stderr)
+    return 0
+
+
+def _save(
+    columns: dict[int, dict[str, Result]], json_path: Path, began: float, load: tuple
+) -> None:
+    report = {
+        "size": "scale",
+        "sizes": list(columns),
+        "seconds": round(time.perf_counter() - began, 1),
+        "load_average_start": load,
+        "load_average_end": os.getloadavg(),
+        "cpus": os.cpu_count(),
+        "columns": {
+            str(n): [
+                {
+                    "name": r.name,
+                    "unit": r.unit,
+                    "samples": r.samples,
+                    "median": r.median,
+                    "p95": r.p95,
+                }
+                for r in results.values()
+            ]
+            for n, results in columns.items()
+        },
+    }
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        corpus, db, rounds = Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
+        os.environ["TERM"] = "xterm-256color"
+        print(json.dumps(asyncio.run(_typing(corpus, db, rounds))))
+        sys.exit(0)
+    sys.exit("run it as: python -m tests.bench --size scale")

@@ -1,0 +1,178 @@
+"""The library on a corpus index of a few thousand generated articles, driven with Pilot.
+
+Big enough that the library's queries run off the UI thread (as they do for
+a newsroom's corpus), small enough to build in seconds: the same code paths
+as 100,000 articles, whose speed ``make bench ARGS="--size scale"`` measures.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from store.workspace import Workspace
+from tests.benchcorpus import write_corpus
+from tests.pilot_helpers import article_list, async_test, list_lines, running, status, workers_done
+from tui.screens.library import IN_WORKER_FROM, LibraryScreen
+from tui.screens.reader import ReaderScreen
+
+ARTICLES = 2500
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A generated corpus and a data folder whose index already holds it (made once)."""
+    home = tmp_path_factory.mktemp("index-app")
+    corpus = home / "corpus"
+    write_corpus(corpus, ARTICLES, random.Random(13), words=300)
+    space = Workspace(home / "data", "tester")
+    space.open_corpus([corpus])
+    space.refresh(workers=1)
+    space.database.close()
+    return corpus, home / "data"
+
+
+@pytest.fixture(autouse=True)
+def no_entity_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The entity pass over thousands of articles takes minutes and is not under test here."""
+    from tui.app import SorotApp
+
+    monkeypatch.setattr(SorotApp, "find_entities", lambda self: None)
+
+
+@pytest.fixture
+def app(indexed: tuple[Path, Path], make_app, tmp_path: Path):
+    corpus, data = indexed
+    mine = tmp_path / "data"
+    shutil.copytree(data, mine)
+    return make_app(corpus, data_dir=mine)
+
+
+async def settled(app, pilot) -> None:
+    """Wait for the library's queries (and whatever else runs) to be done and drawn."""
+    await workers_done(app)
+    await pilot.pause()
+    await workers_done(app)
+    await pilot.pause()
+
+
+def around_first_match(snippet) -> str:
+    """The sentence's first matched word and what follows it (what the line keeps in view)."""
+    assert snippet is not None
+    start = snippet.matches[0][0] - snippet.start
+    return snippet.text[start : start + 24].replace("\n", " ")
+
+
+def shown_ids(app) -> list[str]:
+    rows = article_list(app).rows
+    return [rows[i].id for i in range(len(rows))]
+
+
+@async_test
+async def test_thousands_of_articles_are_listed_from_the_index(app) -> None:
+    assert ARTICLES >= IN_WORKER_FROM, "big enough for the queries to leave the UI thread"
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert status(app, "#library-status").startswith(f"{ARTICLES:,} articles")
+        widget = article_list(app)
+        assert len(widget.rows) == ARTICLES and len(list_lines(app)) > 20
+        # "~" marks a date estimated from the text: it sorts by the day it names.
+        dates = [widget.rows[i].date.lstrip("~") for i in range(30)]
+        assert dates == sorted(dates, reverse=True), "newest first"
+        await pilot.press("G")
+        assert widget.cursor == ARTICLES - 1 and widget.current is not None
+        assert f"row {ARTICLES:,}" in status(app, "#library-status")
+
+
+@async_test
+async def test_words_search_the_text_ranked_with_the_sentence_they_are_in(app) -> None:
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash", *"tentara")
+        await settled(app, pilot)
+        space = app.workspace
+        query = space.query("tentara")
+        ranked = space.rows(query, "relevance")
+        rows = space.row_data(ranked)
+        assert shown_ids(app) == [rows[n].id for n in ranked], "best match first"
+        expected = space.search(query, limit=2)
+        assert [hit.row.id for hit in expected.hits] == shown_ids(app)[:2]
+        assert expected.total > ARTICLES // 2, "a word of the bodies, not only of titles"
+        line = status(app, "#library-status")
+        assert line.startswith(f"{expected.total:,} of {ARTICLES:,} articles")
+        assert "ranked by relevance" in line
+        snippet = str(app.screen.query_one("#library-snippet").render())
+        assert "tentara" in snippet.casefold()
+        assert around_first_match(expected.hits[0].snippet) in snippet
+        await pilot.press("down")
+        await settled(app, pilot)
+        line = str(app.screen.query_one("#library-snippet").render())
+        assert around_first_match(expected.hits[1].snippet) in line
+
+
+@async_test
+async def test_fast_typing_shows_the_last_query_typed(app) -> None:
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash", *"kim j", "backspace", "j", *"ong", "space", *"un")
+        await settled(app, pilot)
+        space = app.workspace
+        numbers = space.rows(space.query("kim jong un"), "relevance")
+        rows = space.row_data(numbers)
+        assert shown_ids(app) == [rows[n].id for n in numbers]
+        await pilot.press("enter", "s")  # back to the list, another sort: by date now
+        await settled(app, pilot)
+        assert sorted(shown_ids(app)) == sorted(rows[n].id for n in numbers)
+        assert "sorted by date" in status(app, "#library-status")
+
+
+@async_test
+async def test_a_hit_opens_in_the_reader(app) -> None:
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash", *"tentara", "enter")
+        await settled(app, pilot)
+        wanted = article_list(app).current.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.article.id == wanted
+
+
+@async_test
+async def test_rows_arrive_while_the_index_fills_with_the_progress_said(
+    indexed: tuple[Path, Path], make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.library.indexer as indexer_module
+    import tui.loading as loading_module
+
+    monkeypatch.setattr(indexer_module, "BATCH_FILES", 200)  # batches come quick and many
+    monkeypatch.setattr(loading_module, "ROWS_EVERY", 0.0)
+    corpus, _ = indexed
+    app = make_app(corpus, data_dir=tmp_path / "fresh")
+    progress: list[str | None] = []
+    counts: list[int] = []
+    real_progress, real_load = LibraryScreen.show_progress, LibraryScreen.load
+
+    def show_progress(self, text):
+        progress.append(text)
+        real_progress(self, text)
+
+    def load(self):
+        real_load(self)
+        counts.append(self.total)
+
+    monkeypatch.setattr(LibraryScreen, "show_progress", show_progress)
+    monkeypatch.setattr(LibraryScreen, "load", load)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        assert counts[0] == 0 and counts[-1] == ARTICLES
+        assert any(0 < n < ARTICLES for n in counts), "the library showed rows before the end"
+        assert any(
+            p and p.startswith("Indexing ") and f"of {ARTICLES:,} files" in p for p in progress
+        )
+        assert progress[-1] is None or not progress[-1].startswith("Indexing")
+        assert len(article_list(app).rows) == ARTICLES
