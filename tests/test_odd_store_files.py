@@ -21,12 +21,9 @@ import pytest
 
 from store.annotations.drafts import Draft, Drafts
 from store.annotations.store import AnnotationStore
-from store.files.jsonfile import STALE_TEMP_AGE
-from store.library.corpus import open_corpus
 from store.library.readstate import ReadingLog
 from store.query import parse_query
 from store.query.sets import SetStore
-from store.workspace import Workspace
 from tests.export_fixtures import annotated_store, seed_articles
 from tui.cli import main
 
@@ -40,68 +37,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str
 
 
 # -- caches ---------------------------------------------------------------------------------
-
-WRONG_SHAPES = {
-    "files is a list": {"files": []},
-    "a record is a number": {"files": {"x": 5}},
-    "a record without entries": {"files": {"{seed}": {"stat": [1, 2], "issues": []}}},
-    "an entry too short": {
-        "files": {"{seed}": {"stat": "{stat}", "entries": [["id", "t"]], "issues": []}}
-    },
-    "an entry with a text for its index": {
-        "files": {
-            "{seed}": {
-                "stat": "{stat}",
-                "entries": [["id", "t", None, None, None, 5, "{seed}", "0", None]],
-                "issues": [],
-            }
-        }
-    },
-    "an issue that is a dict": {
-        "files": {"{seed}": {"stat": "{stat}", "entries": [], "issues": [{"a": 1}]}}
-    },
-}
-
-
-def _cache_of_shape(shape: dict, seed: Path) -> str:
-    stat = seed.stat()
-    text = json.dumps({"version": 2, **shape})
-    text = text.replace('"{stat}"', json.dumps([stat.st_size, stat.st_mtime_ns]))
-    return text.replace("{seed}", str(seed))
-
-
-@pytest.mark.parametrize("shape", list(WRONG_SHAPES))
-def test_a_corpus_cache_of_the_wrong_shape_is_ignored_and_rebuilt(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], shape: str
-) -> None:
-    data = tmp_path / "data"
-    seed = sorted(SEEDS.iterdir())[0]
-    cache = Workspace(data).cache_file
-    cache.parent.mkdir(parents=True)
-    cache.write_text(_cache_of_shape(WRONG_SHAPES[shape], seed), encoding="utf-8")
-
-    corpus = open_corpus([SEEDS], cache)
-    assert len(corpus.entries) == 5 and corpus.problems == []
-    assert corpus[corpus.entries[0].id].body  # the articles themselves are read from files
-
-    rebuilt = json.loads(cache.read_text(encoding="utf-8"))
-    assert len(rebuilt["files"]) == 5 and "x" not in rebuilt["files"]
-    cache.write_text(_cache_of_shape(WRONG_SHAPES[shape], seed), encoding="utf-8")
-    status, out, err = run(capsys, "export", SEEDS, "--db", data)
-    assert status == 0 and err == "" and json.loads(out)["articles"] == []
-
-
-def test_an_entity_summary_of_the_wrong_shape_is_counted_again(tmp_path: Path) -> None:
-    from store.entities.index import SUMMARY_VERSION, load_summary, recogniser_signature
-
-    path = tmp_path / "summary.json"
-    rows = {"good": [["Kim", "PER", 2]], "bad": [["Kim", "PER", "2"]], "worse": 7}
-    data = {"version": SUMMARY_VERSION, "recogniser": recogniser_signature(), "articles": rows}
-    path.write_text(json.dumps(data), encoding="utf-8")
-    assert load_summary(path) == {"good": [["Kim", "PER", 2]]}
-    path.write_text("[" * 100_000, encoding="utf-8")
-    assert load_summary(path) == {}
-
 
 # -- annotation files -------------------------------------------------------------------------
 
@@ -225,11 +160,3 @@ def test_every_kind_of_json_file_cleans_the_temp_files_a_killed_writer_left(
     reading.set_read("artikel-0badf00d", True)
     drafts.keep("artikel-0badf00d", Draft("note", 0, 5, "Kim J", note="belum"))
     assert [temp for temp in left if temp.exists()] == []
-
-    # Caches are written without a lock: only a temp file too old to be a live writer's goes.
-    cache = Workspace(data).cache_file
-    old = _left_by_a_killed_writer(cache, age=STALE_TEMP_AGE + 60)
-    young = _left_by_a_killed_writer(cache.with_name("corpus.json"))
-    young = young.rename(young.with_name(f".{cache.name}.writing.tmp"))
-    open_corpus([SEEDS], cache)
-    assert not old.exists() and young.exists() and cache.exists()
