@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install compile run test lint format bench eval eval-claims eval-news screenshots clean
+.PHONY: install compile run test fuzz lint format bench eval eval-claims eval-news screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "sorot needs Python 3.11 or newer")'
@@ -30,6 +30,12 @@ test: $(STAMP)
 	$(BIN)/ruff check store tui tests
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n auto -q
+
+# The fuzz tests of `make test` (a few dozen examples each, seconds) with thousands of
+# examples each (minutes): FUZZ_EXAMPLES=N for more or fewer.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	SOROT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check store tui tests

@@ -219,10 +219,10 @@ def test_a_terminal_sees_control_characters_as_symbols_and_a_pipe_gets_them_exac
 ) -> None:
     from store.annotations.annotation import Annotation, Selector
     from store.news.loading import load_paths
-    from tui.cli.common import Terminal
+    from tui.cli.common import TerminalStream
 
     out = io.StringIO()
-    Terminal(out).write('a\x1b[2Jb\x9bc\u202ed,"x\r\ny"\r\n')
+    TerminalStream(out).write('a\x1b[2Jb\x9bc\u202ed,"x\r\ny"\r\n')
     assert out.getvalue() == 'a␛[2Jb\ufffdc\ufffdd,"x\r\ny"\r\n'
     corpus = tmp_path / "hostile"
     corpus.mkdir()

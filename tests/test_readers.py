@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -204,11 +205,15 @@ def test_missing_and_unreadable_files_are_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     locked = write(tmp_path / "locked.txt", "Judul\nIsi.")
+    real_open = os.open
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        # (The tests run as root, whom a mode of 000 does not stop.)
+        if os.fspath(path) == str(locked):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = load_paths([tmp_path / "missing.txt", locked])
     assert [str(p) for p in result.problems] == [
         f"{tmp_path / 'missing.txt'}: no such file or directory",

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import termios
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,59 @@ def test_sorot_leaves_cleanly_when_its_terminal_hangs_up(tmp_path: Path, control
     assert any(position > 0 for position in positions), log
     drafts = json.loads((tmp_path / "data" / "drafts" / "rina.json").read_text("utf-8"))
     assert [draft["note"] for draft in drafts.values()] == ["belum selesai"]
+
+
+def _start_then_hang_up(tmp_path: Path, delay: float, controlling: bool) -> int | None:
+    """Start sorot on a pty, close the pty ``delay`` s after its first output; its exit status."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(tmp_path / "data"))
+    env.update(SOROT_CONFIG=str(tmp_path / "config"), SOROT_USER="rina")
+
+    def session() -> None:
+        os.setsid()
+        if controlling:
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        preexec_fn=session,
+    )
+    os.close(slave)
+    try:
+        assert _read_until(master, b"\x1b", 60), "sorot never wrote to its terminal"
+        hang_up_at = time.monotonic() + delay
+        while time.monotonic() < hang_up_at:
+            if select.select([master], [], [], 0.02)[0]:
+                os.read(master, 1 << 16)
+        os.close(master)
+        return proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        return None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_a_terminal_gone_in_the_first_second_ends_sorot_every_time(tmp_path: Path) -> None:
+    # Twenty hang-ups between 0.1 and 1 s after sorot first drew: while Textual sets the
+    # terminal up, the library mounts, the corpus loads. Its shutdown used to block for
+    # ever on the writer thread's queue once the thread had died of the dead terminal.
+    # Half with SIGHUP (a controlling terminal), half without (a multiplexer's pane).
+    delays = [0.1 + 0.9 * n / 19 for n in range(20)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = list(
+            pool.map(
+                lambda n: _start_then_hang_up(tmp_path / str(n), delays[n], n % 2 == 0),
+                range(20),
+            )
+        )
+    hung = [f"{delays[n]:.2f} s" for n, status in enumerate(statuses) if status is None]
+    assert not hung, f"sorot was still running 20 s after hang-ups at {', '.join(hung)}"

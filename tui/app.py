@@ -9,6 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.theme import Theme
 from textual.timer import Timer
 
@@ -27,15 +28,16 @@ from tui.loading import CorpusLoading, reader_screen
 from tui.memory import release
 from tui.notices import NoticeLog, NoticesInApp
 from tui.reading import ReadingInApp
+from tui.safe import SafeApp
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
-from tui.terminal import watch_terminal
+from tui.terminal import driver_for, watch_terminal
 
 THEME_SETTLE = 1.0
 """Seconds a theme must stay chosen before it is written into the config file."""
 
 
-class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, App[None]):
+class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
     """Reads a corpus of news articles from the terminal."""
 
     TITLE = "sorot"
@@ -96,6 +98,9 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, App[None])
     def entity_index(self) -> EntityIndex:
         """Entity key → articles (complete once the entity pass has run)."""
         return self.workspace.entity_index
+
+    def get_driver_class(self) -> type[Driver]:
+        return driver_for(super().get_driver_class())  # one that outlives a hang-up
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

@@ -4,6 +4,11 @@ Over SSH the only clipboard that matters is the one on the user's own
 machine: Textual's ``copy_to_clipboard`` sends it there with OSC 52, which
 most terminals accept. On a desktop, pyperclip reaches the local clipboard
 as well. Neither failing is an error: the user is told where the text went.
+
+What is copied comes from the article and its annotations, and is pasted
+later, perhaps into a shell: it goes through the terminal-safety boundary
+first, so a control character, a bidi override or a zero-width character
+in the data cannot ride along into someone's command line (paste-jacking).
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ import os
 
 from textual.app import App
 
+from store.news.safetext import printable_lines
+
 
 def copy_text(app: App, text: str) -> str:
-    """Copy ``text``; returns where it went, as words for the status line ("the clipboard")."""
-    app.copy_to_clipboard(text)
+    """Copy ``text`` (made printable, line breaks kept); where it went, in words."""
+    text = printable_lines(text)
+    app.copy_to_clipboard(text)  # (SorotApp's does so too, for Textual's own copies)
     if os.environ.get("SOROT_NO_LOCAL_CLIPBOARD"):
         return "your terminal's clipboard"
     try:

@@ -6,6 +6,14 @@ controlling one, or a multiplexer died) Textual's input thread reads the dead
 terminal in a loop at 100% CPU for as long as the process lives (Textualize/
 textual#6690). So the app asks every two seconds whether its terminal is
 still one, handles SIGHUP itself, and in both cases leaves cleanly.
+
+Leaving must not wait on the terminal either. Textual writes through a
+thread fed by a queue of 30 writes; the first write to a hung-up terminal
+raises ``EIO`` in that thread, which dies, and the next 30 writes fill the
+queue: the app's shutdown then blocked for ever on the 31st (it writes to
+turn the mouse off), and a second SIGHUP could not help. sorot's driver
+(:func:`driver_for`) writes through :class:`HungUpProof`, which drops what
+the terminal can no longer take, so the thread lives and the queue drains.
 """
 
 from __future__ import annotations
@@ -16,8 +24,60 @@ import os
 import signal
 import sys
 from collections.abc import Callable
+from typing import Any, TextIO
 
 from textual.app import App
+from textual.driver import Driver
+
+
+class HungUpProof:
+    """The terminal as Textual's writer thread writes to it: a hung-up one drops the writes."""
+
+    def __init__(self, file: TextIO) -> None:
+        self._file = file
+        self.gone = False
+        """True once the terminal refused a write: everything after is dropped."""
+
+    def write(self, text: str) -> int:
+        if not self.gone:
+            try:
+                self._file.write(text)
+            except (OSError, ValueError):  # EIO from a hung-up pty; a closed stream
+                self.gone = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.gone:
+            try:
+                self._file.flush()
+            except (OSError, ValueError):
+                self.gone = True
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return not self.gone and self._file.isatty()
+
+
+def driver_for(driver_class: type[Driver]) -> type[Driver]:
+    """``driver_class`` (Textual's choice), writing through :class:`HungUpProof` where it can."""
+    try:
+        from textual.drivers.linux_driver import LinuxDriver
+    except ImportError:  # Windows: no pseudo-terminal hang-ups to outlive
+        return driver_class
+    if driver_class is not LinuxDriver:
+        return driver_class
+
+    class HangUpDriver(LinuxDriver):
+        """Textual's terminal driver, writing through :class:`HungUpProof`."""
+
+        def __init__(self, app: App, **options: Any) -> None:
+            super().__init__(app, **options)
+            self._file = HungUpProof(self._file)  # type: ignore[assignment]
+
+    return HangUpDriver
+
 
 CHECK_EVERY = 2.0
 """Seconds between two looks at the terminal: a dead one costs at most this much CPU."""

@@ -13,7 +13,6 @@ writes whole files.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,12 +20,21 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from store.files.jsonfile import StoreError, atomic_write_text
+from store.files.jsonfile import StoreError, atomic_write_text, remove_stale_temp_files
 from store.files.modes import denied
 
 
 class UnreadableFile(StoreError):
     """The file exists but is not a JSON object TinyDB can use."""
+
+
+def _bounded_int(digits: str) -> int | str:
+    """An integer as JSON spells it; one too long to be an offset or a count stays text.
+
+    (``int()`` refuses 4,300 digits and more: one such number would make the
+    whole file unreadable; as text it makes only its annotation invalid.)
+    """
+    return int(digits) if len(digits) <= 30 else digits
 
 
 class NewerSchema(StoreError):
@@ -74,9 +82,11 @@ class AtomicJSONStorage(Storage):
         if not raw.strip():
             raise UnreadableFile(f"{self.path}: the file is empty")
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"), parse_int=_bounded_int)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise UnreadableFile(f"{self.path}: not valid JSON ({error})") from error
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number; nesting
+            raise UnreadableFile(f"{self.path}: not a sorot annotation file ({error})") from error
         # The version is checked before the shape: a newer sorot may use a
         # layout this one does not know, and its file must not be set aside.
         version = schema_version(data)
@@ -134,17 +144,4 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def remove_stale_temp_files(path: Path) -> int:
-    """Delete temp files a killed writer left beside ``path``; call under its lock."""
-    removed = 0
-    try:
-        candidates = list(path.parent.glob(f".{path.name}.*.tmp"))
-    except OSError:
-        return 0
-    for candidate in candidates:
-        try:
-            os.unlink(candidate)
-            removed += 1
-        except OSError:
-            pass
-    return removed
+__all__ = ["AtomicJSONStorage", "NewerSchema", "UnreadableFile", "remove_stale_temp_files"]

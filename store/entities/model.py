@@ -16,7 +16,7 @@ TYPES: tuple[str, ...] = ("PER", "ORG", "LOC", "DATE", "QUANT")
 NAME_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (a 19 MB article holds a million of them)
 class Entity:
     """A typed span of text with its canonical key."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from sys import intern
 from typing import TYPE_CHECKING
 
 from store.entities import conll, crf, english, keys, rules
@@ -32,6 +33,30 @@ if TYPE_CHECKING:
 
 _BLANK_RE = re.compile(r"[^\n]")
 
+CHUNK = 200_000
+"""Characters recognised at once. A longer text (a 19 MB scrape on one line) is read in
+pieces cut at a paragraph, a sentence or a space: its tokens, features and tags for the
+whole text at once took gigabytes. Keys and article-wide consistency are per piece."""
+
+_CUT_AT = ("\n", ". ", " ")
+
+
+def chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of ``text`` no longer than ``size``, tiling it, cut where
+    a paragraph, else a sentence, else a word ends (in the piece's second half)."""
+    pieces, start = [], 0
+    while len(text) - start > size:
+        end = start + size
+        for mark in _CUT_AT:
+            cut = text.rfind(mark, start + size // 2, end)
+            if cut >= 0:
+                end = cut + len(mark)
+                break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
 
 def recognise(text: str, language: str = "id") -> list[Entity]:
     """Every entity in ``text``, sorted by offset, not overlapping.
@@ -42,6 +67,17 @@ def recognise(text: str, language: str = "id") -> list[Entity]:
     """
     if not text.strip():
         return []
+    if len(text) > CHUNK:
+        # The same names recur from piece to piece: each surface and key kept once.
+        return [
+            Entity(e.start + start, e.end + start, intern(e.text), e.type, intern(e.key))
+            for start, end in chunks(text, CHUNK)
+            for e in _recognise(text[start:end], language)
+        ]
+    return _recognise(text, language)
+
+
+def _recognise(text: str, language: str) -> list[Entity]:
     tokens = tokenize(text)
     spans = token_spans(text, tokens, language)
     mentions = [
@@ -67,7 +103,9 @@ def recognise_article(article: Article) -> list[Entity]:
     body = prose_only(article)
     language = article.language
     title = (article.title or "").strip()
-    if not title or article.title_derived or title in article.body:
+    if not title or article.title_derived or title in article.body or len(body) > CHUNK:
+        # (A text read in pieces goes without the title: its entities are not copied
+        # again to take the title away, a million of them in a 19 MB scrape.)
         return recognise(body, language)
     prefix = title + "\n\n"
     shift = len(prefix)

@@ -21,6 +21,10 @@ from typing import TextIO
 
 from store.files.jsonfile import StoreError
 
+ENCODING_ERRORS = "backslashreplace"
+"""A lone surrogate (a file name that is not UTF-8) is written as its ``\\udcff`` escape:
+inside a JSON string that is the same character read back; elsewhere it is visible."""
+
 
 class ExportError(StoreError):
     """An export that cannot be written, in one plain sentence."""
@@ -51,7 +55,7 @@ def check_target(path: Path, *, force: bool) -> None:
 def _into_stream(path: Path, newline: str | None) -> Iterator[TextIO]:
     # Replacing /dev/stdout or a pipe by a file would be wrong; there is no half file to avoid.
     try:
-        handle = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
+        handle = open(path, "w", encoding="utf-8", errors=ENCODING_ERRORS, newline=newline)  # noqa: SIM115
     except OSError as error:
         raise ExportError(f"cannot write to {path} ({error.strerror or error})") from None
     with handle:
@@ -84,7 +88,9 @@ def atomic_output(
     except OSError as error:
         raise ExportError(f"cannot write in {path.parent} ({error.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        with os.fdopen(
+            fd, "w", encoding="utf-8", errors=ENCODING_ERRORS, newline=newline
+        ) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -11,9 +11,11 @@ the group in a team folder.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,18 +37,52 @@ class StoreError(Exception):
     """A problem with a file in the data folder, in one plain sentence."""
 
 
+STALE_TEMP_AGE = 600.0
+"""Seconds after which a temp file no writer holds a lock for is taken as a killed writer's."""
+
+
+def remove_stale_temp_files(path: Path, older_than: float = 0.0) -> int:
+    """Delete temp files a killed writer left beside ``path``; how many went.
+
+    Under ``path``'s lock every temp file is stale (its writer held the lock);
+    without one (a cache) only those older than ``older_than`` seconds are,
+    since a live writer's file is young.
+    """
+    removed = 0
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return 0
+    now = time.time()
+    for candidate in candidates:
+        try:
+            if older_than and now - candidate.lstat().st_mtime < older_than:
+                continue
+            os.unlink(candidate)
+            removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, never half.
 
     The file keeps its mode and group when it exists; a new one is private,
     or shared in a team folder unless ``private`` (a user's own file).
+    ``text`` is JSON: a lone surrogate in it (a file name that is not UTF-8,
+    kept as Python keeps it) can only be inside a string, and is written as
+    its ``\\udcff`` escape, which reads back as the same string.
     """
     make_folders(path.parent)
+    # A killed writer's temp file would stay for ever: the next write of the same file
+    # removes it (here only old ones, since caches are written without a lock).
+    remove_stale_temp_files(path, older_than=STALE_TEMP_AGE)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # Mode and group first: even a temp file a killed writer leaves is the team's.
         fit_new_file(fd, path, private=private)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -128,7 +164,7 @@ class JsonFile:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except PermissionError as error:
             raise StoreError(denied(self.path, "read")) from error
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (OSError, ValueError, RecursionError) as error:  # (decoding, JSON, depth)
             raise StoreError(f"{self.path}: unreadable ({error})") from error
         if not isinstance(data, dict):
             raise StoreError(f"{self.path}: unreadable (not a JSON object)")
@@ -141,6 +177,7 @@ class JsonFile:
             make_folders(self.path.parent)
             with lock_for(self.path, timeout=10):
                 self._cache = None  # another process may have written since our last read
+                remove_stale_temp_files(self.path)  # a killed writer's, under the same lock
                 data = dict(self.read())
                 change(data)
                 text = json.dumps(data, ensure_ascii=False, indent=1)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,14 +76,27 @@ def record_of(article: Article, position: int) -> ArticleRecord:
 
 
 def file_digest(path: str) -> str:
-    """SHA-256 of the file's bytes ("" when it cannot be read)."""
+    """SHA-256 of the regular file's bytes ("" when it cannot be read or is no regular file).
+
+    Opened without blocking and checked once open: a named pipe in the corpus
+    folder (or a link to a device) must not hang the index; the reader then
+    says what it is (``store.news.filebytes``).
+    """
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return ""
+        with os.fdopen(fd, "rb", closefd=False) as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
     except OSError:
         return ""
+    finally:
+        os.close(fd)
     return digest.hexdigest()
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -148,9 +149,11 @@ class Article:
     def id(self) -> str:
         """Stable id: slug of the title plus a short hash of the normalised body."""
         if self._id is None:
-            slug = slugify(self.title, max_length=60, word_boundary=True) or "article"
-            digest = hashlib.sha256(normalised_text(self.body).encode("utf-8")).hexdigest()
-            self._id = f"{slug}-{digest[:8]}"
+            slug = slugify(self.title[:1000], max_length=60, word_boundary=True) or "article"
+            digest = hashlib.sha256()
+            for piece in normalised_pieces(self.body):
+                digest.update(piece.encode("utf-8"))
+            self._id = f"{slug}-{digest.hexdigest()[:8]}"
         return self._id
 
     @property
@@ -161,7 +164,7 @@ class Article:
     @cached_property
     def word_count(self) -> int:
         """Words of the article's own prose (boilerplate not counted)."""
-        return sum(len(p.split()) for p in self.paragraphs)
+        return sum(len(piece.split()) for p in self.paragraphs for piece in pieces(p))
 
     def segment_at(self, offset: int) -> Segment | None:
         """The segment holding ``offset``, or ``None`` between segments."""
@@ -201,6 +204,59 @@ def normalised_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text).translate(_SAME_CHARACTER)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+PIECE = 1 << 20
+"""Characters a long text is worked on at a time (see :func:`pieces`)."""
+
+
+def pieces(text: str, size: int = PIECE) -> Iterator[str]:
+    """``text`` in consecutive pieces of about ``size`` characters, cut after whitespace.
+
+    A 19 MB one-line article split into words at once is four million strings
+    (~300 MB); a piece at a time costs ``size``. A cut falls just after a line
+    break, else after a space, so no word, whitespace-free run or Unicode
+    composition is cut in two.
+    """
+    start, length = 0, len(text)
+    while length - start > size:
+        end = start + size
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1
+        if cut <= start:  # no break within size: cut at the next one
+            cut = min(
+                (i for i in (text.find("\n", end), text.find(" ", end)) if i >= 0), default=-1
+            )
+            if cut < 0:
+                break
+            cut += 1
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
+
+
+def normalised_pieces(text: str, size: int = PIECE) -> Iterator[str]:
+    """:func:`normalised_text` of ``text`` in pieces, for a text too long to copy whole.
+
+    ``"".join(normalised_pieces(text)) == normalised_text(text)``; the pieces are
+    normalised one by one, and a run of whitespace across a cut stays one space.
+    """
+    if len(text) <= size:
+        yield normalised_text(text)
+        return
+    started = space = False
+    for piece in pieces(text, size):
+        shown = _WHITESPACE.sub(
+            " ", unicodedata.normalize("NFKC", piece).translate(_SAME_CHARACTER)
+        )
+        core = shown.strip()
+        if core:
+            if started and (space or shown[0] == " "):
+                yield " "
+            yield core
+            started = True
+            space = shown[-1] == " "
+        elif shown:
+            space = True
 
 
 Block = tuple[str, str, int | None, int | None]

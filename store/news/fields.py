@@ -52,8 +52,8 @@ def _as_text(value: Any, name: str) -> str | None:
         return None
     if isinstance(value, int | float):
         if name == "published":
-            seconds = value / 1000 if value > 1e11 else value  # milliseconds
             try:
+                seconds = value / 1000 if value > 1e11 else value  # milliseconds
                 return datetime.fromtimestamp(seconds, UTC).isoformat()
             except (ValueError, OverflowError, OSError):  # not a time: keep as given
                 pass

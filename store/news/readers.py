@@ -53,15 +53,15 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import json
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from store.files import untrusted_json
 from store.news.article import Article, FieldText
 from store.news.fields import apply_fields, json_fields
+from store.news.filebytes import ReadError, read_file_bytes
 from store.news.markdown import read_markdown
 from store.news.newsparse import parse_news_text
 from store.news.outlethints import OutletHints
@@ -72,16 +72,8 @@ if TYPE_CHECKING:
 #: The suffixes sorot reads (see the table above for what each holds).
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
 
-#: Larger files are refused: no news article is this big, and reading one
-#: would stall the reader.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-
 # Control characters that do not occur in text (tab, newline, form feed and ESC do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")
-
-
-class ReadError(Exception):
-    """The whole file could not be read; the message says why in plain words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +91,7 @@ def read_file(path: Path, hints: OutletHints | None = None) -> tuple[list[Articl
     ``hints`` are what the corpus showed of the file's outlet (its repeated
     lines, its date order: :mod:`store.news.outlethints`).
     """
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise ReadError(f"too large ({math.ceil(size / 2**20)} MB; the limit is {limit} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file or directory") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except OSError as exc:
-        raise ReadError(f"cannot read: {(exc.strerror or str(exc)).lower()}") from None
-    text, warning = decode_bytes(data)
+    text, warning = decode_bytes(read_file_bytes(path))
     articles, issues = read_text(text, path.suffix.lower(), str(path), hints)
     if warning:
         issues.insert(0, Issue(warning, skipped=False))
@@ -191,21 +171,20 @@ def read_text(
 def _read_json(text: str, source: str, hints: OutletHints) -> tuple[list[Article], list[Issue]]:
     """One object, a list of them, or ``{"articles": [...]}``; a bad item is skipped."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ReadError(
-            f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        data, replaced = untrusted_json.loads(text)
+    except untrusted_json.BadJSON as exc:
+        raise ReadError(str(exc)) from None
+    issues = [_replaced(replaced)] if replaced else []
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):
         try:
-            return [article_from_json(data, source, hints=hints)], []
+            return [article_from_json(data, source, hints=hints)], issues
         except ValueError as exc:
             raise ReadError(str(exc)) from None
     if not isinstance(data, list):
         raise ReadError("JSON holds no article object")
-    articles, issues = [], []
+    articles = []
     dates = _file_dates(data)
     for n, item in enumerate(data, 1):
         try:
@@ -213,6 +192,12 @@ def _read_json(text: str, source: str, hints: OutletHints) -> tuple[list[Article
         except ValueError as exc:
             issues.append(Issue(f"item {n}: {exc}", skipped=True))
     return articles, issues
+
+
+def _replaced(count: int) -> Issue:
+    """The warning for lone surrogates (``\\ud800`` escapes) replaced with ``�``."""
+    what = "character" if count == 1 else "characters"
+    return Issue(f"{count} undecodable {what} (lone \\u surrogate escapes) shown as �", False)
 
 
 def _file_dates(items: list[Any]) -> str:
@@ -234,9 +219,14 @@ def _read_json_lines(
         if not line.strip():
             continue
         try:
-            objects.append((n, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            issues.append(Issue(f"line {n}: invalid JSON: {exc.msg} (column {exc.colno})", True))
+            obj, replaced = untrusted_json.loads(line)
+        except untrusted_json.BadJSON as exc:
+            where = f" (column {exc.column})" if exc.column is not None else ""
+            issues.append(Issue(f"line {n}: invalid JSON: {exc.reason}{where}", True))
+            continue
+        objects.append((n, obj))
+        if replaced:
+            issues.append(Issue(f"line {n}: {_replaced(replaced).message}", False))
     dates = _file_dates([obj for _, obj in objects])
     for n, obj in objects:
         try:

@@ -18,7 +18,7 @@ from store import __version__
 from store.files.paths import current_user, default_data_dir
 from store.news.loading import bundled_corpus
 from store.news.safetext import printable
-from tui.cli.common import data_arg, paths_arg
+from tui.cli.common import data_arg, guard_streams, paths_arg
 
 DESCRIPTION = "sorot: a keyboard-driven terminal reader and annotator for news."
 EPILOG = """commands:
@@ -137,6 +137,8 @@ COMMANDS = (
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``sorot`` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in COMMANDS:  # the app writes to its terminal through Textual
+        guard_streams()
     try:
         if argv and argv[0] in COMMANDS:
             return _command(argv[0])(argv[1:])

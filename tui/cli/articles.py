@@ -11,19 +11,25 @@ reading just its file.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from store.files.jsonfile import StoreError
 from store.library.catalog import IN_FILES
 from store.news.article import Article, article_to_dict
-from store.news.safetext import printable, printable_lines
+from store.news.safetext import dumps, printable, printable_lines
 from store.workspace import Workspace
 from tui.cli.common import Parser, data_arg, paths_arg, read_query, say, where_arg, workspace
 from tui.cli.progress import find_entities, refresh
 
 PAGE = 2000
 """Rows fetched from the index at a time while printing."""
+
+DATE_W = 16
+"""The widest the DATE column gets (``~2024-11-30``; a raw date longer is cut with ``…``)."""
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def list_parser() -> argparse.ArgumentParser:
@@ -82,8 +88,9 @@ def run_list(args: argparse.Namespace) -> int:
     except StoreError as error:
         say(str(error))
         return 1
-    # Annotations that could not be read would make the list wrong, not merely short.
-    unread = bool(space.store.problems) and bool(query.annotation_words or query.has or query.lacks)
+    # An annotation file set aside or left out makes the list incomplete: said, and exit 1.
+    # (An index kept elsewhere because the data folder is read-only is only said.)
+    unread = bool(space.store.problems)
     for problem in space.take_problems():
         say(problem)
     status = 1 if unread else status
@@ -92,7 +99,8 @@ def run_list(args: argparse.Namespace) -> int:
         return status
     widths = space.catalog.widths(numbers)
     id_w, outlet_w = max(widths["id"], 2), max(widths["outlet"], 6)
-    words_w, date_w = max(widths["words"], 5), max(widths["date"], 4)
+    # A date the source wrote its own way can be long: the column stops at DATE_W.
+    words_w, date_w = max(widths["words"], 5), min(max(widths["date"], 4), DATE_W)
     out = sys.stdout
     out.write(
         printable(f"{'ID':<{id_w}}  {'DATE':<{date_w}}  {'OUTLET':<{outlet_w}}  WORDS  TITLE")
@@ -107,7 +115,8 @@ def run_list(args: argparse.Namespace) -> int:
             if row is None:
                 continue
             line = (
-                f"{row.id:<{id_w}}  {row.date:<{date_w}}  {row.outlet:<{outlet_w}}  "
+                f"{row.id:<{id_w}}  {_cut(row.date, date_w):<{date_w}}  "
+                f"{row.outlet:<{outlet_w}}  "
                 f"{row.words:>{words_w},}  {row.title}"
             )
             lines.append(printable(line))
@@ -123,7 +132,7 @@ def _print_json(space: Workspace, numbers) -> None:
     for start in range(0, len(numbers), PAGE):
         for meta in space.metadata(numbers[start : start + PAGE]):
             out.write("\n  " if first else ",\n  ")
-            out.write(json.dumps(meta, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            out.write(dumps(meta, indent=2).replace("\n", "\n  "))
             first = False
     out.write("]\n" if first else "\n]\n")
 
@@ -153,8 +162,7 @@ def run_show(args: argparse.Namespace) -> int:
         say(f"{found[0]}: its file changed or went since it was read; run the command again")
         return 1
     if args.json:
-        json.dump(article_to_dict(article), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps(article_to_dict(article), indent=2) + "\n")
         return 0
     a = article
     print(printable(a.title) + ("  (title derived from the text)" if a.title_derived else ""))

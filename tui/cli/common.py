@@ -8,14 +8,14 @@ query word). Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
-import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from store.files.paths import default_data_dir
-from store.news.safetext import printable
+from store.news.safetext import for_terminal, printable
 from store.query import Query, QueryError
 from store.workspace import Workspace
 
@@ -81,21 +81,50 @@ def workspace(args: argparse.Namespace) -> Workspace:
     return Workspace((getattr(args, "db", None) or default_data_dir()).expanduser())
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+class TerminalStream(io.TextIOBase):
+    """A terminal's text stream whose every write passes ``safetext.for_terminal``.
 
-
-class Terminal(io.TextIOBase):
-    """Text for a terminal: control characters shown as symbols, never obeyed.
-
-    Only when stdout is a terminal; into a pipe or a file the output is exact.
+    Every command prints through it when its output is a terminal (see
+    :func:`guard_streams`), so no printed string from a file, a file name or
+    the store can move the cursor, retitle the window or write the clipboard,
+    whichever code printed it. It has no ``buffer``: nothing can go round it.
     """
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
     def write(self, text: str) -> int:
-        self.out.write(_UNSAFE.sub(lambda m: printable(m.group()), text))
+        self.out.write(for_terminal(text))
         return len(text)
 
     def flush(self) -> None:
         self.out.flush()
+
+    def isatty(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.out.fileno()
+
+
+def guard_streams() -> None:
+    """Make stdout and stderr safe for anything a command prints.
+
+    On a terminal, controls are shown as symbols (:class:`TerminalStream`).
+    Into a pipe or a file the output is exact, but a lone surrogate (a file
+    name that is not UTF-8) is written as its ``\\udcff`` escape: valid JSON
+    where it stands in a JSON string, and never, as Python's C locale would
+    have it, a raw byte such as ``0x9b`` (8-bit CSI).
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, TerminalStream) or stream is None:
+            continue
+        with contextlib.suppress(AttributeError, ValueError, io.UnsupportedOperation):
+            stream.reconfigure(errors="backslashreplace")
+        try:
+            terminal = stream.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+        if terminal:
+            setattr(sys, name, TerminalStream(stream))

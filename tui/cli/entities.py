@@ -18,7 +18,6 @@ every core (a progress bar on a terminal).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -30,7 +29,7 @@ from store.entities.index import EntityIndex
 from store.entities.recognise import recognise, tag_tokens
 from store.files.jsonfile import StoreError
 from store.news.language import guess_language
-from store.news.safetext import printable
+from store.news.safetext import dumps, printable
 from tui.cli.articles import open_indexed
 from tui.cli.common import Parser, data_arg, paths_arg, say, workspace
 from tui.cli.progress import find_entities
@@ -105,8 +104,7 @@ def _tag(args: argparse.Namespace, out: TextIO) -> int:
             {"start": e.start, "end": e.end, "text": e.text, "type": e.type, "key": e.key}
             for e in recognise(text, language)
         ]
-        json.dump(spans, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(dumps(spans, indent=2) + "\n")
         return 0
     for sentence in sentences:
         words = [token for token, _ in sentence]
@@ -145,8 +143,7 @@ def _entities(args: argparse.Namespace, out: TextIO) -> int:
         status = 1
     rows = list(_rows(space.entity_index, args.type))
     if args.json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(dumps(rows, indent=2) + "\n")
         return status
     width = max([len(str(r["key"])) for r in rows] + [3])
     width = min(width, 48)

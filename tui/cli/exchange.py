@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,11 +21,11 @@ from store.exchange.importers.labels import LabelMap
 from store.exchange.output import is_stream
 from store.files.jsonfile import StoreError
 from store.news.article import Article
-from store.news.safetext import printable
+from store.news.safetext import dumps, printable
 from store.query import Query, QueryError
 from store.query.query import quote_value
 from store.workspace import Workspace
-from tui.cli.common import Parser, Terminal, data_arg, say, where_arg, workspace
+from tui.cli.common import Parser, data_arg, say, where_arg, workspace
 from tui.cli.progress import refresh
 
 FILTERS = (
@@ -177,13 +176,18 @@ def _sets_parser() -> argparse.ArgumentParser:
 
 def _to_stdout(items: Any, fmt: str, options: Any, query: Query) -> Any:
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # stdout replaced by a text stream (in-process callers, tests)
+    if buffer is None:  # a terminal (controls shown as symbols), or an in-process caller's
         return export(items, sys.stdout, fmt, options, query)
-    # UTF-8 whatever the locale, CSV's CRLF untouched, and buffered for speed.
-    out = io.TextIOWrapper(buffer, encoding="utf-8", newline="" if fmt == "csv" else None)
-    sink: Any = Terminal(out) if sys.stdout.isatty() else out
+    # UTF-8 whatever the locale (a file name's undecodable byte as its escape), CSV's
+    # CRLF untouched, and buffered for speed.
+    out = io.TextIOWrapper(
+        buffer,
+        encoding="utf-8",
+        errors="backslashreplace",
+        newline="" if fmt == "csv" else None,
+    )
     try:
-        return export(items, sink, fmt, options, query)
+        return export(items, out, fmt, options, query)
     finally:
         out.flush()
         out.detach()  # leave sys.stdout usable (and open) for the lines after
@@ -301,8 +305,7 @@ def _import(args: argparse.Namespace) -> int:
     for problem in problems:
         say(problem)
     if args.json:
-        json.dump([r.to_dict() for r in reports], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps([r.to_dict() for r in reports], indent=2) + "\n")
     refused = any(report.refused for report in reports)
     return 1 if failed or problems or refused else 0
 
@@ -318,7 +321,7 @@ def _sets(args: argparse.Namespace) -> int:
         if action == "list":
             found = sets.list()
             if getattr(args, "json", False):
-                print(json.dumps([s.to_dict() for s in found], ensure_ascii=False, indent=2))
+                print(dumps([s.to_dict() for s in found], indent=2))
             elif not found:
                 print("no saved sets (`sorot sets save NAME status:false …` saves one)")
             width = max((len(s.name) for s in found), default=0)
@@ -327,7 +330,7 @@ def _sets(args: argparse.Namespace) -> int:
         elif action == "show":
             saved = sets.get(args.name)
             if args.json:
-                print(json.dumps(saved.to_dict(), ensure_ascii=False, indent=2))
+                print(dumps(saved.to_dict(), indent=2))
             else:
                 print(printable(saved.describe()))
         elif action == "save":

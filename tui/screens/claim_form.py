@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from store.news.safetext import printable
+from tui.safe import choices, field, kept, shown_lines
 from tui.screens.form import FormScreen, Problem
 from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
@@ -89,6 +88,8 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         self.carried = carried
         self.theirs: dict[str, Any] = {}
         """A colleague's values of the fields in conflict, for ctrl+t."""
+        self.shown_values = current or ClaimFields(claim_types[0], statuses[0], "", (), "")
+        """The stored values the fields were filled from (shown through ``tui.safe.field``)."""
 
     def compose(self) -> ComposeResult:
         current = self.current
@@ -112,7 +113,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             with Horizontal(classes="row"):
                 yield Label("Type")
                 yield Choice(
-                    [(t, t) for t in types],
+                    choices(types),
                     value=current.claim_type if current else types[0],
                     allow_blank=False,
                     compact=True,
@@ -120,7 +121,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
                 )
                 yield Label("Status", id="status-label")
                 yield Choice(
-                    [(s, s) for s in statuses],
+                    choices(statuses),
                     value=current.status if current else statuses[0],
                     allow_blank=False,
                     compact=True,
@@ -129,7 +130,7 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             with Horizontal(classes="row"):
                 yield Label("Speaker")
                 yield Input(
-                    value=current.speaker if current else "",
+                    value=field(current.speaker) if current else "",
                     placeholder="who says it: KCNA, Kim Jong Un … (→ completes)",
                     suggester=SuggestFromList(self.speakers, case_sensitive=False),
                     compact=True,
@@ -138,16 +139,17 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             with Horizontal(classes="row"):
                 yield Label("Tags")
                 yield Input(
-                    value=", ".join(current.tags) if current else "",
+                    value=field(", ".join(current.tags)) if current else "",
                     placeholder="comma-separated: troops, casualties (→ completes tags in use)",
                     suggester=TagSuggester(self.tags),
                     compact=True,
                     id="tags",
                 )
             yield Label("Note", classes="note-label")
-            yield TextArea(current.note if current else "", id="note", soft_wrap=True, compact=True)
+            note = field(current.note, lines=True) if current else ""
+            yield TextArea(note, id="note", soft_wrap=True, compact=True)
             if self.history:
-                yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")
+                yield Static(shown_lines("\n".join(self.history[-3:])), id="history")
             yield self.problem_line()
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -158,14 +160,21 @@ class ClaimForm(FormScreen[ClaimFields | None]):
         self.query_one("#claim-type", Select).focus()
 
     def fields(self) -> ClaimFields:
-        """The form's current values."""
-        tags = self.query_one("#tags", Input).value.split(",")
+        """The form's current values (a field left as it was shown keeps its stored value)."""
+        shown = self.shown_values
+        speaker = kept(self.query_one("#speaker", Input).value, shown.speaker)
+        tags_typed = self.query_one("#tags", Input).value
+        tags = (
+            shown.tags
+            if tags_typed == field(", ".join(shown.tags))
+            else tuple(t.strip() for t in tags_typed.split(",") if t.strip())
+        )
         return ClaimFields(
             claim_type=str(self.query_one("#claim-type", Select).value),
             status=str(self.query_one("#status", Select).value),
-            speaker=self.query_one("#speaker", Input).value.strip(),
-            tags=tuple(t.strip() for t in tags if t.strip()),
-            note=self.query_one("#note", TextArea).text.strip(),
+            speaker=speaker.strip(),
+            tags=tags,
+            note=kept(self.query_one("#note", TextArea).text, shown.note, lines=True).strip(),
         )
 
     def action_save(self) -> None:
@@ -185,18 +194,17 @@ class ClaimForm(FormScreen[ClaimFields | None]):
             elif name == "status":
                 box = self.query_one("#status", Select)
                 box.set_options(
-                    [
-                        *((s, s) for s in self.statuses),
-                        *([] if value in self.statuses else [(value, value)]),
-                    ]
+                    choices([*self.statuses, *([] if value in self.statuses else [value])])
                 )
                 box.value = value
             elif name == "speaker":
-                self.query_one("#speaker", Input).value = value or ""
+                self.query_one("#speaker", Input).value = field(value or "")
             elif name == "tags":
-                self.query_one("#tags", Input).value = ", ".join(value or ())
+                self.query_one("#tags", Input).value = field(", ".join(value or ()))
             elif name == "note":
-                self.query_one("#note", TextArea).text = value or ""
+                self.query_one("#note", TextArea).text = field(value or "", lines=True)
+            empty: Any = () if name == "tags" else ""
+            self.shown_values = replace(self.shown_values, **{name: value or empty})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # ctrl+t is in the footer only while there is a colleague's change to take.

@@ -13,19 +13,12 @@ from textual.widgets import Button, Checkbox, Input, Label, Select
 
 from store.entities.keys import key_of
 from store.entities.model import TYPES, Entity
-from store.news.safetext import printable
+from tui.safe import field, kept, shown, snippet
 from tui.screens.form import FormScreen
 from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
 from tui.widgets.quote import Quote
 from tui.widgets.tickbox import TickBox
-
-QUOTE_PREVIEW = 160
-"""Characters of the text shown at the top of the form."""
-
-
-def _short(text: str, width: int = 32) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -79,12 +72,9 @@ class EntityForm(FormScreen[EntityFields | None]):
 
     def compose(self) -> ComposeResult:
         current = self.current
-        shown = printable(" ".join(self.text.split()))
-        if len(shown) > QUOTE_PREVIEW:
-            shown = shown[: QUOTE_PREVIEW - 1] + "…"
         with Vertical() as box:
             box.border_title = (
-                f"Entity · {current.type} · {printable(current.key)}" if current else "New entity"
+                shown(f"Entity · {current.type} · {current.key}") if current else "New entity"
             )
             box.border_subtitle = "Tab next field · ctrl+s save · Esc cancel"
             yield Quote(self.text, 2, id="entity-text")
@@ -100,7 +90,7 @@ class EntityForm(FormScreen[EntityFields | None]):
             with Horizontal(classes="row"):
                 yield Label("Key")
                 yield Input(
-                    value=self._auto_key,
+                    value=field(self._auto_key),
                     placeholder="the canonical name (→ completes this article's keys)",
                     suggester=SuggestFromList(self.keys, case_sensitive=False),
                     compact=True,
@@ -108,7 +98,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                 )
             if current is not None and self.mentions > 1:
                 yield TickBox(
-                    f"every mention of {printable(current.key)} here ({self.mentions})",
+                    shown(f"every mention of {current.key} here ({self.mentions})"),
                     compact=True,
                     id="every",
                 )
@@ -116,7 +106,7 @@ class EntityForm(FormScreen[EntityFields | None]):
                 # A name is a name wherever it stands: a new one is marked everywhere unless
                 # the user says otherwise.
                 yield TickBox(
-                    f"every “{_short(shown)}” in this article ({self.occurrences})",
+                    shown(f"every “{snippet(self.text, 32)}” in this article ({self.occurrences})"),
                     value=True,
                     compact=True,
                     id="every",
@@ -139,9 +129,9 @@ class EntityForm(FormScreen[EntityFields | None]):
         if self.current is not None:
             return
         box = self.query_one("#entity-key", Input)
-        if box.value == self._auto_key:
+        if box.value == field(self._auto_key):
             self._auto_key = key_of(self.text, str(event.value))
-            box.value = self._auto_key
+            box.value = field(self._auto_key)
 
     def _every(self) -> bool:
         found = self.query("#every")
@@ -152,7 +142,7 @@ class EntityForm(FormScreen[EntityFields | None]):
         return EntityFields(
             action=action,
             type=str(self.query_one("#entity-type", Select).value),
-            key=" ".join(self.query_one("#entity-key", Input).value.split()),
+            key=" ".join(kept(self.query_one("#entity-key", Input).value, self._auto_key).split()),
             every=self._every(),
         )
 

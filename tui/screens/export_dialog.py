@@ -31,6 +31,7 @@ from store.files.jsonfile import StoreError
 from store.news.safetext import printable
 from store.query import Query
 from store.workspace import Workspace
+from tui.safe import shown
 from tui.screens.form import FIELD_KEYS, FieldKeys
 from tui.widgets.choice import Choice
 from tui.widgets.footer import Footer
@@ -108,9 +109,10 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             names = self.workspace.sets.names()
         except StoreError:
             names = []
-        words = printable(str(self.current)) or "everything"
-        choices = [(f"the library's filter: {words}", CURRENT), ("everything", "")]
-        choices += [(f"set: {name}", name) for name in names]
+        # Set names and the filter's words are data: shown, never read as markup.
+        words = str(self.current) or "everything"
+        choices = [(shown(f"the library's filter: {words}"), CURRENT), (shown("everything"), "")]
+        choices += [(shown(f"set: {name}"), name) for name in names]
         with Vertical() as box:
             box.border_title = "Export"
             box.border_subtitle = "ctrl+s export · Esc close"
@@ -216,7 +218,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             items = self.workspace.select(query, with_entities=options.with_entities)
             text = self.preview(fmt, count_for(fmt, items, options, query))
         except StoreError as error:
-            text = Text(str(error), style="bold red")
+            text = shown(str(error), style="bold red")
         self.app.call_from_thread(self.query_one("#preview", Static).update, text)
 
     @staticmethod
@@ -238,7 +240,8 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
             text = Text(f"Will write {self.written(fmt, stats)}.")
         problem = self.workspace.settings_problem if fmt == "claimreview" else None
         for line in ([problem] if problem else []) + stats.left_out_lines():
-            text.append(f"\nLeft out: {printable(line)}", style="italic")
+            text.append("\nLeft out: ", style="italic")
+            text.append(shown(line, style="italic"))
         return text
 
     # -- writing ----------------------------------------------------------------
@@ -266,9 +269,7 @@ class ExportDialog(FieldKeys, ModalScreen[None]):
         if path.exists() and not force:
             self._confirm_replace = path
             where = self.query_one("#where", Static)
-            where.update(
-                Text(f"{printable(path.name)} exists: Export again to replace it.", style="bold")
-            )
+            where.update(shown(f"{path.name} exists: Export again to replace it.", style="bold"))
             where.display = True
             return
         self._write(path, str(self.query_one("#format", Select).value), force)

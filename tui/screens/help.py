@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.safe import shown
 from tui.widgets.footer import Footer
 
 INTRO = (
@@ -27,15 +28,15 @@ def key_table(screen: Screen) -> Table:
         # Only sorot's own keys (they all have ids); Textual's focus and copy keys are noise here.
         if not binding.description or binding.system or not binding.id:
             continue
-        shown = screen.app.get_key_display(binding.with_key(key))
+        display = screen.app.get_key_display(binding.with_key(key))
         keys, _ = rows.setdefault((id(active.node), binding.action), ([], binding.description))
-        if shown not in keys:
-            keys.append(shown)
+        if display not in keys:
+            keys.append(display)
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for keys, description in rows.values():
-        table.add_row(Text(" ".join(keys)), Text(description))
+        table.add_row(shown(" ".join(keys)), Text(description))  # keys from keymap.toml
     return table
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static, TextArea
 
-from store.news.safetext import printable
+from tui.safe import field, kept, shown_lines
 from tui.screens.form import FormScreen, Problem
 from tui.widgets.footer import Footer
 from tui.widgets.quote import Quote
@@ -49,6 +48,8 @@ class NoteForm(FormScreen[str | None]):
         super().__init__()
         self.quote = quote
         self.text = text
+        self._filled_from = text
+        """The stored text the box was filled from (shown through ``tui.safe.field``)."""
         self.editing = editing
         self.restored = restored
         self.save = save
@@ -65,9 +66,9 @@ class NoteForm(FormScreen[str | None]):
             box.border_subtitle = "ctrl+s save · Esc cancel"
             if self.quote is not None:
                 yield Quote(self.quote, QUOTE_LINES, id="quote")
-            yield TextArea(self.text, id="note", soft_wrap=True, compact=True)
+            yield TextArea(field(self.text, lines=True), id="note", soft_wrap=True, compact=True)
             if self.history:
-                yield Static(Text(printable("\n".join(self.history[-3:]))), id="history")
+                yield Static(shown_lines("\n".join(self.history[-3:])), id="history")
             yield self.problem_line()
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
@@ -80,8 +81,8 @@ class NoteForm(FormScreen[str | None]):
         area.move_cursor(area.document.end)
 
     def current_text(self) -> str:
-        """What is written in the box now."""
-        return self.query_one(TextArea).text
+        """What is written in the box now (the stored text itself while left as shown)."""
+        return kept(self.query_one(TextArea).text, self._filled_from, lines=True)
 
     def action_save(self) -> None:
         text = self.current_text().strip()
@@ -105,7 +106,7 @@ class NoteForm(FormScreen[str | None]):
             self.notify("No colleague's change to take here.", severity="information")
             return
         area = self.query_one(TextArea)
-        area.text = self.theirs
-        self.theirs = None
+        area.text = field(self.theirs, lines=True)
+        self._filled_from, self.theirs = self.theirs, None
         self.refresh_bindings()
         self.say_problem("Their text is in the box: ctrl+s saves it, or edit first.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.annotations.annotation import Annotation
-from store.news.safetext import printable
+from tui.safe import snippet
 
 FAILED = object()
 """What ``ReaderScreen._guard`` returns when the store refused a change."""
@@ -35,5 +35,4 @@ def annotation_style(annotation: Annotation) -> str:
 
 def body_snippet(text: str, size: int = 40) -> str:
     """A short one-line quote of ``text`` for the status line."""
-    text = printable(" ".join(text.split()))
-    return text if len(text) <= size else text[: size - 1] + "…"
+    return snippet(text, size)

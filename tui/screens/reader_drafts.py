@@ -84,30 +84,32 @@ class DraftsInReader:
         if writing is not None and (writing.kept is not None or writing.restored):
             self._guard("forget the draft", lambda: self.drafts.drop(self.article.id))
 
-    def keep_draft(self) -> None:
+    def keep_draft(self) -> bool:
         """Keep the open form's work, if it holds any, to be offered on the next opening.
 
         Run every few seconds while the form is open and when sorot is left.
+        True when the form's work is kept as a draft now.
         """
         writing = self._writing
         if writing is None or writing.complained:
-            return
+            return False
         draft = writing.draft_now()
         if draft is None and writing.kept is not None and not writing.restored:
             # Changed back to how it opened: nothing left to keep.
             if self._guard("forget the draft", lambda: self.drafts.drop(self.article.id)) is FAILED:
                 writing.complained = True
             writing.kept = None
-            return
+            return False
         if draft is None or draft.same_work(writing.kept):
-            return
+            return writing.kept is not None
         if (
             self._guard("keep the unsaved work", lambda: self.drafts.keep(self.article.id, draft))
             is FAILED
         ):
             writing.complained = True  # once, not every few seconds
-            return
+            return False
         writing.kept = draft
+        return True
 
     def _offer_draft(self) -> None:
         """Open again the form that was left unsaved in this article, if there is one."""

@@ -67,11 +67,9 @@ class Saving:
                 f"ctrl+s saves it as a new {self.kind}; Esc twice discards it."
             )
         except StoreError as error:
-            self._keep_draft()
-            return (
-                f"Not saved: {error}. What you typed stays here (and as a draft); "
-                "ctrl+s tries again."
-            )
+            # Say "as a draft" only when it is one: on a full disk the draft fails too.
+            kept = " (and as a draft)" if self._keep_draft() else " (not as a draft: keep it open)"
+            return f"Not saved: {error}. What you typed stays here{kept}; ctrl+s tries again."
         return None
 
     def _conflict(self, form: ClaimForm | NoteForm, conflict: EditConflict) -> str:
@@ -93,9 +91,9 @@ class Saving:
             "ctrl+s keeps yours, ctrl+t takes theirs."
         )
 
-    def _keep_draft(self) -> None:
+    def _keep_draft(self) -> bool:
         # A failed save is exactly when the draft matters: keep it now, not in 1.5 s.
-        self.reader.keep_draft()
+        return self.reader.keep_draft()
 
     def finished(self) -> None:
         """The form closed after a save: tell the reader."""

@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.annotations.annotation import Annotation
 from store.annotations.article_annotations import ArticleAnnotations
-from store.news.safetext import printable
+from store.news.safetext import flat
+from tui.safe import snippet
 
 SNIPPET = 60
 """Characters of the quote shown per annotation."""
@@ -27,32 +28,27 @@ STATUS_STYLE = {
 }
 
 
-def _snippet(text: str, size: int = SNIPPET) -> str:
-    text = printable(" ".join(text.split()))
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
 def describe(annotation: Annotation) -> Text:
     """One panel entry: kind, status, speaker, and the quote or note."""
     line = Text()
     if annotation.kind == "claim":
         status = annotation.status or "unverified"
         line.append("◆ ", STATUS_STYLE.get(status, "cyan"))
-        line.append(status, STATUS_STYLE.get(status, "cyan") + " bold")
+        line.append(flat(status), STATUS_STYLE.get(status, "cyan") + " bold")
         if annotation.claim_type:
-            line.append(f" · {annotation.claim_type}", "dim")
+            line.append(f" · {flat(annotation.claim_type)}", "dim")
         if annotation.speaker:
-            line.append(f" · {printable(annotation.speaker)}", "italic")
+            line.append(f" · {flat(annotation.speaker)}", "italic")
     else:
         line.append("✎ note", "bold")
     if annotation.annotator:
-        line.append(f"  @{printable(annotation.annotator)}", "dim")
+        line.append(f"  @{flat(annotation.annotator)}", "dim")
     line.append("\n")
     body = annotation.quote or annotation.note
-    line.append(_snippet(body))
+    line.append(snippet(body, SNIPPET))
     if annotation.kind == "claim" and annotation.note:
         line.append("\n")
-        line.append(_snippet("✎ " + annotation.note), "dim italic")
+        line.append(snippet("✎ " + annotation.note, SNIPPET), "dim italic")
     return line
 
 

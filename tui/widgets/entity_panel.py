@@ -20,7 +20,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.entities.model import TYPES, Entity
-from store.news.safetext import printable
+from tui.safe import shown, snippet
+
+SNIPPET = 34
+"""Characters of a key or a title shown on one line of the panel."""
 
 SHOWN_ARTICLES = 10
 """Other articles listed under a key when it is expanded."""
@@ -56,12 +59,6 @@ def group_entities(entities: Sequence[Entity]) -> list[KeyGroup]:
         groups.values(),
         key=lambda g: (order.get(g.type, 9), -len(g.mentions), g.key.casefold()),
     )
-
-
-def _snippet(text: str, size: int = 34) -> str:
-    text = printable(" ".join(text.split()))
-    size = max(4, size)
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 class EntityPanel(OptionList):
@@ -174,7 +171,7 @@ class EntityPanel(OptionList):
                 kind = group.type
                 title = TYPE_NAMES.get(kind, kind)
                 off = " (hidden)" if kind in self._hidden else ""
-                options.append(Option(Text(f"{title}{off}", "bold dim"), disabled=True))
+                options.append(Option(shown(f"{title}{off}", "bold dim"), disabled=True))
             options.append(Option(self._describe(group), id=f"k{index}"))
             if (group.type, group.key) in self._expanded:
                 others = self._others(group.key)
@@ -183,7 +180,8 @@ class EntityPanel(OptionList):
                     # or a wrapped title left a line holding only "… ×6".
                     line = Text("  → ", "dim")
                     times = f" ×{count}"
-                    line.append(_snippet(self._title_of(article_id), self._room() - 4 - len(times)))
+                    room = max(4, self._room() - 4 - len(times))
+                    line.append(snippet(self._title_of(article_id), room))
                     line.append(times, "dim")
                     options.append(Option(line, id=f"a{index}:{article_id}"))
                 if len(others) > SHOWN_ARTICLES:
@@ -203,7 +201,7 @@ class EntityPanel(OptionList):
         line = Text()
         times = f" ×{len(group.mentions)}"
         edited = " ✎" if any(m.origin == "user" for m in group.mentions) else ""
-        line.append(_snippet(group.key, self._room() - len(times) - len(edited)), "bold")
+        line.append(snippet(group.key, max(4, self._room() - len(times) - len(edited))), "bold")
         line.append(times, "dim")
         if edited:
             line.append(edited, "dim")

@@ -2,7 +2,8 @@
 
 A message is never cut to make room for the counts: they step aside when
 both do not fit. A message longer than the line itself ends in ``…`` and
-is kept whole in the log of notices (ctrl+l).
+is kept whole in the log of notices (ctrl+l). Both pass the terminal-safety
+boundary (``safetext.flat``) and are never read as markup.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
+
+from store.news.safetext import flat
 
 GAP = 3
 """Cells kept between the message and the counts."""
@@ -24,8 +27,11 @@ class StatusLine(Static):
         self.counts = ""
 
     def say(self, message: str, counts: str) -> bool:
-        """Show ``message`` and ``counts``; False when the message alone is too long."""
-        self.message, self.counts = message, counts
+        """Show ``message`` and ``counts``; False when the message alone is too long.
+
+        Messages name keys, statuses, searches, files: data, on one line, made printable.
+        """
+        self.message, self.counts = flat(message), flat(counts)
         return self._draw()
 
     def on_resize(self) -> None:
