@@ -9,9 +9,10 @@ when the article's text changes. An article-level note has no selector.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Self
 
 from store.annotations.checks import check_annotation
 
@@ -125,6 +126,47 @@ class Edit:
         )
 
 
+class Revised:
+    """A record kept by revision (an annotation, a claim group): each change is the next
+    revision, who made it and what it changed kept in its history.
+
+    Mixed into frozen dataclasses with ``revision``, ``history``, ``updated`` and
+    ``updated_by`` fields.
+    """
+
+    __slots__ = ()
+    revision: int
+    history: tuple[Edit, ...]
+
+    def changed(self, by: str, changes: Mapping[str, Any], note: str = "") -> Self:
+        """The next revision: ``changes`` applied by ``by`` now, and kept in the history."""
+        moment = now_iso()
+        edit = Edit(
+            moment,
+            by,
+            self.revision + 1,
+            tuple((name, getattr(self, name), value) for name, value in changes.items()),
+            note,
+        )
+        return replace(
+            self,  # type: ignore[type-var]
+            **changes,
+            updated=moment,
+            updated_by=by,
+            revision=self.revision + 1,
+            history=(*self.history, edit),
+        )
+
+    def last_change_of(self, name: str, after_revision: int = 0) -> Edit | None:
+        """The latest edit of the field ``name`` made after ``after_revision``, if any."""
+        for edit in reversed(self.history):
+            if edit.revision <= after_revision:
+                return None
+            if name in edit.fields():
+                return edit
+        return None
+
+
 def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
@@ -134,7 +176,7 @@ def _tupled(value: Any) -> Any:
 
 
 @dataclass(frozen=True, slots=True)
-class Annotation:
+class Annotation(Revised):
     """A claim or a note by one annotator on one article."""
 
     article_id: str
@@ -183,34 +225,6 @@ class Annotation:
     def edited(self, **changes: Any) -> Annotation:
         """A copy with ``changes`` applied and ``updated`` set to now (no history: a draft)."""
         return replace(self, **changes, updated=now_iso())
-
-    def changed(self, by: str, changes: dict[str, Any], note: str = "") -> Annotation:
-        """The next revision: ``changes`` applied by ``by`` now, and kept in the history."""
-        moment = now_iso()
-        edit = Edit(
-            moment,
-            by,
-            self.revision + 1,
-            tuple((name, getattr(self, name), value) for name, value in changes.items()),
-            note,
-        )
-        return replace(
-            self,
-            **changes,
-            updated=moment,
-            updated_by=by,
-            revision=self.revision + 1,
-            history=(*self.history, edit),
-        )
-
-    def last_change_of(self, name: str, after_revision: int = 0) -> Edit | None:
-        """The latest edit of the field ``name`` made after ``after_revision``, if any."""
-        for edit in reversed(self.history):
-            if edit.revision <= after_revision:
-                return None
-            if name in edit.fields():
-                return edit
-        return None
 
     def user_fields(self) -> dict[str, Any]:
         """What a user set: the editable fields, kind, passage and annotator."""

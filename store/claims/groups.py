@@ -20,11 +20,11 @@ import os
 import re
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from store.annotations.annotation import Edit, now_iso
+from store.annotations.annotation import Edit, Revised, now_iso
 from store.files.jsonfile import JsonFile, StoreError
 from store.files.modes import denied
 
@@ -35,7 +35,7 @@ _GROUP_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,99}")
 
 
 @dataclass(frozen=True)
-class ClaimGroup:
+class ClaimGroup(Revised):
     """One claim stated by several passages, with one verdict."""
 
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
@@ -58,29 +58,6 @@ class ClaimGroup:
             object.__setattr__(self, "updated", self.created)
         if not self.updated_by:
             object.__setattr__(self, "updated_by", self.annotator)
-
-    def changed(self, by: str, changes: Mapping[str, Any], note: str = "") -> ClaimGroup:
-        """The next revision: ``changes`` applied by ``by`` now, kept in the history."""
-        moment = now_iso()
-        edit = Edit(
-            moment,
-            by,
-            self.revision + 1,
-            tuple((name, getattr(self, name), value) for name, value in changes.items()),
-            note,
-        )
-        return replace(
-            self,
-            **changes,
-            updated=moment,
-            updated_by=by,
-            revision=self.revision + 1,
-            history=(*self.history, edit),
-        )
-
-    def last_change_of(self, name: str) -> Edit | None:
-        """The latest edit of the field ``name``, if any."""
-        return next((e for e in reversed(self.history) if name in e.fields()), None)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as stored and exported."""
