@@ -42,6 +42,7 @@ from store.annotations.atomicstorage import (
     UnreadableFile,
     remove_stale_temp_files,
 )
+from store.annotations.corrections_table import CorrectionsTable
 from store.annotations.migrations import SCHEMA_VERSION, migrate
 from store.annotations.reanchoring import Reanchoring, origin_of, slug
 from store.files.jsonfile import StoreError, lock_for
@@ -111,7 +112,7 @@ class _ArticleDB(TinyDB):
     table_class = _UuidTable
 
 
-class AnnotationStore(Reanchoring):
+class AnnotationStore(Reanchoring, CorrectionsTable):
     """All annotations in one data folder, one file per article."""
 
     def __init__(self, data_dir: Path) -> None:
@@ -484,54 +485,3 @@ class AnnotationStore(Reanchoring):
                     if doc is not None:
                         table.remove(doc_ids=[annotation.id])
                     table.insert(Document(annotation.to_dict(), doc_id=annotation.id))
-
-    # -- entity corrections ------------------------------------------------------
-
-    def corrections(self, article_id: str) -> list[dict[str, Any]]:
-        """The entity corrections of ``article_id`` as stored, oldest first.
-
-        They sit in the article's file in a ``corrections`` table beside the
-        annotations, each under its uuid (see ``store.entities.corrections``).
-        A file written before corrections existed simply has none: no schema
-        change, and an older sorot keeps the table when it rewrites the file.
-        """
-        if not self._has_file(article_id):
-            return []
-        table = self._readable(article_id).get("corrections", {})
-        docs = [dict(doc) for doc in table.values() if isinstance(doc, dict)]
-        docs.sort(key=lambda d: (str(d.get("created", "")), str(d.get("id", ""))))
-        return docs
-
-    def save_correction(
-        self, article_id: str, correction: dict[str, Any], article: Article | None = None
-    ) -> None:
-        """Insert ``correction`` (a dict with an ``id``) or replace the stored one; durable."""
-        correction_id = str(correction["id"])
-        with self._change(article_id, article, table="corrections") as table:
-            if table.contains(doc_id=correction_id):
-                table.remove(doc_ids=[correction_id])
-            table.insert(Document(dict(correction), doc_id=correction_id))
-
-    def merge_corrections(self, article_id: str, docs: list[dict[str, Any]]) -> list[str]:
-        """Add each correction whose id is not stored yet (one write); the ids added."""
-        stored = {str(doc.get("id")) for doc in self.corrections(article_id)}
-        fresh = [doc for doc in docs if str(doc["id"]) not in stored]
-        if not fresh:
-            return []
-        added = []
-        with self._change(article_id, table="corrections") as table:
-            for doc in fresh:
-                if not table.contains(doc_id=str(doc["id"])):
-                    table.insert(Document(dict(doc), doc_id=str(doc["id"])))
-                    added.append(str(doc["id"]))
-        return added
-
-    def delete_correction(self, article_id: str, correction_id: str) -> bool:
-        """Remove one entity correction; True if it was there."""
-        if not self._has_file(article_id):
-            return False
-        with self._change(article_id, table="corrections") as table:
-            if not table.contains(doc_id=correction_id):
-                return False
-            table.remove(doc_ids=[correction_id])
-            return True

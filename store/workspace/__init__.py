@@ -261,13 +261,16 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace, ClaimsOfWorkspace):
     def annotations_changed(self, article_id: str) -> None:
         """Read ``article_id``'s annotations again for the library (after a change)."""
         with contextlib.suppress(StoreError):
-            annotations = self.store.annotations(article_id)
-            if annotations:
-                self.annotated[article_id] = annotations
-                self.counts[article_id] = counts_of(annotations)
-            else:
-                self.annotated.pop(article_id, None)
-                self.counts.pop(article_id, None)
+            self._keep_annotations(article_id, self.store.annotations(article_id))
+
+    def _keep_annotations(self, article_id: str, annotations: list[Annotation]) -> None:
+        """Hold ``annotations`` as ``article_id``'s for the library's counts and queries."""
+        if annotations:
+            self.annotated[article_id] = annotations
+            self.counts[article_id] = counts_of(annotations)
+        else:
+            self.annotated.pop(article_id, None)
+            self.counts.pop(article_id, None)
 
     def reread(self, article_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
         """Read these articles' annotations again (a colleague saved); what others changed.
@@ -284,12 +287,7 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace, ClaimsOfWorkspace):
             except StoreError as error:
                 self.store.problems.append(str(error))
                 continue
-            if after:
-                self.annotated[article_id] = after
-                self.counts[article_id] = counts_of(after)
-            else:
-                self.annotated.pop(article_id, None)
-                self.counts.pop(article_id, None)
+            self._keep_annotations(article_id, after)
             changes = described(before, after, self.user)
             if changes:
                 found[article_id] = changes
