@@ -363,3 +363,15 @@ def test_w3c_carries_revision_and_last_editor(
     back = target.get(article.id, first.id)
     assert back is not None and back.revision == 2 and back.updated_by == "budi"
     assert back.status == "false"
+
+
+def test_a_format_version_that_is_not_a_number_is_refused_in_one_line(tmp_path: Path) -> None:
+    # Found by the fuzz test: the version was written into the sentence, line breaks and all.
+    path = tmp_path / "import.json"
+    path.write_text(
+        json.dumps({"format": "sorot-export", "version": "2\n", "articles": []}), "utf-8"
+    )
+    with pytest.raises(ImportFailed) as error:
+        import_file(path, AnnotationStore(tmp_path / "data"))
+    said = str(error.value)
+    assert "not a whole number" in said and "\n" not in said

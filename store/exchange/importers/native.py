@@ -65,7 +65,10 @@ def is_export(data: Any) -> bool:
 def export_records(document: Mapping[str, Any], context: Context) -> Iterator[Record]:
     """The records of a native export (``ValueError`` when the document itself is wrong)."""
     version = document.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version > native.FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int):
+        # Not interpolated: a version from outside may be any text, line breaks and all.
+        raise ValueError("has a format version that is not a whole number")
+    if version > native.FORMAT_VERSION:
         raise ValueError(f"is format version {version}, newer than this sorot reads")
     articles = document.get("articles")
     if not isinstance(articles, list):
