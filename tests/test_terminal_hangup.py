@@ -11,11 +11,13 @@ the note being written.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
 import pty
 import select
+import signal
 import struct
 import subprocess
 import sys
@@ -141,3 +143,89 @@ def test_a_terminal_gone_in_the_first_second_ends_sorot_every_time(tmp_path: Pat
         )
     hung = [f"{delays[n]:.2f} s" for n, status in enumerate(statuses) if status is None]
     assert not hung, f"sorot was still running 20 s after hang-ups at {', '.join(hung)}"
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` now (the fork server, its workers, the resource tracker)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("small", [30, 2], ids=["worker-processes", "in-process"])
+def test_a_terminal_gone_mid_entity_pass_leaves_nothing_running(tmp_path: Path, small: int) -> None:
+    # A 19 MB scrape took its worker 13 minutes to recognise, and a closed terminal
+    # left sorot running for 71: leaving waited for the article to be done. Here a 6 MB
+    # one (a minute or more of work) is being recognised when the terminal closes; with
+    # many articles the pass runs in worker processes, with few in sorot itself.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    sentence = (
+        "Menurut Menteri Pertahanan Sjafrie Sjamsoeddin di Jakarta pada Jumat (29/11), "
+        "lebih dari {n}.000 tentara dikirim ke perbatasan, kata juru bicara TNI. "
+    )
+    body = "".join(sentence.format(n=n % 97) for n in range(6_000_000 // len(sentence)))
+    (corpus / "0-huge.txt").write_text("Laporan yang sangat panjang\n\n" + body, "utf-8")
+    for n in range(small):
+        text = f"Berita {n}\n\nGubernur Dedi Mulyadi meresmikan jalan ke-{n} di Bandung.\n"
+        (corpus / f"{n + 1:02d}.txt").write_text(text, "utf-8")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(tmp_path / "data"))
+    env.update(SOROT_CONFIG=str(tmp_path / "config"), SOROT_USER="rina")
+
+    def session() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", str(corpus)],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=REPO,
+        preexec_fn=session,
+    )
+    os.close(slave)
+    left: set[int] = set()
+    try:
+        shown = _read_until(master, b"Finding entities", 90)
+        assert b"Finding entities" in shown, "the entity pass never started"
+        time.sleep(1.5)  # well into the long article
+        left = _descendants(proc.pid)
+        os.close(master)
+        status = proc.wait(timeout=20)
+        gone_by = time.monotonic() + 10
+        while any(_running(pid) for pid in left) and time.monotonic() < gone_by:
+            time.sleep(0.1)
+        still = [pid for pid in left if _running(pid)]
+    finally:
+        for pid in [proc.pid, *left]:
+            if _running(pid):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+        proc.wait()
+    assert status == 0
+    assert not still, f"processes of sorot's still running after it left: {still}"

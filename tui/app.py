@@ -6,6 +6,7 @@ import threading
 import time
 from pathlib import Path
 
+from rich.console import RenderableType
 from textual import events
 from textual.app import App
 from textual.binding import Binding
@@ -31,7 +32,7 @@ from tui.reading import ReadingInApp
 from tui.safe import SafeApp
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
-from tui.terminal import driver_for, watch_terminal
+from tui.terminal import LEAVE_WITHIN, driver_for, leave_within, watch_terminal
 
 THEME_SETTLE = 1.0
 """Seconds a theme must stay chosen before it is written into the config file."""
@@ -65,6 +66,7 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self.hidden_entity_types: set[str] = set()
         """Entity types switched off in the reader (keys 1–5), for the whole session."""
         self.entity_foreground = threading.Event()
+        self._leaving: threading.Timer | None = None
         """Set while the reader recognises an article: the index builder waits meanwhile."""
         self._last_key = 0.0
         self._entity_focus: tuple[str, str] | None = None
@@ -167,6 +169,14 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self._keep_work()
         self.live.close()
         self.exit()
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: RenderableType | None = None
+    ) -> None:
+        """Leave; whatever is still at work a few seconds later does not keep sorot running."""
+        if not self.is_headless and self._leaving is None:  # tests run apps in their process
+            self._leaving = leave_within(LEAVE_WITHIN, return_code)
+        super().exit(result, return_code, message)
 
     def _keep_work(self) -> None:
         """Keep each open article's position and any claim or note form's unsaved work."""

@@ -50,8 +50,14 @@ class PassReport:
     complete: bool = True
 
 
-def _recognise_file(jobs: Sequence[Job]) -> tuple[list[Found], int]:
-    """Recognise the articles of one file (in a worker); their results and how many were gone."""
+def _recognise_file(
+    jobs: Sequence[Job], stop: Callable[[], bool] | None = None
+) -> tuple[list[Found], int]:
+    """Recognise the articles of one file (in a worker); their results and how many were gone.
+
+    ``stop`` is asked between the pieces of a long article (in the calling process;
+    a worker process is simply killed).
+    """
     from store.entities.recognise import recognise_article
     from store.news.readers import ReadError, read_file
 
@@ -66,7 +72,7 @@ def _recognise_file(jobs: Sequence[Job]) -> tuple[list[Found], int]:
         if article is None or article.sha256 != job.sha256:
             missing += 1
             continue
-        entities = recognise_article(article)
+        entities = recognise_article(article, stop)
         spans = [(e.start, e.end, e.type, e.key) for e in entities]
         found.append((article.sha256, title_context(article), spans))
     return found, missing
@@ -86,11 +92,16 @@ def _results(
     pause: Callable[[], None],
 ) -> Iterator[tuple[list[Found], int]]:
     if sum(len(g) for g in groups) <= IN_PROCESS or workers <= 1:
+        from store.entities.recognise import Stopped
+
         for group in groups:
             pause()
             if stop():
                 return
-            yield _recognise_file(group)
+            try:
+                yield _recognise_file(group, stop)
+            except Stopped:
+                return
         return
     yield from in_workers(
         _recognise_file, groups, workers=workers, niceness=niceness, stop=stop, pause=pause
