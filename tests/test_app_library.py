@@ -339,3 +339,38 @@ async def test_the_library_works_at_80_by_24(app) -> None:
         await pilot.press("G", "s", "r", "slash", *"kim", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
+
+
+@async_test
+async def test_an_article_of_millions_of_words_keeps_its_row_in_line(
+    make_app, tmp_path: Path
+) -> None:
+    # A scrape's one-line article of 1,200,000 words printed "1,200,000" in a column of
+    # six: its title started three characters right of every other row's.
+    corpus = write_articles(
+        tmp_path / "corpus",
+        {"title": "Huge scrape", "body": "kata " * 1_200_000},
+        {"title": "Small one", "body": "Satu dua tiga."},
+    )
+    app = make_app(corpus)
+    async with running(app):
+        lines = list_lines(app)
+        huge = next(line for line in lines if "Huge scrape" in line)
+        small = next(line for line in lines if "Small one" in line)
+        assert " 1.2M " in huge
+        assert huge.index("Huge scrape") == small.index("Small one")
+
+
+def test_word_counts_fit_their_column() -> None:
+    from tui.widgets.article_list import WORDS_WIDTH, word_count
+
+    shown = {n: word_count(n) for n in (7, 99_999, 100_000, 999_999, 3_400_000, 5 * 10**9)}
+    assert shown == {
+        7: "7",
+        99_999: "99,999",
+        100_000: "100k",
+        999_999: "999.9k",
+        3_400_000: "3.4M",
+        5 * 10**9: "5G",
+    }
+    assert all(len(text) <= WORDS_WIDTH for text in shown.values())

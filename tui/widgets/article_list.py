@@ -157,6 +157,20 @@ class Rows:
             return None
 
 
+def word_count(words: int, width: int = WORDS_WIDTH) -> str:
+    """``words`` in ``width`` characters: ``12,345``, else ``340k``, ``3.4M`` (a scrape's
+    one-line article can have millions, and a wider number would push the row apart)."""
+    exact = f"{words:,}"
+    if len(exact) <= width:
+        return exact
+    for unit, size in (("G", 10**9), ("M", 10**6), ("k", 10**3)):
+        if words >= size:
+            tenths = words * 10 // size  # rounded down: 999,999 words are not "1000k"
+            short = f"{tenths // 10}.{tenths % 10}".removesuffix(".0") + unit
+            return short if len(short) <= width else f"{words // size}{unit}"[:width]
+    return exact[:width]
+
+
 def _fit(value: str, size: int) -> str:
     value = printable(value)
     return value if len(value) <= size else value[: max(0, size - 1)] + "…"
@@ -295,7 +309,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self._styles("article-list--dim"),
         )
         if columns.words:
-            text.append(f"{entry.words:>{columns.words},} ", self._styles("article-list--dim"))
+            shown = word_count(entry.words, columns.words).rjust(columns.words)
+            text.append(shown + " ", self._styles("article-list--dim"))
         claims = claims_text(self.rows.counts.get(entry.id), self._styles)
         claims.truncate(columns.claims, overflow="ellipsis", pad=True)
         text.append_text(claims)
