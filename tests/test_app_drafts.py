@@ -208,3 +208,37 @@ async def test_a_draft_whose_passage_is_gone_is_kept_and_said_so(make_app, data)
         assert any("no longer in this article" in n and str(data / "drafts") in n for n in logged)
         assert any("no longer in this article" in n for n in notes(again))
     assert drafts_of(data).get(article_id).note == NOTE  # type: ignore[union-attr]
+
+
+@async_test
+async def test_a_draft_that_cannot_be_kept_is_said_once_and_kept_once_it_can(
+    make_app, data, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A full disk for a while: the reader says so once (not every few seconds), goes on
+    # trying, and once the disk has room the draft is kept again, and that is said too.
+    import errno
+    import os
+
+    from store.files import jsonfile
+
+    real = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = make_app(data_dir=data)
+    async with running(app) as pilot:
+        reader = await start_claim(app, pilot)
+        monkeypatch.setattr(jsonfile.os, "fsync", full)
+        before = drafts_of(data).get(reader.article.id)  # (the timer may have been quicker)
+        for _ in range(3):
+            assert reader.keep_draft() is False
+        await pilot.pause()
+        failed = [n for n in notes(app) if n.startswith("Could not keep the unsaved work")]
+        assert len(failed) == 1 and "No space left on device" in failed[0]
+        assert drafts_of(data).get(reader.article.id) == before
+        monkeypatch.setattr(jsonfile.os, "fsync", real)
+        assert reader.keep_draft() is True
+        await pilot.pause()
+        assert "The unsaved work is kept as a draft again." in notes(app)
+        assert drafts_of(data).get(reader.article.id).note == NOTE

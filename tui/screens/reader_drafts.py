@@ -9,12 +9,14 @@ forms report to it when they open and close (``_start_writing``,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.css.query import NoMatches
 
 from store.annotations.annotation import Annotation
 from store.annotations.drafts import Draft, Drafts
+from store.files.jsonfile import StoreError
 from tui.screens.claim_form import ClaimFields, ClaimForm
 from tui.screens.note_form import NoteForm
 from tui.screens.reader_common import FAILED
@@ -32,6 +34,7 @@ class Writing:
         self.kept: Draft | None = None
         """The draft last written for it."""
         self.complained = False
+        """A keep failed and the user was told: later failures are quiet, a success is said."""
 
     def draft_of(self, values: ClaimFields | str) -> Draft:
         """The draft holding ``values`` (a claim's fields or a note's text)."""
@@ -88,27 +91,42 @@ class DraftsInReader:
         """Keep the open form's work, if it holds any, to be offered on the next opening.
 
         Run every few seconds while the form is open and when sorot is left.
-        True when the form's work is kept as a draft now.
+        True when the form's work is kept as a draft now. A keep that fails (a
+        full disk, a lock held) is said once and tried again each time: the disk
+        freed, the draft is kept again, and that is said too.
         """
         writing = self._writing
-        if writing is None or writing.complained:
+        if writing is None:
             return False
         draft = writing.draft_now()
         if draft is None and writing.kept is not None and not writing.restored:
             # Changed back to how it opened: nothing left to keep.
-            if self._guard("forget the draft", lambda: self.drafts.drop(self.article.id)) is FAILED:
-                writing.complained = True
-            writing.kept = None
+            if self._keep_trying(
+                writing, "forget the draft", lambda: self.drafts.drop(self.article.id)
+            ):
+                writing.kept = None
             return False
-        if draft is None or draft.same_work(writing.kept):
+        if draft is None or (draft.same_work(writing.kept) and not writing.complained):
             return writing.kept is not None
-        if (
-            self._guard("keep the unsaved work", lambda: self.drafts.keep(self.article.id, draft))
-            is FAILED
+        if not self._keep_trying(
+            writing, "keep the unsaved work", lambda: self.drafts.keep(self.article.id, draft)
         ):
-            writing.complained = True  # once, not every few seconds
             return False
         writing.kept = draft
+        return True
+
+    def _keep_trying(self, writing: Writing, what: str, action: Callable[[], None]) -> bool:
+        """``action()``; a failure said once while it lasts, and its end said. True if done."""
+        try:
+            action()
+        except StoreError as error:
+            if not writing.complained:
+                self.notify(f"Could not {what}: {error}", severity="error", timeout=10)
+                writing.complained = True
+            return False
+        if writing.complained:
+            writing.complained = False
+            self.notify("The unsaved work is kept as a draft again.")
         return True
 
     def _offer_draft(self) -> None:
