@@ -106,6 +106,29 @@ def test_a_renamed_or_moved_file_is_recognised_by_its_content(
     assert article is not None and article.source.endswith(("alpha.json", "beta.json"))
 
 
+def test_a_file_name_of_bytes_that_are_no_utf8_is_indexed_like_any_other(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    # Scrapers write names in Latin-1 too. The index keeps text, and such a name used to
+    # be left out ("rename the file to read it"); it is now kept, found and read.
+    news = tmp_path / "news"
+    news.mkdir()
+    with open(os.fsencode(news) + b"/berita-\xe9-\xff.json", "wb") as handle:
+        handle.write(json.dumps({"title": "Nama rusak", "body": "Tentara tiba."}).encode())
+    write(news, "b.json", "Beta", "Menteri bertemu di Moskwa.")
+    space = opened(tmp_path / "data", news)
+    report = space.refresh()
+    assert report.added == 2 and not report.problems
+    assert titles(space, "tentara") == ["Nama rusak"]
+    number = space.rows(space.query("tentara"), "title")[0]
+    article = space.article(space.row_data([number])[number].id)
+    assert article is not None and os.fsencode(article.source).endswith(b"berita-\xe9-\xff.json")
+    reads.clear()
+    assert not space.refresh().touched and reads == [], "its row is known on the next refresh"
+    (news / os.fsdecode(b"berita-\xe9-\xff.json")).unlink()
+    assert space.refresh().removed == 1 and titles(space) == ["Beta"]
+
+
 def test_another_parser_reads_every_file_again(
     tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

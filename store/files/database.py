@@ -16,6 +16,13 @@ The corpus index (``store.library``) and the entities stored beside it
   (:attr:`Database.problems`). Everything in it is rebuilt from the corpus's
   files; nothing a user typed lives there.
 
+Text is stored as it is, but for one kind of character: a file name of bytes
+that are no UTF-8 (``\\xff``) is, in Python, a string holding lone surrogates
+(``os.fsdecode``), which SQLite cannot take. Such characters are kept as
+characters of Unicode's last private-use block (U+10FF80–U+10FFFF) and given
+back as they were when read (:func:`_to_sql`, :func:`_from_sql`), so such a
+file is indexed and read like any other.
+
 Each room declares its own tables (``CREATE … IF NOT EXISTS`` statements),
 passed in as ``schemas``. Connections are pooled: :meth:`Database.connection`
 lends one to the calling thread for the length of a ``with`` block.
@@ -34,6 +41,31 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from store.files.modes import file_mode, is_team_folder, make_folders
+
+_KEPT = {code: 0x10FF00 + (code & 0xFF) for code in range(0xDC80, 0xDD00)}
+"""The lone surrogates ``surrogateescape`` makes of undecodable bytes, and what they are kept as."""
+_KEPT.update({code: 0xFFFD for code in range(0xD800, 0xE000) if code not in _KEPT})
+_GIVEN_BACK = {kept: code for code, kept in _KEPT.items() if kept != 0xFFFD}
+
+
+def _to_sql(text: str) -> str:
+    """``text`` as SQLite can store it (every string bound to a statement goes through here)."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.translate(_KEPT)
+    return text
+
+
+def _from_sql(data: bytes) -> str:
+    """A stored text as it was given (the connections' ``text_factory``)."""
+    text = data.decode("utf-8", "replace")
+    return text.translate(_GIVEN_BACK) if b"\xf4\x8f" in data else text
+
+
+sqlite3.register_adapter(str, _to_sql)
 
 APPLICATION_ID = 0x736F726F
 """``PRAGMA application_id`` of sorot's databases ("soro"): another program's file is not ours."""
@@ -128,6 +160,7 @@ class Database:
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        connection.text_factory = _from_sql
         # Autocommit: transactions are opened explicitly (``write``), reads see the latest commit.
         connection.isolation_level = None
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

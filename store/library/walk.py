@@ -93,9 +93,6 @@ def walk(paths: Iterable[str | Path], known_folders: Mapping[str, int] | None = 
             message = f"unsupported file type {what} (sorot reads {kinds})"
             result.problems.append(LoadProblem(root.path, message, True))
             continue
-        if not _storable(root.path):
-            result.problems.append(LoadProblem(root.path, UNSTORABLE, True))
-            continue
         try:
             stat = os.stat(root.path)
         except OSError as error:
@@ -141,9 +138,6 @@ def _walk_folder(top: str, result: Walk, known: Mapping[str, int] | None) -> Non
                     continue
                 if os.path.splitext(entry.name)[1].lower() not in SUPPORTED_SUFFIXES:
                     continue
-                if not _storable(entry.path):
-                    result.problems.append(LoadProblem(entry.path, UNSTORABLE, True))
-                    continue
                 stat = entry.stat()
             except OSError as error:
                 if entry.is_symlink():  # a link to nothing, or a loop of links: said
@@ -152,19 +146,6 @@ def _walk_folder(top: str, result: Walk, known: Mapping[str, int] | None) -> Non
                 continue  # otherwise gone between the listing and the stat
             result.files[entry.path] = Seen(entry.path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
         stack.extend(reversed(subfolders))
-
-
-UNSTORABLE = "its name is not valid UTF-8: not read (rename the file to read it)"
-"""Why a file whose name holds bytes of no encoding is left out: the index keeps names as text."""
-
-
-def _storable(path: str) -> bool:
-    """True when ``path`` is text the index can keep (no undecodable bytes in it)."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _cannot_list(folder: str, error: OSError, result: Walk) -> None:
