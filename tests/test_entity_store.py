@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -336,7 +337,7 @@ TEXTS = {
 }
 
 
-def fake_recogniser(art: Article) -> list[Entity]:
+def fake_recogniser(art: Article, stop: Callable[[], bool] | None = None) -> list[Entity]:
     found = []
     for text, kind, key in (
         ("Vladimir Putin", "PER", None),
