@@ -187,7 +187,9 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_acknowledged(tmp_pat
     # them while the new file is being written: the test exercised what it claims to.
     assert killed_mid_save >= 20, killed_mid_save
     assert killed_mid_write >= 1, killed_mid_write
-    assert len(acknowledged) >= 100
+    # (Each round waits for a save to be acknowledged before it kills, so there are at
+    # least 50; how many more depends on the machine's load, which is not the test's.)
+    assert len(acknowledged) >= 50
     # The next save to each article cleans up after the killed writers, also beside
     # a file whose very first write was killed (a delete there has nothing to change).
     store = AnnotationStore(data)
