@@ -23,7 +23,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from store.claims.terms import key_term, terms
 from store.news.article import Article
@@ -67,6 +67,15 @@ class CandidateSource(Protocol):
 
     def idf(self, term: str) -> float:
         """How rare ``term`` is among the source's sentences (higher is rarer)."""
+        ...
+
+
+@runtime_checkable
+class SentenceSource(Protocol):
+    """A candidate source that can also list every sentence it holds (board suggestions)."""
+
+    def sentences(self) -> Iterable[tuple[str, int, int, str]]:
+        """Every sentence as ``(article id, start, end, text)``."""
         ...
 
 
@@ -220,6 +229,7 @@ __all__ = [
     "CandidateSource",
     "NamesOf",
     "SentenceScan",
+    "SentenceSource",
     "content_sentences",
     "key_term",
     "keys_within",

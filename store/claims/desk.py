@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from store.claims.candidates import CandidateSource, SentenceScan
+from store.claims.candidates import CandidateSource, SentenceScan, SentenceSource
 from store.claims.related import Names, Related, RelatedFinder
 from store.claims.similarity import DEFAULT_THRESHOLD
 from store.claims.suggestions import Suggestion, suggestions
@@ -51,6 +51,6 @@ class Desk:
         stop: Callable[[], bool] = lambda: False,
     ) -> list[Suggestion]:
         """Checkable sentences several articles share that no claim covers yet."""
-        if not isinstance(self.source, SentenceScan):
-            return []  # an index-backed source suggests through its own sentences
+        if not isinstance(self.source, SentenceSource):
+            return []  # a source that cannot list its sentences suggests nothing
         return suggestions(self.source, self.finder, self._article, claimed, stop)

@@ -145,6 +145,11 @@ class Corpus(Mapping[str, Article]):
                 if article is not None:
                     yield article
 
+    def forget_files(self) -> None:
+        """Drop the parsed files kept (the index read some of them again: they changed)."""
+        with self._lock:
+            self._files.clear()
+
     def add(self, article: Article) -> None:
         """Hold an article that is not in any file (tests, imports)."""
         self._memory[article.id] = article
