@@ -23,8 +23,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Protocol, runtime_checkable
 
+from store.claims.figures import article_day
 from store.claims.terms import key_term, terms
 from store.news.article import Article
 from store.news.textunits import TextUnits
@@ -51,6 +53,8 @@ class Candidate:
     """The entity key terms named in it (``key:kim jong un``), when known."""
     terms: frozenset[str] | None = None
     """Its terms (:func:`store.claims.terms.terms`), when the source has them at hand."""
+    day: date | None = None
+    """The day its article is dated (its relative dates resolve against it), when known."""
 
 
 class CandidateSource(Protocol):
@@ -115,6 +119,7 @@ class SentenceScan:
         self._lock = threading.Lock()
         self._built = False
         self.article_ids: list[str] = []
+        self._days: list[date | None] = []
         self._sentence_article = array("I")
         self._starts = array("I")
         self._ends = array("I")
@@ -143,6 +148,7 @@ class SentenceScan:
         names = list(self._names_of(article)) if self._names_of is not None else []
         number = len(self.article_ids)
         self.article_ids.append(article.id)
+        self._days.append(article_day(article))
         body = article.body
         for start, end in content_sentences(article):
             text = body[start:end]
@@ -193,7 +199,8 @@ class SentenceScan:
         best = sorted(scores.items(), key=lambda item: -item[1])
         found: list[Candidate] = []
         for sentence, score in best:
-            article_id = self.article_ids[self._sentence_article[sentence]]
+            number = self._sentence_article[sentence]
+            article_id = self.article_ids[number]
             if article_id == exclude:
                 continue
             sentence_terms = self._terms[sentence]
@@ -206,6 +213,7 @@ class SentenceScan:
                     score,
                     frozenset(t for t in sentence_terms if t.startswith("key:")),
                     sentence_terms,
+                    self._days[number],
                 )
             )
             if len(found) >= limit:

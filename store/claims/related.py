@@ -16,10 +16,12 @@ from typing import Any
 
 from store.claims.attribution import NameSpan, speaker_of
 from store.claims.candidates import Candidate, CandidateSource, keys_within
+from store.claims.events import spans_of
 from store.claims.figure import Figure
 from store.claims.figures import Comparison, article_day, compare, counts_in, find_figures
 from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
 from store.claims.terms import terms
+from store.claims.when import dates
 from store.news.article import Article
 from store.query.words import shown_date
 
@@ -117,7 +119,9 @@ class RelatedFinder:
         """What the passage is compared by."""
         text = article.body[start:end]
         keys = keys_within(self.names_of(article), start, end)
-        return Profile(terms(text, keys), tuple(find_figures(text, article_day(article))))
+        day = article_day(article)
+        figures = tuple(find_figures(text, day))
+        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day)
 
     def scored(
         self, article: Article, start: int, end: int, pool: int = POOL
@@ -131,8 +135,9 @@ class RelatedFinder:
             found_terms = candidate.terms
             if found_terms is None:
                 found_terms = terms(candidate.text) | candidate.keys
-            # Only what is counted weighs in the score: the amounts, not the dates.
-            theirs = Profile(found_terms, tuple(counts_in(candidate.text)))
+            # What is counted weighs in the score, and when: the dates' spans tell events apart.
+            spans = tuple(spans_of(dates(candidate.text, candidate.day)))
+            theirs = Profile(found_terms, tuple(counts_in(candidate.text)), spans, candidate.day)
             found.append((scorer(theirs), candidate))
         found.sort(key=lambda item: -item[0])
         return found

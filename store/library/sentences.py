@@ -34,6 +34,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import islice
 
 from store.claims.candidates import MIN_TERMS, Candidate, content_sentences
+from store.claims.figures import article_day
 from store.claims.terms import terms
 from store.files.database import Database
 from store.news.article import Article
@@ -265,9 +266,10 @@ class SentenceIndex:
             spans.setdefault(article_id, []).append((start, end, score))
         found: list[Candidate] = []
         for article in self._read(spans):
+            day = article_day(article)
             for start, end, score in spans[article.id]:
                 sentence = article.body[start:end]
-                found.append(Candidate(article.id, start, end, sentence, score))
+                found.append(Candidate(article.id, start, end, sentence, score, day=day))
         found.sort(key=lambda c: -c.score)
         return found
 
