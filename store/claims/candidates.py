@@ -47,6 +47,7 @@ class Candidate:
     end: int
     """Offsets in that article's body."""
     text: str
+    """Its text; ``""`` from a source that keeps none (the finder reads the shown ones)."""
     score: float
     """How much it shares with the passage, by the source's own measure (higher is closer)."""
     keys: frozenset[str] = frozenset()
@@ -55,6 +56,10 @@ class Candidate:
     """Its terms (:func:`store.claims.terms.terms`), when the source has them at hand."""
     day: date | None = None
     """The day its article is dated (its relative dates resolve against it), when known."""
+    units: frozenset[str] | None = None
+    """The classes of things it counts, when the source keeps them (then ``dates`` too)."""
+    dates: tuple[tuple[float, float], ...] = ()
+    """Its resolved dates as day spans (:func:`store.claims.events.spans_of`), with ``units``."""
 
 
 class CandidateSource(Protocol):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from store.claims.candidates import CandidateSource, SentenceScan, SentenceSource
-from store.claims.related import Names, Related, RelatedFinder
+from store.claims.related import Names, ReadMany, Related, RelatedFinder
 from store.claims.similarity import DEFAULT_THRESHOLD
 from store.claims.suggestions import Suggestion, suggestions
 from store.news.article import Article
@@ -28,10 +28,11 @@ class Desk:
         article: Callable[[str], Article | None],
         names: Names | None = None,
         source: CandidateSource | None = None,
+        read: ReadMany | None = None,
     ) -> None:
         self._article = article
         self.source: CandidateSource = source or SentenceScan(articles, names)
-        self.finder = RelatedFinder(self.source, article, names)
+        self.finder = RelatedFinder(self.source, article, names, read)
 
     def related(
         self,

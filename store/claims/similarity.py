@@ -67,6 +67,8 @@ class Profile:
     """The days it dates what it states (``store.claims.events.spans_of``)."""
     day: date | None = None
     """The day its article is dated."""
+    counted: frozenset[str] | None = None
+    """The classes it counts, when known without its figures (a candidate source's row)."""
 
     @property
     def keys(self) -> frozenset[str]:
@@ -76,6 +78,8 @@ class Profile:
     @property
     def units(self) -> set[str]:
         """The classes of things it counts."""
+        if self.counted is not None:
+            return set(self.counted)
         return counted_units(list(self.figures))
 
 

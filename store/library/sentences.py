@@ -4,25 +4,27 @@
 :class:`~store.claims.candidates.CandidateSource`. Beside the articles'
 rows it keeps
 
-* ``sentences``: one small row per content sentence, ``(rowid, article
-  number, start, end)``; its text stays in the article's file;
+* ``sentences``: one row per content sentence: its article's number, its
+  start and end in the body, and what the re-ranking compares it by (its
+  terms, the classes of things it counts, its dates as day spans); its text
+  stays in the article's file;
 * ``sentence_terms``: a *contentless* FTS5 table over each sentence's terms
   (``store.claims.terms``: stemmed, numbers and dates masked, counted things
   as their class), so ``mengirim 10.000 tentara`` and ``mengirimkan hampir
   12.000 pasukan`` share ``kirim`` and ``troops``;
+* ``sentence_df``: in how many sentences each term is (its rarity, read a
+  row at a time where FTS5's own counts would walk the whole table);
 * ``sentence_articles``: which articles' sentences are in (and how many).
 
 Rows are filled incrementally (:meth:`SentenceIndex.update`, on a source's
 first use; the workspace makes a new source after each refresh): an article
 the index gained (new, or changed: a changed article gets a new number) has
-its sentences added; an article gone has its rows deleted. As for the
-articles' full text, a contentless table cannot take a row out exactly: a
-gone sentence's terms stay behind matching no ``sentences`` row, and the
-terms are built again once they outnumber the live ones.
+its sentences added; an article gone has its rows, and their terms, deleted.
 
-A query takes the passage's rarest terms, asks FTS5 for the sentences
-sharing most of them (bm25), and reads the few articles those are in to
-hand their text to the re-ranking (``store.claims.related``).
+A query takes the passage's rarest terms (as many as ``POSTINGS`` bounds:
+a bm25 query costs the postings it reads), asks FTS5 for the sentences
+sharing most of them, and hands the best ``limit`` rows to the re-ranking:
+no file is read until the few shown are described.
 """
 
 from __future__ import annotations
@@ -30,13 +32,17 @@ from __future__ import annotations
 import json
 import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
+from datetime import date
+from functools import lru_cache
 from itertools import islice
 
-from store.claims.candidates import MIN_TERMS, Candidate, content_sentences
-from store.claims.figures import article_day
+from store.claims.candidates import Candidate
 from store.claims.terms import terms
 from store.files.database import Database
+from store.files.workers import available_cores, in_workers
+from store.library.sentence_rows import SEP, Row, Wanted, rows_of_files
 from store.news.article import Article
 
 SCHEMA = """
@@ -44,9 +50,17 @@ CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
     number INTEGER NOT NULL,
     start INTEGER NOT NULL,
-    end INTEGER NOT NULL
+    end INTEGER NOT NULL,
+    terms TEXT NOT NULL,
+    units TEXT,
+    dates TEXT
 );
 CREATE INDEX IF NOT EXISTS sentences_by_number ON sentences (number);
+
+CREATE TABLE IF NOT EXISTS sentence_df (
+    term TEXT PRIMARY KEY,
+    df INTEGER NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS sentence_articles (
     number INTEGER PRIMARY KEY,
@@ -58,12 +72,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms USING fts5 (
     content = '',
     tokenize = 'unicode61 remove_diacritics 0'
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_vocab USING fts5vocab (sentence_terms, 'row');
 """
 """The sentence tables (applied with the corpus tables, ``store.files.database.Database``)."""
 
 RAREST = 12
-"""Of a passage's terms, the rarest this many look for candidates (common ones only score)."""
+"""Of a passage's terms, the rarest this many look for candidates at most (the rest score)."""
+
+POSTINGS = 20_000
+"""The sentences the looking-for terms may be in, together (beyond the rarest term)."""
 
 COMMON_SHARE = 0.05
 """Terms in more than this share of the sentences never look for candidates."""
@@ -71,10 +87,17 @@ COMMON_SHARE = 0.05
 BATCH = 500
 """Articles whose sentences are written per transaction while catching up."""
 
+IN_PROCESS = 64
+"""Up to this many files waiting are read in this process (workers cost a start)."""
+
+CHUNK = 32
+"""Files handed to a worker at a time."""
+
 ReadArticles = Callable[[Iterable[str]], Iterator[Article]]
 """The articles of some ids, each file read once (``Corpus.articles``)."""
 
 
+@lru_cache(maxsize=100_000)
 def token(term: str) -> str:
     """A term as one full-text token, its letters and digits (``key:kim jong un``)."""
     return "".join(c for c in term.casefold() if c.isalnum())
@@ -93,20 +116,24 @@ class SentenceIndex:
 
     # -- keeping up with the index -------------------------------------------------------
 
-    def update(self, stop: Callable[[], bool] = lambda: False) -> int:
+    def update(self, stop: Callable[[], bool] = lambda: False, workers: int | None = None) -> int:
         """Add the sentences of articles the index gained, drop those of gone ones; how many added.
 
-        Cheap when nothing changed (two counts). Safe from several threads and
-        processes: each batch re-checks, inside its write, what is still missing.
+        Cheap when nothing changed (a few counts). Many articles waiting are
+        read in ``workers`` processes (every core by default). Safe from
+        several threads and processes: each write re-checks what is still missing.
         """
         with self._lock:
             self._drop_gone()
             added = 0
-            while not stop():
-                missing = self._missing(BATCH)
-                if not missing:
-                    break
-                added += self._add(missing)
+            batch: list[tuple[int, list[Row]]] = []
+            for result in self._rows(self._missing(), stop, workers):
+                batch.append(result)
+                if len(batch) >= BATCH:
+                    added += self._write(batch)
+                    batch = []
+            if batch:
+                added += self._write(batch)
             if added or not self._current:
                 self._idf.clear()
                 with self.database.connection() as connection:
@@ -119,49 +146,63 @@ class SentenceIndex:
         if not self._current:
             self.update()
 
-    def _missing(self, limit: int) -> dict[str, int]:
-        """Up to ``limit`` shown articles without sentence rows: id → number."""
+    def _missing(self) -> list[Wanted]:
+        """The shown articles without sentence rows, by file (in the files' order)."""
         with self.database.connection() as connection:
             rows = connection.execute(
-                "SELECT a.id, a.number FROM articles a WHERE a.shown = 1 AND NOT EXISTS "
+                "SELECT f.path, a.number, a.id, a.position FROM articles a "
+                "JOIN files f ON f.id = a.file WHERE a.shown = 1 AND NOT EXISTS "
                 "(SELECT 1 FROM sentence_articles s WHERE s.number = a.number) "
-                "ORDER BY a.number LIMIT ?",
-                (limit,),
+                "ORDER BY f.path, a.position"
             ).fetchall()
-        return dict(rows)
+        by_file: dict[str, list[tuple[int, str, int]]] = {}
+        for path, number, article_id, position in rows:
+            by_file.setdefault(path, []).append((number, article_id, position))
+        return list(by_file.items())
 
-    def _add(self, missing: dict[str, int]) -> int:
-        rows: list[tuple[int, int, int, str]] = []
-        counts = dict.fromkeys(missing.values(), 0)
-        for article in self._read(missing):
-            number = missing[article.id]
-            for start, end, found in _sentence_terms(article):
-                rows.append((number, start, end, " ".join(sorted({token(t) for t in found}))))
-                counts[number] += 1
+    def _rows(
+        self, missing: list[Wanted], stop: Callable[[], bool], workers: int | None
+    ) -> Iterator[tuple[int, list[Row]]]:
+        """Each missing article's number and rows, read in worker processes when many."""
+        workers = available_cores() if workers is None else workers
+        if len(missing) <= IN_PROCESS or workers <= 1:
+            for item in missing:
+                if stop():
+                    return
+                yield from rows_of_files([item])
+            return
+        chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
+        for done in in_workers(rows_of_files, chunks, workers=workers, stop=stop):
+            yield from done
+
+    def _write(self, batch: list[tuple[int, list[Row]]]) -> int:
+        """Write the rows of ``batch``'s articles (those no other writer wrote first)."""
         with self.database.write() as connection:
             done = {
                 row[0]
                 for row in connection.execute(
                     "SELECT number FROM sentence_articles WHERE number IN "
                     "(SELECT value FROM json_each(?))",
-                    (_json_list(counts),),
+                    (_json_list(number for number, _rows in batch),),
                 )
             }
-            rows = [row for row in rows if row[0] not in done]
+            rows = [row for number, found in batch if number not in done for row in found]
             first = connection.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()
             ids = range(first[0], first[0] + len(rows))
             connection.executemany(
-                "INSERT INTO sentences (id, number, start, end) VALUES (?, ?, ?, ?)",
-                ((i, *row[:3]) for i, row in zip(ids, rows, strict=True)),
+                "INSERT INTO sentences (id, number, start, end, terms, units, dates) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                ((i, *row) for i, row in zip(ids, rows, strict=True)),
             )
+            _count_terms(connection, (row[3] for row in rows), 1)
             connection.executemany(
                 "INSERT INTO sentence_terms (rowid, terms) VALUES (?, ?)",
-                ((i, row[3]) for i, row in zip(ids, rows, strict=True)),
+                ((i, _tokens(row[3])) for i, row in zip(ids, rows, strict=True)),
             )
             # An article that could not be read counts as done with no sentences: tried once.
             connection.executemany(
                 "INSERT OR IGNORE INTO sentence_articles (number, sentences) VALUES (?, ?)",
-                ((n, c) for n, c in counts.items() if n not in done),
+                ((n, len(found)) for n, found in batch if n not in done),
             )
         return len(rows)
 
@@ -176,23 +217,26 @@ class SentenceIndex:
         if kept == live:
             return
         with self.database.write() as connection:
-            gone = (
-                "(SELECT s.number FROM sentence_articles s LEFT JOIN articles a ON "
-                "a.number = s.number AND a.shown = 1 WHERE a.number IS NULL)"
-            )
-            connection.execute(f"DELETE FROM sentences WHERE number IN {gone}")
-            connection.execute(f"DELETE FROM sentence_articles WHERE number IN {gone}")
-            live_rows = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
-            all_rows = connection.execute("SELECT count(*) FROM sentence_terms_docsize").fetchone()[
-                0
-            ]
-            if all_rows - live_rows > max(2000, live_rows):
-                # Left-over terms now cost more than they save: start the terms afresh.
-                connection.execute("DELETE FROM sentences")
-                connection.execute("DELETE FROM sentence_articles")
-                connection.execute(
-                    "INSERT INTO sentence_terms (sentence_terms) VALUES ('delete-all')"
+            gone = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT s.number FROM sentence_articles s LEFT JOIN articles a ON "
+                    "a.number = s.number AND a.shown = 1 WHERE a.number IS NULL"
                 )
+            ]
+            numbers = _json_list(gone)
+            within = "number IN (SELECT value FROM json_each(?))"
+            # A contentless table forgets a row given the very terms it was given.
+            rows = connection.execute(
+                f"SELECT id, terms FROM sentences WHERE {within}", (numbers,)
+            ).fetchall()
+            connection.executemany(
+                "INSERT INTO sentence_terms (sentence_terms, rowid, terms) VALUES ('delete', ?, ?)",
+                ((i, _tokens(found)) for i, found in rows),
+            )
+            _count_terms(connection, (found for _i, found in rows), -1)
+            connection.execute(f"DELETE FROM sentences WHERE {within}", (numbers,))
+            connection.execute(f"DELETE FROM sentence_articles WHERE {within}", (numbers,))
 
     # -- CandidateSource -----------------------------------------------------------------
 
@@ -211,20 +255,19 @@ class SentenceIndex:
 
     def _idfs(self, wanted: Collection[str]) -> dict[str, float]:
         self._ensure()
-        missing = {t for t in wanted if t not in self._idf}
+        missing = [t for t in wanted if t not in self._idf]
         if missing:
-            tokens = {token(t): t for t in missing}
             with self.database.connection() as connection:
                 counts = dict(
                     connection.execute(
-                        "SELECT term, doc FROM sentence_vocab WHERE term IN "
+                        "SELECT term, df FROM sentence_df WHERE term IN "
                         "(SELECT value FROM json_each(?))",
-                        (_json_list(tokens),),
+                        (_json_list(missing),),
                     )
                 )
             total = self._total or 1
-            for tok, term in tokens.items():
-                self._idf[term] = math.log((total + 1) / (counts.get(tok, 0) + 0.5))
+            for term in missing:
+                self._idf[term] = math.log((total + 1) / (counts.get(term, 0) + 0.5))
         return {t: self._idf[t] for t in wanted}
 
     def candidates(
@@ -235,12 +278,7 @@ class SentenceIndex:
         wanted = terms(text, keys)
         if not wanted or not self._total:
             return []
-        idf = self._idfs(wanted)
-        # As the scan: a term in more than 20 sentences and a share of them finds nothing.
-        common = max(20, int(self._total * COMMON_SHARE))
-        floor = math.log((self._total + 1) / (common + 0.5))
-        rare = sorted((t for t in wanted if token(t) and idf[t] >= floor), key=lambda t: -idf[t])
-        tokens = sorted({token(t) for t in rare[:RAREST]})
+        tokens = self._looking_for(wanted)
         if not tokens:
             return []
         expression = " OR ".join(f'"{t}"' for t in tokens)
@@ -252,26 +290,49 @@ class SentenceIndex:
                 (exclude,),
             ).fetchone()[0]
             rows = connection.execute(
-                "SELECT a.id, s.start, s.end, m.score FROM ("
+                "SELECT a.id, a.date, s.start, s.end, s.terms, s.units, s.dates, m.score FROM ("
                 "  SELECT rowid, -rank AS score FROM sentence_terms WHERE sentence_terms MATCH ? "
                 "  ORDER BY rank LIMIT ?) m "
                 "JOIN sentences s ON s.id = m.rowid "
                 "JOIN articles a ON a.number = s.number AND a.shown = 1 "
-                "WHERE a.id != ? ORDER BY m.score DESC",
-                (expression, limit + own, exclude),
+                "WHERE a.id != ? ORDER BY m.score DESC LIMIT ?",
+                (expression, limit + own, exclude, limit),
             ).fetchall()
-        rows = rows[:limit]
-        spans: dict[str, list[tuple[int, int, float]]] = {}
-        for article_id, start, end, score in rows:
-            spans.setdefault(article_id, []).append((start, end, score))
-        found: list[Candidate] = []
-        for article in self._read(spans):
-            day = article_day(article)
-            for start, end, score in spans[article.id]:
-                sentence = article.body[start:end]
-                found.append(Candidate(article.id, start, end, sentence, score, day=day))
-        found.sort(key=lambda c: -c.score)
+        found = [
+            Candidate(
+                article_id,
+                start,
+                end,
+                "",
+                score,
+                terms=frozenset(found_terms.split(SEP)),
+                day=_shown_day(shown),
+                units=frozenset((units or "").split()),
+                dates=_spans(spans),
+            )
+            for article_id, shown, start, end, found_terms, units, spans, score in rows
+        ]
+        # The re-ranking weighs every term of every candidate: their rarities in one go.
+        self._idfs({t for c in found for t in c.terms or ()})
         return found
+
+    def _looking_for(self, wanted: frozenset[str]) -> list[str]:
+        """The tokens of the rarest of ``wanted``, as many as ``POSTINGS`` allows."""
+        idf = self._idfs(wanted)
+        total = self._total
+        # As the scan: a term in more than 20 sentences and a share of them finds nothing.
+        common = max(20, int(total * COMMON_SHARE))
+        floor = math.log((total + 1) / (common + 0.5))
+        rare = sorted((t for t in wanted if token(t) and idf[t] >= floor), key=lambda t: -idf[t])
+        chosen: list[str] = []
+        postings = 0.0
+        for term in rare[:RAREST]:
+            # idf = log((n + 1) / (df + 0.5)): the sentences a term is in, back from its rarity.
+            postings += (total + 1) / math.exp(idf[term]) - 0.5
+            if chosen and postings > POSTINGS:
+                break
+            chosen.append(token(term))
+        return sorted(set(chosen))
 
     def sentences(self) -> Iterator[tuple[str, int, int, str]]:
         """Every indexed sentence as ``(article id, start, end, text)`` (for suggestions)."""
@@ -291,13 +352,34 @@ class SentenceIndex:
                     yield article.id, start, end, article.body[start:end]
 
 
-def _sentence_terms(article: Article) -> Iterator[tuple[int, int, frozenset[str]]]:
-    """The content sentences of ``article`` worth comparing, with their terms."""
-    body = article.body
-    for start, end in content_sentences(article):
-        found = terms(body[start:end])
-        if len(found) >= MIN_TERMS:
-            yield start, end, found
+def _count_terms(connection, rows: Iterable[str], sign: int) -> None:  # sqlite3.Connection
+    """Add (``sign`` 1) or take away (-1) the terms of ``rows`` from the terms' counts."""
+    counted = Counter(t for found in rows for t in found.split(SEP))
+    connection.executemany(
+        "INSERT INTO sentence_df (term, df) VALUES (?, ?) "
+        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        ((t, sign * n) for t, n in counted.items()),
+    )
+
+
+def _tokens(found: str) -> str:
+    """The full-text tokens of a row's ``terms``."""
+    return " ".join(sorted({token(t) for t in found.split(SEP)}))
+
+
+def _shown_day(shown: str) -> date | None:
+    """The day of an article row's date (``2024-11-30``, ``~2024-11-30``; not ambiguous ones)."""
+    try:
+        return date.fromisoformat(shown.removeprefix("~")[:10])
+    except ValueError:
+        return None
+
+
+def _spans(text: str | None) -> tuple[tuple[float, float], ...]:
+    """A row's dates, back as day spans."""
+    if not text:
+        return ()
+    return tuple((float(a), float(b)) for a, b in (pair.split(":") for pair in text.split()))
 
 
 def _json_list(values: Iterable[object]) -> str:

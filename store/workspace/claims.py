@@ -47,7 +47,8 @@ class ClaimsOfWorkspace:
             # measurably help (make eval-claims), and the recogniser would run over every
             # article.
             source = SentenceIndex(self.database, corpus.articles)
-            self._desk = (corpus, Desk(articles, corpus.get, source=source))
+            desk = Desk(articles, corpus.get, source=source, read=corpus.articles)
+            self._desk = (corpus, desk)
         return self._desk[1]
 
     def forget_desk(self: Workspace) -> None:
