@@ -149,6 +149,10 @@ class SuggestionList(OptionList):
                 Option(Text("Nothing shared that is not a claim already.", "dim"), disabled=True)
             )
         self.add_options(options)
+        if suggestions:
+            # The heading takes no highlight: without this, Tab then ``a`` found nothing
+            # highlighted until an arrow key was pressed.
+            self.highlighted = 1
 
     def current(self) -> Suggestion | None:
         """The highlighted suggestion."""
