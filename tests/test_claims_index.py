@@ -103,7 +103,16 @@ def test_a_removed_article_is_no_candidate_and_its_rows_go(tmp_path: Path) -> No
     with space.database.connection() as connection:
         numbers = connection.execute("SELECT DISTINCT number FROM sentences").fetchall()
         live = connection.execute("SELECT number FROM articles").fetchall()
+        rows = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        in_full_text = connection.execute("SELECT count(*) FROM sentence_terms_docsize").fetchone()[
+            0
+        ]
+        counted = connection.execute(
+            "SELECT df FROM sentence_df WHERE term = 'vanuatu'"
+        ).fetchone()[0]
     assert sorted(numbers) == sorted(live)
+    assert in_full_text == rows, "the gone article's terms left the full text too"
+    assert counted == 1, "and its terms' counts went down"
 
 
 def test_an_up_to_date_index_adds_nothing(tmp_path: Path) -> None:
