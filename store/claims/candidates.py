@@ -9,8 +9,8 @@ sentences), which the re-ranking weighs words by. Two implementations fit:
   and turned into terms once, on first use, and kept in memory with an
   inverted index. Fine for the seeds and corpora of some thousands of
   articles; it reads each article once.
-- an index-backed source (full-text search with bm25 over sentences, shared
-  entity keys), where the corpus index exists.
+- :class:`store.library.sentences.SentenceIndex`: the corpus index's
+  sentence rows, bm25 over their terms (the workspace's source).
 
 Boilerplate (teasers, captions, credits) is never a candidate.
 """

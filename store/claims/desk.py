@@ -5,7 +5,8 @@ corpus as plain functions (every article; one article by id; an article's
 names with their entity keys), so this room needs neither the library nor
 the entity recogniser. The candidate source is chosen here: a scan of the
 corpus's sentences (:class:`~store.claims.candidates.SentenceScan`), or one
-the caller passes (an index-backed source where the corpus index exists).
+the caller passes (the workspace passes the corpus index's sentences,
+``store.library.sentences``, and reads the shown articles many at a time).
 """
 
 from __future__ import annotations
