@@ -21,22 +21,26 @@ first use; the workspace makes a new source after each refresh): an article
 the index gained (new, or changed: a changed article gets a new number) has
 its sentences added; an article gone has its rows, and their terms, deleted.
 
-A query takes the passage's rarest terms (as many as ``POSTINGS`` bounds:
-a bm25 query costs the postings it reads), asks FTS5 for the sentences
-sharing most of them, and hands the best ``limit`` rows to the re-ranking:
-no file is read until the few shown are described.
+A query takes the passage's rarest terms (as many as ``POSTINGS`` bounds),
+reads from FTS5 the sentences holding each, scores them by the summed
+rarity of the terms they share (as the sentence scan does; FTS5's own bm25
+costs too much a match when a term is in tens of thousands of sentences),
+and hands the best ``limit`` rows to the re-ranking: no file is read until
+the few shown are described.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 
 from store.claims.candidates import Candidate
 from store.claims.terms import terms
@@ -78,7 +82,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms USING fts5 (
 RAREST = 12
 """Of a passage's terms, the rarest this many look for candidates at most (the rest score)."""
 
-POSTINGS = 20_000
+POSTINGS = 60_000
 """The sentences the looking-for terms may be in, together (beyond the rarest term)."""
 
 COMMON_SHARE = 0.05
@@ -273,66 +277,74 @@ class SentenceIndex:
     def candidates(
         self, text: str, keys: Collection[str], exclude: str, limit: int
     ) -> list[Candidate]:
-        """Sentences outside ``exclude`` sharing the rarest terms of ``text``, by bm25."""
+        """Sentences outside ``exclude`` scored by the summed rarity of the rare terms shared."""
         self._ensure()
         wanted = terms(text, keys)
         if not wanted or not self._total:
             return []
-        tokens = self._looking_for(wanted)
-        if not tokens:
+        chosen = self._looking_for(wanted)
+        if not chosen:
             return []
-        expression = " OR ".join(f'"{t}"' for t in tokens)
+        scores: dict[int, float] = defaultdict(float)
         with self.database.connection() as connection:
+            # The postings alone are cheap to read; FTS5's bm25 costs microseconds a match,
+            # too many when a term is in tens of thousands of sentences: summed here instead.
+            for found, weight in chosen:
+                for (rowid,) in connection.execute(
+                    "SELECT rowid FROM sentence_terms WHERE sentence_terms MATCH ?", (f'"{found}"',)
+                ):
+                    scores[rowid] += weight
             # The passage's own article is left out after the ranking: room for its sentences.
             own = connection.execute(
                 "SELECT coalesce(sum(s.sentences), 0) FROM sentence_articles s "
                 "JOIN articles a ON a.number = s.number WHERE a.id = ?",
                 (exclude,),
             ).fetchone()[0]
+            best = heapq.nlargest(limit + own, scores.items(), key=itemgetter(1))
             rows = connection.execute(
-                "SELECT a.id, a.date, s.start, s.end, s.terms, s.units, s.dates, m.score FROM ("
-                "  SELECT rowid, -rank AS score FROM sentence_terms WHERE sentence_terms MATCH ? "
-                "  ORDER BY rank LIMIT ?) m "
-                "JOIN sentences s ON s.id = m.rowid "
-                "JOIN articles a ON a.number = s.number AND a.shown = 1 "
-                "WHERE a.id != ? ORDER BY m.score DESC LIMIT ?",
-                (expression, limit + own, exclude, limit),
+                # CROSS JOIN keeps the sentences first: without statistics SQLite would walk
+                # every shown article (an index on ``shown`` looks as good to it).
+                "SELECT s.id, a.id, a.date, s.start, s.end, s.terms, s.units, s.dates "
+                "FROM sentences s CROSS JOIN articles a ON a.number = s.number AND a.shown = 1 "
+                "WHERE s.id IN (SELECT value FROM json_each(?)) AND a.id != ?",
+                (_json_list(rowid for rowid, _score in best), exclude),
             ).fetchall()
+        found_rows = sorted(rows, key=lambda row: -scores[row[0]])[:limit]
         found = [
             Candidate(
                 article_id,
                 start,
                 end,
                 "",
-                score,
+                scores[rowid],
                 terms=frozenset(found_terms.split(SEP)),
                 day=_shown_day(shown),
                 units=frozenset((units or "").split()),
                 dates=_spans(spans),
             )
-            for article_id, shown, start, end, found_terms, units, spans, score in rows
+            for rowid, article_id, shown, start, end, found_terms, units, spans in found_rows
         ]
         # The re-ranking weighs every term of every candidate: their rarities in one go.
         self._idfs({t for c in found for t in c.terms or ()})
         return found
 
-    def _looking_for(self, wanted: frozenset[str]) -> list[str]:
-        """The tokens of the rarest of ``wanted``, as many as ``POSTINGS`` allows."""
+    def _looking_for(self, wanted: frozenset[str]) -> list[tuple[str, float]]:
+        """The tokens of the rarest of ``wanted`` with their rarity, as ``POSTINGS`` allows."""
         idf = self._idfs(wanted)
         total = self._total
         # As the scan: a term in more than 20 sentences and a share of them finds nothing.
         common = max(20, int(total * COMMON_SHARE))
         floor = math.log((total + 1) / (common + 0.5))
         rare = sorted((t for t in wanted if token(t) and idf[t] >= floor), key=lambda t: -idf[t])
-        chosen: list[str] = []
+        chosen: dict[str, float] = {}
         postings = 0.0
         for term in rare[:RAREST]:
             # idf = log((n + 1) / (df + 0.5)): the sentences a term is in, back from its rarity.
             postings += (total + 1) / math.exp(idf[term]) - 0.5
             if chosen and postings > POSTINGS:
                 break
-            chosen.append(token(term))
-        return sorted(set(chosen))
+            chosen[token(term)] = max(chosen.get(token(term), 0.0), idf[term])
+        return list(chosen.items())
 
     def sentences(self) -> Iterator[tuple[str, int, int, str]]:
         """Every indexed sentence as ``(article id, start, end, text)`` (for suggestions)."""
