@@ -10,7 +10,7 @@ sentences), which the re-ranking weighs words by. Two implementations fit:
   inverted index. Fine for the seeds and corpora of some thousands of
   articles; it reads each article once.
 - :class:`store.library.sentences.SentenceIndex`: the corpus index's
-  sentence rows, bm25 over their terms (the workspace's source).
+  sentence rows, found by their rare terms in FTS5 (the workspace's source).
 
 Boilerplate (teasers, captions, credits) is never a candidate.
 """

@@ -1,4 +1,4 @@
-"""Related-passage candidates from the corpus index: every content sentence, searchable by bm25.
+"""Related-passage candidates from the corpus index: every content sentence, by its rare terms.
 
 :class:`SentenceIndex` is the index-backed
 :class:`~store.claims.candidates.CandidateSource`. Beside the articles'

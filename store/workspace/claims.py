@@ -42,7 +42,7 @@ class ClaimsOfWorkspace:
                 # One pass over the index's ids, each file parsed once and not kept.
                 return corpus.articles(list(corpus))
 
-            # Candidates are the index's sentences (bm25 over their terms), caught up with
+            # Candidates are the index's sentences (by their rare terms), caught up with
             # the index on use. Entity keys are left out: on the seed gold they did not
             # measurably help (make eval-claims), and the recogniser would run over every
             # article.
