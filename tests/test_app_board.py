@@ -120,6 +120,25 @@ async def test_a_suggestion_is_accepted_as_a_group_with_one_key(app) -> None:
 
 
 @async_test
+async def test_tab_then_a_accepts_the_first_suggestion_without_an_arrow_key(app) -> None:
+    async with running(app) as pilot:
+        await pilot.press("B")
+        await workers_done(app)
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, ClaimsBoard)
+        first = board.suggestions.suggestions[0]
+        await pilot.press("tab", "a")
+        await pilot.pause()
+        (item,) = [i for i in board.list.items if i.group]
+        assert len(item.outlets) == first.outlets
+        assert first not in board.suggestions.suggestions
+        assert board.suggestions.current() is board.suggestions.suggestions[0], (
+            "the next suggestion is highlighted, ready for another a"
+        )
+
+
+@async_test
 async def test_a_colleagues_verdict_shows_on_the_board_live(make_app, tmp_path) -> None:
     app = make_app()
     async with running(app) as pilot:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pilot_helpers import async_test, open_row, running, status, workers_done
+from tests.pilot_helpers import SMALL, async_test, open_row, running, status, workers_done
 from tui.screens.reader import ReaderScreen
 from tui.widgets.related_panel import RelatedPanel
 
@@ -123,3 +123,14 @@ async def test_ctrl_o_with_nowhere_to_go_says_so(app) -> None:
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert "No earlier place to go back to" in status(app, "#reader-status")
+
+
+@async_test
+async def test_the_passage_s_own_figures_show_in_a_narrow_terminal(app) -> None:
+    async with running(app, SMALL) as pilot:
+        reader = await open_row(app, pilot, BAPERA)
+        panel = await related_of(app, pilot, reader, "Para analis menilai")
+        await pilot.pause()
+        shown = [panel.render_line(y).text.strip() for y in range(panel.size.height)]
+        # The heading wraps to more lines in the narrow panel; none of them is cut.
+        assert ">10,000 troops" in shown, shown

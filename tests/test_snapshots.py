@@ -171,9 +171,11 @@ def frozen_clock(monkeypatch):
     monkeypatch.setattr(annotation_module, "datetime", _FrozenClock)
 
 
-# At 80x24 the panel's line of the passage's own figures came and went between full runs
-# (not alone): unexplained yet, so only the wide snapshot is kept until it is understood.
-@pytest.mark.parametrize("size", [WIDE], ids=["120x40"])
+# At 80x24 the panel's line of the passage's own figures came and went between full runs:
+# Textual's OptionList kept the heading's height measured at an older content width (the
+# panel still being laid out as it opened), so the wrapped heading lost its last line
+# unless something redrew the panel in between (timing). tui/widgets/measured_options.py.
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "120x40"])
 def test_related_panel(snap_compare, app, size) -> None:
     """The troop count of BaperaNews in geosurvey.co.id, figures compared."""
 

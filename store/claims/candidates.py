@@ -9,8 +9,8 @@ sentences), which the re-ranking weighs words by. Two implementations fit:
   and turned into terms once, on first use, and kept in memory with an
   inverted index. Fine for the seeds and corpora of some thousands of
   articles; it reads each article once.
-- an index-backed source (full-text search with bm25 over sentences, shared
-  entity keys), where the corpus index exists.
+- :class:`store.library.sentences.SentenceIndex`: the corpus index's
+  sentence rows, found by their rare terms in FTS5 (the workspace's source).
 
 Boilerplate (teasers, captions, credits) is never a candidate.
 """
@@ -23,8 +23,10 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import date
+from typing import Protocol, runtime_checkable
 
+from store.claims.figures import article_day
 from store.claims.terms import key_term, terms
 from store.news.article import Article
 from store.news.textunits import TextUnits
@@ -45,12 +47,19 @@ class Candidate:
     end: int
     """Offsets in that article's body."""
     text: str
+    """Its text; ``""`` from a source that keeps none (the finder reads the shown ones)."""
     score: float
     """How much it shares with the passage, by the source's own measure (higher is closer)."""
     keys: frozenset[str] = frozenset()
     """The entity key terms named in it (``key:kim jong un``), when known."""
     terms: frozenset[str] | None = None
     """Its terms (:func:`store.claims.terms.terms`), when the source has them at hand."""
+    day: date | None = None
+    """The day its article is dated (its relative dates resolve against it), when known."""
+    units: frozenset[str] | None = None
+    """The classes of things it counts, when the source keeps them (then ``dates`` too)."""
+    dates: tuple[tuple[float, float], ...] = ()
+    """Its resolved dates as day spans (:func:`store.claims.events.spans_of`), with ``units``."""
 
 
 class CandidateSource(Protocol):
@@ -67,6 +76,15 @@ class CandidateSource(Protocol):
 
     def idf(self, term: str) -> float:
         """How rare ``term`` is among the source's sentences (higher is rarer)."""
+        ...
+
+
+@runtime_checkable
+class SentenceSource(Protocol):
+    """A candidate source that can also list every sentence it holds (board suggestions)."""
+
+    def sentences(self) -> Iterable[tuple[str, int, int, str]]:
+        """Every sentence as ``(article id, start, end, text)``."""
         ...
 
 
@@ -106,6 +124,7 @@ class SentenceScan:
         self._lock = threading.Lock()
         self._built = False
         self.article_ids: list[str] = []
+        self._days: list[date | None] = []
         self._sentence_article = array("I")
         self._starts = array("I")
         self._ends = array("I")
@@ -134,6 +153,7 @@ class SentenceScan:
         names = list(self._names_of(article)) if self._names_of is not None else []
         number = len(self.article_ids)
         self.article_ids.append(article.id)
+        self._days.append(article_day(article))
         body = article.body
         for start, end in content_sentences(article):
             text = body[start:end]
@@ -184,7 +204,8 @@ class SentenceScan:
         best = sorted(scores.items(), key=lambda item: -item[1])
         found: list[Candidate] = []
         for sentence, score in best:
-            article_id = self.article_ids[self._sentence_article[sentence]]
+            number = self._sentence_article[sentence]
+            article_id = self.article_ids[number]
             if article_id == exclude:
                 continue
             sentence_terms = self._terms[sentence]
@@ -197,6 +218,7 @@ class SentenceScan:
                     score,
                     frozenset(t for t in sentence_terms if t.startswith("key:")),
                     sentence_terms,
+                    self._days[number],
                 )
             )
             if len(found) >= limit:
@@ -220,6 +242,7 @@ __all__ = [
     "CandidateSource",
     "NamesOf",
     "SentenceScan",
+    "SentenceSource",
     "content_sentences",
     "key_term",
     "keys_within",

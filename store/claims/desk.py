@@ -5,15 +5,16 @@ corpus as plain functions (every article; one article by id; an article's
 names with their entity keys), so this room needs neither the library nor
 the entity recogniser. The candidate source is chosen here: a scan of the
 corpus's sentences (:class:`~store.claims.candidates.SentenceScan`), or one
-the caller passes (an index-backed source where the corpus index exists).
+the caller passes (the workspace passes the corpus index's sentences,
+``store.library.sentences``, and reads the shown articles many at a time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from store.claims.candidates import CandidateSource, SentenceScan
-from store.claims.related import Names, Related, RelatedFinder
+from store.claims.candidates import CandidateSource, SentenceScan, SentenceSource
+from store.claims.related import Names, ReadMany, Related, RelatedFinder
 from store.claims.similarity import DEFAULT_THRESHOLD
 from store.claims.suggestions import Suggestion, suggestions
 from store.news.article import Article
@@ -28,10 +29,11 @@ class Desk:
         article: Callable[[str], Article | None],
         names: Names | None = None,
         source: CandidateSource | None = None,
+        read: ReadMany | None = None,
     ) -> None:
         self._article = article
         self.source: CandidateSource = source or SentenceScan(articles, names)
-        self.finder = RelatedFinder(self.source, article, names)
+        self.finder = RelatedFinder(self.source, article, names, read)
 
     def related(
         self,
@@ -51,6 +53,6 @@ class Desk:
         stop: Callable[[], bool] = lambda: False,
     ) -> list[Suggestion]:
         """Checkable sentences several articles share that no claim covers yet."""
-        if not isinstance(self.source, SentenceScan):
-            return []  # an index-backed source suggests through its own sentences
+        if not isinstance(self.source, SentenceSource):
+            return []  # a source that cannot list its sentences suggests nothing
         return suggestions(self.source, self.finder, self._article, claimed, stop)

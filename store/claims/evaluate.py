@@ -6,8 +6,12 @@ distractors (same numbers or words, another claim) and lonely passages
 (claims no other seed states). For every gold passage the desk's related
 passages are taken as ``sorot related`` prints them by default; a printed
 passage is right when it overlaps a gold passage of the same claim in
-another article. Recall counts, for each gold passage, the other articles
-stating its claim that appear among the printed passages.
+another article. A passage asked about states its own claim and the claims
+of the gold passages it overlaps in its article (the sentence putting
+Putin's June signing and his June visit in one, a distractor quoting the
+sentence another claim's passage quotes): a printed passage stating any of
+them is right. Recall counts, for each gold passage, the other articles
+stating its own claim that appear among the printed passages.
 
 Figure conflicts: each gold pair is compared as the desk compares figures,
 and reported found, missed or wrongly claimed.
@@ -120,17 +124,24 @@ def evaluate(
             for p in passages
             if passage.claim and p.claim == passage.claim and p.article_id != passage.article_id
         }
+        stated = _claims_stated(passage, passages)
         hit_articles = set()
         for related in shown:
             scores.printed += 1
-            right = passage.claim is not None and any(
-                p.claim == passage.claim
+            right = any(
+                p.claim in stated
                 and p.article_id == related.article_id
                 and _overlaps(p.start, p.end, related.start, related.end)
                 for p in passages
             )
             if right:
                 scores.right += 1
+            if related.article_id in wanted_articles and any(
+                p.claim == passage.claim
+                and p.article_id == related.article_id
+                and _overlaps(p.start, p.end, related.start, related.end)
+                for p in passages
+            ):
                 hit_articles.add(related.article_id)
             else:
                 scores.wrong.append(f"{passage.id} → {related.text[:70]!r}")
@@ -152,6 +163,19 @@ def evaluate(
         elif said:
             scores.conflicts_wrong.append(label)
     return scores
+
+
+def _claims_stated(passage: Passage, passages: list[Passage]) -> set[str]:
+    """The claims ``passage`` states: its own, and those of the gold passages it overlaps."""
+    stated = {passage.claim} if passage.claim else set()
+    for other in passages:
+        if (
+            other.claim
+            and other.article_id == passage.article_id
+            and _overlaps(passage.start, passage.end, other.start, other.end)
+        ):
+            stated.add(other.claim)
+    return stated
 
 
 def _figures(article: Article, passage: Passage) -> list:

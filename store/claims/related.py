@@ -12,14 +12,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from store.claims.attribution import NameSpan, speaker_of
 from store.claims.candidates import Candidate, CandidateSource, keys_within
+from store.claims.events import Span, spans_of
 from store.claims.figure import Figure
-from store.claims.figures import Comparison, article_day, compare, counts_in, find_figures
+from store.claims.figures import (
+    Comparison,
+    article_day,
+    compare,
+    counted_units,
+    counts_in,
+    find_figures,
+)
 from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
 from store.claims.terms import terms
+from store.claims.when import dates
 from store.news.article import Article
 from store.query.words import shown_date
 
@@ -31,6 +41,27 @@ PER_ARTICLE = 2
 
 Names = Callable[[Article], Iterable[tuple[int, int, str]]]
 """An article's people, organisations and places as ``(start, end, key)``."""
+
+ReadMany = Callable[[Iterable[str]], Iterable[Article]]
+"""The articles of some ids, each file read once (the corpus's ``articles``)."""
+
+
+def candidate_profile(candidate: Candidate) -> Profile:
+    """What a candidate is compared by: from its source's row, or from its text."""
+    if candidate.units is not None and candidate.terms is not None:
+        return Profile(candidate.terms, (), candidate.dates, candidate.day, candidate.units)
+    found_terms = candidate.terms
+    if found_terms is None:
+        found_terms = terms(candidate.text) | candidate.keys
+    # What is counted weighs in the score, and when: the dates' spans tell events apart.
+    spans = tuple(spans_of(dates(candidate.text, candidate.day)))
+    return Profile(found_terms, tuple(counts_in(candidate.text)), spans, candidate.day)
+
+
+def compared(text: str, day: date | None) -> tuple[frozenset[str], tuple[Span, ...]]:
+    """The classes ``text`` counts and its dates' day spans (what a source may keep)."""
+    units = frozenset(counted_units(counts_in(text)))
+    return units, tuple(spans_of(dates(text, day)))
 
 
 @dataclass(frozen=True)
@@ -89,10 +120,23 @@ class RelatedFinder:
         source: CandidateSource,
         article: Callable[[str], Article | None],
         names: Names | None = None,
+        read: ReadMany | None = None,
     ) -> None:
         self.source = source
         self._article = article
         self._names = names
+        self._read = read
+
+    def _articles_of(self, ids: list[str]) -> dict[str, Article]:
+        """The articles of ``ids``, each file read once when the caller can read many."""
+        if self._read is not None:
+            return {a.id: a for a in self._read(dict.fromkeys(ids))}
+        found = {}
+        for article_id in dict.fromkeys(ids):
+            other = self._article(article_id)
+            if other is not None:
+                found[article_id] = other
+        return found
 
     def names_of(self, article: Article) -> list[tuple[int, int, str]]:
         """``article``'s names with their keys, when the caller can tell them."""
@@ -117,7 +161,9 @@ class RelatedFinder:
         """What the passage is compared by."""
         text = article.body[start:end]
         keys = keys_within(self.names_of(article), start, end)
-        return Profile(terms(text, keys), tuple(find_figures(text, article_day(article))))
+        day = article_day(article)
+        figures = tuple(find_figures(text, day))
+        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day)
 
     def scored(
         self, article: Article, start: int, end: int, pool: int = POOL
@@ -128,12 +174,7 @@ class RelatedFinder:
         scorer = Scorer(self.profile(article, start, end), self.source.idf)
         found = []
         for candidate in self.source.candidates(text, keys, article.id, pool):
-            found_terms = candidate.terms
-            if found_terms is None:
-                found_terms = terms(candidate.text) | candidate.keys
-            # Only what is counted weighs in the score: the amounts, not the dates.
-            theirs = Profile(found_terms, tuple(counts_in(candidate.text)))
-            found.append((scorer(theirs), candidate))
+            found.append((scorer(candidate_profile(candidate)), candidate))
         found.sort(key=lambda item: -item[0])
         return found
 
@@ -151,26 +192,30 @@ class RelatedFinder:
         if end <= start:
             return []
         mine = find_figures(article.body[start:end], article_day(article))
-        shown: list[Related] = []
+        chosen: list[tuple[float, Candidate]] = []
         per_article: dict[str, int] = {}
         scored = self.scored(article, start, end)
         bar = max(threshold, scored[0][0] * RELATIVE) if scored else threshold
         for value, candidate in scored:
-            if value < bar or len(shown) >= limit:
+            if value < bar or len(chosen) >= limit:
                 break
             if per_article.get(candidate.article_id, 0) >= PER_ARTICLE:
                 continue
-            other = self._article(candidate.article_id)
-            if other is None:
-                continue
             per_article[candidate.article_id] = per_article.get(candidate.article_id, 0) + 1
+            chosen.append((value, candidate))
+        others = self._articles_of([c.article_id for _, c in chosen])
+        shown: list[Related] = []
+        for value, candidate in chosen:
+            other = others.get(candidate.article_id)
+            if other is None:
+                continue  # gone since it was indexed
             facts = self.facts(other, candidate.start, candidate.end)
             shown.append(
                 Related(
                     candidate.article_id,
                     candidate.start,
                     candidate.end,
-                    candidate.text,
+                    other.body[candidate.start : candidate.end],
                     value,
                     other.outlet,
                     shown_date(other.published, other.published_status),

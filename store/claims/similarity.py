@@ -15,6 +15,8 @@ Beyond shared words:
   same class (troops and troops, whatever the numbers) that weighs for them;
 - words are stemmed (``mengirim``, ``mengirimkan``, ``dikirim`` meet) and
   counted things are their class (``pasukan`` and ``tentara`` are troops);
+- dates tell events apart (:mod:`store.claims.events`): the same people
+  meeting in July and in November are two claims, whatever they share;
 - entity keys, when a caller gives an article's names, are terms too
   (``Kim Jong-un`` and ``Kim`` both ``key:kim jong un``); the workspace
   gives none today: on the seed gold they did not measurably help.
@@ -28,7 +30,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
+from store.claims.events import Span, different_events
 from store.claims.figure import Figure
 from store.claims.figures import counted_units
 from store.claims.terms import KEY_PREFIX
@@ -41,6 +45,9 @@ DIFFERENT_THINGS = 0.35
 
 SAME_THINGS = 1.3
 """What a score is multiplied by when two passages count the same class of things."""
+
+DIFFERENT_EVENTS = 0.35
+"""What a score is multiplied by when the dates say two passages tell different events."""
 
 QUERY_WEIGHT = 0.7
 """How much the passage asked about's own length counts in the cosine (0.5: symmetric)."""
@@ -55,6 +62,13 @@ class Profile:
 
     terms: frozenset[str]
     figures: tuple[Figure, ...] = ()
+    """Its amounts (and dates: only their spans below weigh in the score)."""
+    dates: tuple[Span, ...] = ()
+    """The days it dates what it states (``store.claims.events.spans_of``)."""
+    day: date | None = None
+    """The day its article is dated."""
+    counted: frozenset[str] | None = None
+    """The classes it counts, when known without its figures (a candidate source's row)."""
 
     @property
     def keys(self) -> frozenset[str]:
@@ -64,6 +78,8 @@ class Profile:
     @property
     def units(self) -> set[str]:
         """The classes of things it counts."""
+        if self.counted is not None:
+            return set(self.counted)
         return counted_units(list(self.figures))
 
 
@@ -93,4 +109,6 @@ class Scorer:
         mine, other = self.units, theirs.units
         if mine and other:
             value = min(1.0, value * SAME_THINGS) if mine & other else value * DIFFERENT_THINGS
+        if different_events(self.mine.dates, self.mine.day, theirs.dates, theirs.day):
+            value *= DIFFERENT_EVENTS
         return value

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from store.claims.attribution import speaker_in
-from store.claims.candidates import SentenceScan
+from store.claims.candidates import SentenceSource
 from store.claims.figures import find_figures
 from store.claims.related import Related, RelatedFinder
 from store.news.article import Article
@@ -57,7 +57,7 @@ def _checkable(text: str) -> str:
 
 
 def suggestions(
-    scan: SentenceScan,
+    scan: SentenceSource,
     finder: RelatedFinder,
     article: Callable[[str], Article | None],
     claimed: Callable[[str, int, int], bool],

@@ -74,7 +74,9 @@ def words(text: str) -> list[str]:
         if word in closed or len(word) < MIN_LENGTH:
             continue
         word = word.replace("’", "'")
-        found.append(classes.get(word) or stem(word))
+        term = classes.get(word) or stem(word)
+        if term not in closed:  # ``mengungkapkan`` is ``ungkap``: a verb of saying, inflected
+            found.append(term)
     return found
 
 

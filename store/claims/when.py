@@ -63,12 +63,19 @@ _YEAR = re.compile(
     re.IGNORECASE,
 )
 _COMING = re.compile(r"^\W*(mendatang|depan|nanti|coming|next)\b", re.IGNORECASE)
+#: What every date above holds: a digit, a weekday or month, or a relative word. Most
+#: sentences have none, and one search says so where the patterns would take six.
+_MAYBE_DATE = re.compile(
+    rf"\d|\b(?:{_WEEKDAY}|{_MONTH}|kemarin|yesterday|today|hari|lalu|last)\b", re.IGNORECASE
+)
 #: Words before a capitalised weekday that make it no date (``salat Jumat``).
 _NOT_WEEKDAY_BEFORE = ("salat", "sholat", "shalat", "ibadah", "khotbah")
 
 
 def dates(text: str, published: date | None = None) -> list[Figure]:
     """Every date in ``text``, resolved against ``published`` where it can be."""
+    if _MAYBE_DATE.search(text) is None:
+        return []
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
 

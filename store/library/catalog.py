@@ -373,9 +373,11 @@ class Catalog:
         """``columns`` (of ``articles a`` and ``files f``) of ``article_id``'s first copy."""
         where, params = self.where((), [Condition("a.id = ?", (article_id,))])
         with self.database.connection() as connection:
+            # Named, or SQLite walks every shown row by the index on ``shown`` (0.36 s an
+            # article at 100,000, on every open and every lookup by id).
             return connection.execute(
-                f"SELECT {columns} FROM articles a JOIN files f ON f.id = a.file "
-                f"WHERE {where} LIMIT 1",
+                f"SELECT {columns} FROM articles a INDEXED BY articles_by_id "
+                f"JOIN files f ON f.id = a.file WHERE {where} LIMIT 1",
                 params,
             ).fetchone()
 

@@ -129,8 +129,11 @@ class Corpus(Mapping[str, Article]):
             return
         where, params = self.catalog.where()
         with self.catalog.database.connection() as connection:
+            # Without the index named, SQLite walked every shown row (an index on ``shown``
+            # looked as good to it): 0.3 s at 100,000 articles for ten ids, not 1 ms.
             located = connection.execute(
-                f"SELECT a.id, f.path, a.position FROM articles a JOIN files f ON f.id = a.file "
+                "SELECT a.id, f.path, a.position FROM articles a INDEXED BY articles_by_id "
+                f"JOIN files f ON f.id = a.file "
                 f"WHERE {where} AND a.id IN (SELECT value FROM json_each(?)) "
                 "ORDER BY f.path, a.position",
                 [*params, json.dumps(sorted(wanted))],
@@ -144,6 +147,11 @@ class Corpus(Mapping[str, Article]):
                 article = article_in(parsed, article_id, position) if parsed else None
                 if article is not None:
                     yield article
+
+    def forget_files(self) -> None:
+        """Drop the parsed files kept (the index read some of them again: they changed)."""
+        with self._lock:
+            self._files.clear()
 
     def add(self, article: Article) -> None:
         """Hold an article that is not in any file (tests, imports)."""

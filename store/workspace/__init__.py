@@ -54,6 +54,7 @@ from store.library.indexer import Indexer, IndexReport
 from store.library.readstate import ReadingLog
 from store.library.rescrapes import Moved, follow_rescrapes
 from store.library.schema import SCHEMA as CORPUS_SCHEMA
+from store.library.sentences import SCHEMA as SENTENCE_SCHEMA
 from store.news.article import Article
 from store.news.loading import LoadResult, bundled_corpus, load_paths
 from store.query import Query, QueryError, SavedSet, SetStore, Vocabulary, parse_query
@@ -69,8 +70,8 @@ if TYPE_CHECKING:
     from store.exchange.importers.labels import LabelMap
     from store.exchange.importing import ImportReport
 
-SCHEMAS = (CORPUS_SCHEMA, ENTITY_SCHEMA)
-"""Every table of the index file: the corpus's, then the entities'."""
+SCHEMAS = (CORPUS_SCHEMA, ENTITY_SCHEMA, SENTENCE_SCHEMA)
+"""Every table of the index file: the corpus's, the entities', the desk's sentences."""
 
 
 def index_path(data_dir: Path) -> Path:
@@ -166,6 +167,7 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace, ClaimsOfWorkspace):
         self.corpus.walk_problems = report.problems
         if report.touched:
             self.forget_desk()  # its sentences are of the articles as they were
+            self.corpus.forget_files()  # a file kept parsed may be one that changed
         if report.touched and not report.busy:
             # Entities of texts no article has any more would count in "also in N articles".
             with contextlib.suppress(DatabaseUnreadable):

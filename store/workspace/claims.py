@@ -17,6 +17,7 @@ from store.claims.desk import Desk
 from store.claims.figures import article_day
 from store.claims.linking import Linker
 from store.entities.keys import pattern_matches
+from store.library.sentences import SentenceIndex
 from store.news.article import Article
 from store.query import Query
 
@@ -41,9 +42,13 @@ class ClaimsOfWorkspace:
                 # One pass over the index's ids, each file parsed once and not kept.
                 return corpus.articles(list(corpus))
 
-            # Entity keys are left out: on the seed gold they did not measurably help
-            # (make eval-claims), and the recogniser would run over every article.
-            self._desk = (corpus, Desk(articles, corpus.get))
+            # Candidates are the index's sentences (by their rare terms), caught up with
+            # the index on use. Entity keys are left out: on the seed gold they did not
+            # measurably help (make eval-claims), and the recogniser would run over every
+            # article.
+            source = SentenceIndex(self.database, corpus.articles)
+            desk = Desk(articles, corpus.get, source=source, read=corpus.articles)
+            self._desk = (corpus, desk)
         return self._desk[1]
 
     def forget_desk(self: Workspace) -> None:

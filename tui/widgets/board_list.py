@@ -9,13 +9,13 @@ from __future__ import annotations
 import contextlib
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.claims.board import Appearance, BoardItem
 from store.claims.suggestions import Suggestion
 from store.news.safetext import printable
 from tui.widgets.annotation_panel import STATUS_STYLE
+from tui.widgets.measured_options import MeasuredOptionList
 
 
 def _snippet(text: str, size: int) -> str:
@@ -65,7 +65,7 @@ def describe_appearance(appearance: Appearance, conflicting: set[int], width: in
     return line
 
 
-class BoardList(OptionList):
+class BoardList(MeasuredOptionList):
     """Each claim group (then its appearances) and each lone claim."""
 
     DEFAULT_CSS = """
@@ -114,12 +114,12 @@ class BoardList(OptionList):
         return item, item.appearances[int(number) if number else 0], option.id
 
 
-class SuggestionList(OptionList):
+class SuggestionList(MeasuredOptionList):
     """Shared statements that are no claims yet; ``a`` accepts one as a claim group."""
 
     DEFAULT_CSS = """
     SuggestionList { width: 44; height: 1fr; border: none; border-left: vkey $primary 50%;
-        padding: 0; background: $surface; }
+        padding: 0; background: $surface; scrollbar-gutter: stable; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -149,6 +149,10 @@ class SuggestionList(OptionList):
                 Option(Text("Nothing shared that is not a claim already.", "dim"), disabled=True)
             )
         self.add_options(options)
+        if suggestions:
+            # The heading takes no highlight: without this, Tab then ``a`` found nothing
+            # highlighted until an arrow key was pressed.
+            self.highlighted = 1
 
     def current(self) -> Suggestion | None:
         """The highlighted suggestion."""

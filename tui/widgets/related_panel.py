@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from store.claims.related import Related
 from store.news.safetext import printable
+from tui.widgets.measured_options import MeasuredOptionList
 
 PASSAGE_CHARS = 220
 """Characters of a related passage shown (the rest is one Enter away)."""
@@ -58,7 +59,7 @@ def describe_related(related: Related, number: int) -> Text:
     return line
 
 
-class RelatedPanel(OptionList):
+class RelatedPanel(MeasuredOptionList):
     """Passages of other articles stating the claim asked about; Enter opens one."""
 
     BINDINGS = [
@@ -68,7 +69,8 @@ class RelatedPanel(OptionList):
 
     DEFAULT_CSS = """
     RelatedPanel { width: 40%; min-width: 36; max-width: 56; height: 1fr; border: none;
-        border-left: vkey $primary 50%; background: $surface; display: none; padding: 0; }
+        border-left: vkey $primary 50%; background: $surface; display: none; padding: 0;
+        scrollbar-gutter: stable; }
     RelatedPanel.-open { display: block; }
     """
 

@@ -1,0 +1,135 @@
+"""Related passages from the corpus index: sentences kept up to date with the articles.
+
+Headless: a workspace over a folder of small JSON articles (and a generated
+corpus of some thousands) in a temporary data folder, as ``sorot related``
+and the reader's ``r`` use it.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from store.library.sentences import SentenceIndex
+from store.workspace import Workspace
+from tests.benchcorpus import write_corpus
+
+TROOPS = (
+    "Nelayan Vanuatu menangkap lebih dari 300 ton tuna sirip kuning dekat Luganville, kata pejabat."
+)
+ECHO = (
+    "Para nelayan Vanuatu telah menangkap hampir 350 ton tuna sirip kuning di perairan Luganville."
+)
+OTHER = "Harga beras di pasar tradisional Jakarta naik tajam menjelang akhir tahun ini."
+
+
+def write(folder: Path, name: str, title: str, *sentences: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    body = "\n\n".join(sentences)
+    path.write_text(json.dumps({"title": title, "body": body}), "utf-8")
+    return path
+
+
+def opened(data: Path, corpus: Path) -> Workspace:
+    space = Workspace(data)
+    space.open_corpus([corpus])
+    space.refresh()
+    return space
+
+
+def article_with(space: Workspace, words: str):
+    for article in space.corpus.articles(list(space.corpus)):
+        if words in article.body:
+            return article
+    raise AssertionError(f"no article with {words!r}")
+
+
+def related_ids(space: Workspace, words: str) -> list[str]:
+    article = article_with(space, words)
+    start = article.body.index(words)
+    return [r.article_id for r in space.desk.related(article, start, start + len(words))]
+
+
+def source_of(space: Workspace) -> SentenceIndex:
+    source = space.desk.source
+    assert isinstance(source, SentenceIndex)
+    return source
+
+
+def test_the_workspace_finds_related_passages_through_the_index(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    found = related_ids(space, TROOPS)
+    echo = article_with(space, ECHO).id
+    assert found == [echo]
+    assert source_of(space).size == 4
+
+
+def test_an_added_article_s_sentences_are_candidates_at_the_next_query(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    space = opened(tmp_path / "data", corpus)
+    assert related_ids(space, TROOPS) == []
+    write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space.refresh()
+    assert related_ids(space, TROOPS) == [article_with(space, ECHO).id]
+
+
+def test_a_changed_article_is_found_by_its_new_words_only(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    path = write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    assert len(related_ids(space, TROOPS)) == 1
+    write(corpus, path.name, "Pasar", "Berita dari Seoul pagi ini.", OTHER)
+    space.refresh()
+    assert related_ids(space, TROOPS) == []
+    assert related_ids(space, OTHER) == [article_with(space, "Berita dari Seoul").id]
+
+
+def test_a_removed_article_is_no_candidate_and_its_rows_go(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    path = write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    assert related_ids(space, TROOPS)
+    path.unlink()
+    space.refresh()
+    assert related_ids(space, TROOPS) == []
+    with space.database.connection() as connection:
+        numbers = connection.execute("SELECT DISTINCT number FROM sentences").fetchall()
+        live = connection.execute("SELECT number FROM articles").fetchall()
+        rows = connection.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        in_full_text = connection.execute("SELECT count(*) FROM sentence_terms_docsize").fetchone()[
+            0
+        ]
+        counted = connection.execute(
+            "SELECT df FROM sentence_df WHERE term = 'vanuatu'"
+        ).fetchone()[0]
+    assert sorted(numbers) == sorted(live)
+    assert in_full_text == rows, "the gone article's terms left the full text too"
+    assert counted == 1, "and its terms' counts went down"
+
+
+def test_an_up_to_date_index_adds_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    space = opened(tmp_path / "data", corpus)
+    source = source_of(space)
+    assert source.update() == 2
+    assert source.update() == 0
+
+
+def test_a_claim_is_found_among_thousands_of_generated_articles(tmp_path: Path) -> None:
+    corpus = tmp_path / "news"
+    write_corpus(corpus, 1500, random.Random(3), words=200)
+    write(corpus, "zz-a.json", "Analis soal pasukan", TROOPS, OTHER)
+    write(corpus, "zz-b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    found = related_ids(space, TROOPS)
+    assert found and found[0] == article_with(space, ECHO).id
+    assert source_of(space).size > 1500 * 5

@@ -1,0 +1,131 @@
+"""The rules related passages are ranked by, each on made-up sentences (none from the seeds).
+
+The last tests are a small held-out check: made-up articles of several
+outlets, each pair stating one claim in other words (or not), run through
+the desk as ``sorot related`` runs it, so the seeds alone do not tune it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from store.claims.desk import Desk
+from store.claims.events import different_events, spans_of
+from store.claims.terms import terms
+from store.claims.when import dates
+from store.news.article import STATED, Article, Segment
+
+
+def spans(text: str, published: date) -> list[tuple[float, float]]:
+    return spans_of(dates(text, published))
+
+
+NOV = date(2026, 11, 14)
+JULY = date(2026, 7, 20)
+
+
+def test_verbs_of_saying_are_not_what_a_claim_is_about() -> None:
+    said = terms("Menteri itu menegaskan bahwa harga beras akan turun, katanya.")
+    told = terms("Harga beras akan turun, ungkap menteri tersebut.")
+    # Only what is said is left: the minister, rice, its price, falling.
+    assert said == told
+    assert {"harga", "beras", "turun"} <= said
+
+
+def test_a_day_or_two_apart_is_one_event_told_two_ways() -> None:
+    mine = spans("Presiden bertemu gubernur pada Jumat (13/11).", NOV)
+    theirs = spans("Gubernur bertemu presiden pada Sabtu (14/11/2026).", NOV)
+    assert mine and theirs
+    assert not different_events(mine, NOV, theirs, NOV)
+
+
+def test_months_apart_are_two_events() -> None:
+    mine = spans("Presiden bertemu gubernur pada Jumat (13/11).", NOV)
+    theirs = spans("Presiden bertemu gubernur di Medan, Kamis (16/7/2026).", JULY)
+    assert different_events(mine, NOV, theirs, JULY)
+
+
+def test_an_article_cannot_report_what_had_not_happened_when_it_was_written() -> None:
+    dated = spans("Presiden bertemu gubernur pada Jumat (13/11).", NOV)
+    assert different_events(dated, NOV, [], JULY)  # the July article's undated meeting
+    assert different_events([], JULY, dated, NOV)
+    # A later article can tell of it without repeating the date.
+    assert not different_events(dated, NOV, [], date(2026, 11, 20))
+
+
+def test_a_month_and_a_day_in_it_meet() -> None:
+    month = spans("Kedua negara menandatangani perjanjian itu pada Juni lalu.", NOV)
+    day = spans("Perjanjian diteken di Jakarta pada 19 Juni 2026.", NOV)
+    assert not different_events(month, NOV, day, NOV)
+
+
+def test_undated_passages_of_undated_articles_say_nothing() -> None:
+    assert not different_events([], None, [], NOV)
+    assert not different_events(spans("pada Jumat (13/11)", NOV), NOV, [], None)
+
+
+def article(title: str, outlet: str, published: str, *sentences: str) -> Article:
+    body = " ".join(sentences)
+    return Article(
+        title=title,
+        outlet=outlet,
+        published=published,
+        published_status=STATED,
+        body=body,
+        segments=(Segment(0, len(body), "paragraph"),),
+    )
+
+
+HELD_OUT = [
+    article(
+        "Gubernur dan menteri bahas nelayan",
+        "Harian Satu",
+        "2026-11-14",
+        "Gubernur Sulawesi Barat, Rahmat Hidayat, bertemu Menteri Perikanan di Mamuju pada "
+        "Jumat (13/11).",
+        "Menurut pejabat dinas, lebih dari 4.000 nelayan kehilangan perahu akibat badai.",
+        "Harga cabai di pasar Mamuju turun tajam sepekan terakhir.",
+    ),
+    article(
+        "Menteri perikanan ke Mamuju",
+        "Kabar Dua",
+        "2026-11-15",
+        "Menteri Perikanan mengunjungi Mamuju dan bertemu Gubernur Rahmat Hidayat, Sabtu "
+        "(14/11/2026).",
+        "Hampir 4.500 nelayan dilaporkan kehilangan perahu mereka karena badai pekan lalu.",
+        "Pemerintah daerah menyiapkan 300 perahu baru untuk dibagikan tahun depan.",
+    ),
+    article(
+        "Pelabuhan ikan Mamuju",
+        "Warta Tiga",
+        "2026-07-17",
+        "Gubernur Rahmat Hidayat bertemu Menteri Perikanan di Mamuju membahas pelabuhan ikan.",
+        "Sekitar 4.000 ton ikan tuna diekspor dari pelabuhan Mamuju tahun lalu.",
+    ),
+]
+
+
+def by_title(title_start: str) -> Article:
+    return next(a for a in HELD_OUT if a.title.startswith(title_start))
+
+
+def test_held_out_the_same_meeting_in_another_outlet_is_found_and_july_is_not() -> None:
+    by_id = {a.id: a for a in HELD_OUT}
+    desk = Desk(lambda: HELD_OUT, by_id.get)
+    source = by_title("Gubernur")
+    start = 0
+    end = source.body.index("(13/11).") + len("(13/11).")
+    shown = desk.related(source, start, end)
+    assert [r.article_id for r in shown] == [by_title("Menteri").id]
+    assert shown[0].conflicts, "Friday 13/11 and Saturday 14/11: a conflict to show"
+
+
+def test_held_out_fishermen_are_found_and_tonnes_of_tuna_are_not() -> None:
+    by_id = {a.id: a for a in HELD_OUT}
+    desk = Desk(lambda: HELD_OUT, by_id.get)
+    source = by_title("Gubernur")
+    start = source.body.index("Menurut pejabat")
+    end = source.body.index("badai.") + len("badai.")
+    shown = desk.related(source, start, end)
+    assert [r.article_id for r in shown] == [by_title("Menteri").id]
+    assert not shown[0].conflicts  # more than 4,000 and nearly 4,500 can both be true
