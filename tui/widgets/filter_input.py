@@ -20,12 +20,19 @@ class FilterInput(Input):
     """An ``Input`` of fixed width and height (no ``auto`` in its styles; see the module)."""
 
     def _watch_value(self, value: str) -> None:
-        if self.styles.auto_dimensions or self.suggester is not None:
-            super()._watch_value(value)  # a box that may grow, or suggestions: Input's way
-            return
         size = Size(self.content_width, 1)
+        box = self.scrollable_content_region.width
+        if (
+            self.styles.auto_dimensions
+            or self.suggester is not None
+            or max(size.width, self.virtual_size.width) > box
+        ):
+            # A box that may grow, suggestions, or text wider than the box (it scrolls
+            # sideways with the cursor, which the layout sets up): Input's own way.
+            super()._watch_value(value)
+            return
         if size != self.virtual_size:
-            # The scroll range, without the layout the reactive would ask for.
+            # The text fits: its scroll range changes without the layout the reactive asks for.
             self.set_reactive(Widget.virtual_size, size)
         self._suggestion = ""
         self.refresh()
