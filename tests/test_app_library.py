@@ -106,6 +106,19 @@ async def test_j_k_arrows_g_and_G_move_the_highlight(app) -> None:
 
 
 @async_test
+async def test_a_filter_longer_than_its_box_scrolls_to_keep_the_cursor_in_sight(app) -> None:
+    async with running(app, size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        box = filter_box(app)
+        await pilot.press(*"korea")
+        assert box.scroll_x == 0, "a filter that fits does not scroll"
+        await pilot.press(*(" utara pasukan dikirim ke rusia" * 3))
+        await pilot.pause()
+        assert box.scroll_x > 0
+        assert box.cursor_screen_offset.x < 80, "the cursor stays on screen"
+
+
+@async_test
 async def test_slash_focuses_the_filter_and_typing_filters_as_you_type(app) -> None:
     async with running(app) as pilot:
         await pilot.press("slash")

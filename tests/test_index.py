@@ -187,6 +187,64 @@ def test_boilerplate_feeds_no_search(tmp_path: Path) -> None:
     assert titles(space, "kapal") == [], "a related-article line is not the article's text"
 
 
+def index_state(data: Path) -> tuple[set[str], dict[str, int]]:
+    """The index's indexes and its full text's kept settings."""
+    with sqlite3.connect(index_path(data)) as connection:
+        indexes = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='index'")
+        }
+        settings = dict(connection.execute("SELECT k, v FROM article_text_config"))
+    return indexes, settings
+
+
+def test_a_big_corpus_is_read_in_bulk_and_the_index_comes_out_as_usual(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer_module, "BULK_FROM", 3)
+    news = tmp_path / "news"
+    for number, word in enumerate(["tentara", "menteri", "kapal", "hujan"]):
+        write(news, f"{number}.json", f"Judul {word}", f"Berita tentang {word} hari ini.")
+    data = tmp_path / "data"
+    space = opened(data, news)
+    during: list[tuple[set[str], dict[str, int]]] = []
+    report = space.refresh(batch_done=lambda: during.append(index_state(data)))
+    assert report.articles_added == 4
+    indexes, settings = during[0]
+    assert "articles_by_title" not in indexes, "sorting indexes are made once, at the end"
+    assert settings["automerge"] == 0, "the full text is merged once, at the end"
+    indexes, settings = index_state(data)
+    assert set(indexer_module.SORT_INDEXES) <= indexes
+    assert (settings["automerge"], settings["hashsize"]) == (4, 1 << 20)
+    assert titles(space, "kapal") == ["Judul kapal"]
+    assert titles(space) == ["Judul hujan", "Judul kapal", "Judul menteri", "Judul tentara"]
+
+
+def test_a_bulk_read_stopped_half_way_is_made_whole_by_the_next_refresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer_module, "BULK_FROM", 3)
+    monkeypatch.setattr(indexer_module, "BATCH_FILES", 1)
+    news = tmp_path / "news"
+    for number in range(5):
+        write(news, f"{number}.json", f"Judul {number}", f"Berita nomor {number}.")
+    data = tmp_path / "data"
+    space = opened(data, news)
+    written: list[int] = []
+    # A refresh whose process dies in the middle leaves the bulk settings behind.
+    monkeypatch.setattr(indexer_module.Indexer, "_end_bulk", lambda self: None)
+    report = space.refresh(stop=lambda: len(written) >= 2, batch_done=lambda: written.append(1))
+    assert not report.complete
+    indexes, settings = index_state(data)
+    assert "articles_by_date" not in indexes and settings["automerge"] == 0
+    monkeypatch.undo()
+    report = opened(data, news).refresh()
+    assert report.complete
+    indexes, settings = index_state(data)
+    assert set(indexer_module.SORT_INDEXES) <= indexes and settings["automerge"] == 4
+    assert titles(space) == [f"Judul {number}" for number in range(5)]
+
+
 def test_left_over_full_text_is_built_again_once_it_outweighs_the_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

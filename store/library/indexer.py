@@ -9,7 +9,12 @@ every file's ``stat`` with what the index holds, and
 * recognises a renamed or moved file by its content (same inode, or same
   size and SHA-256) and only changes its path;
 * writes in short transactions (a few hundred files or a second each), so
-  readers see rows arrive and a crash loses at most the last batch.
+  readers see rows arrive and a crash loses at most the last batch;
+* reads a big corpus (``BULK_FROM`` files to read) in *bulk*: the full text
+  is written a piece per batch and merged once at the end (not merged and
+  merged again as it grows), the indexes that only sort are made once at the
+  end, and checkpoints are rarer. A first index of 100,000 files wrote 8.6 GB
+  for a 509 MB file without it.
 
 One process refreshes at a time: a lock file beside the database makes a
 second one wait (or, with ``wait=False``, use the index as it is). Readers
@@ -32,7 +37,7 @@ from store.files.database import Database
 from store.files.jsonfile import lock_for
 from store.library.changes import IndexReport, Known, diff, renames
 from store.library.parsing import ParsedFile, parse_files
-from store.library.schema import parser_signature
+from store.library.schema import SORT_INDEXES, parser_signature
 from store.library.walk import Seen, Walk, walk
 from store.query.words import searched_meta
 
@@ -49,6 +54,21 @@ TIDY_FROM = 1000
 STALE_FLOOR = 2000
 """Left-over full-text rows below this many never cost enough to build the full text again."""
 
+BULK_FROM = 5000
+"""From this many files to read, a refresh reads them in bulk (see the module)."""
+
+BULK_FULL_TEXT = {"automerge": 0, "crisismerge": 64, "hashsize": 32 << 20}
+"""FTS5's settings while reading in bulk: no merging as batches arrive (``optimize``
+merges once at the end), and a batch's words held in memory until it is committed."""
+
+USUAL_FULL_TEXT = {"automerge": 4, "crisismerge": 16, "hashsize": 1 << 20}
+"""FTS5's own defaults, put back after a bulk read (they are kept in the table)."""
+
+BULK_CONNECTION = ("PRAGMA cache_size = -65536", "PRAGMA wal_autocheckpoint = 65536")
+"""The writing connection while reading in bulk: a 64 MB page cache, so that a batch's
+pages are written once at its commit, and a checkpoint every 256 MB of log rather than
+every 4 MB (a page changed by many batches reaches the database file once)."""
+
 Progress = Callable[[int, int], None]
 """Called with ``(files read, files to read)`` as the refresh goes."""
 
@@ -58,6 +78,7 @@ class Indexer:
 
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._bulk = False
 
     def refresh(
         self,
@@ -111,6 +132,7 @@ class Indexer:
             self._clear()
             report.rebuilt = True
             quick = False
+        self._end_bulk()  # left half-way by a refresh that was killed: no harm done twice
         known_folders = self._folders() if quick else None
         seen = walk(paths, known_folders)
         report.problems = seen.problems
@@ -119,7 +141,14 @@ class Indexer:
         renamed = renames(to_read, vanished, known)
         report.files = len(seen.files) + self._count_in(seen.trusted)
         self._writerenames(renamed, report)
-        read = self._read(to_read, known, report, progress, batch_done, stop, workers)
+        bulk = len(to_read) >= BULK_FROM
+        if bulk:
+            self._begin_bulk()
+        try:
+            read = self._read(to_read, known, report, progress, batch_done, stop, workers)
+        finally:
+            if bulk:
+                self._end_bulk()
         if not read:
             report.complete = False
             return report
@@ -131,6 +160,34 @@ class Indexer:
         if report.added + report.changed >= TIDY_FROM or report.rebuilt:
             self._tidy()
         return report
+
+    # -- reading in bulk ----------------------------------------------------------------
+
+    def _begin_bulk(self) -> None:
+        self._bulk = True
+        with self.database.write() as connection:
+            for name in SORT_INDEXES:
+                connection.execute(f"DROP INDEX IF EXISTS {name}")
+            _full_text_settings(connection, BULK_FULL_TEXT)
+
+    def _end_bulk(self) -> None:
+        """Make what a bulk read left out (also after a refresh killed mid-way)."""
+        if self._bulk:
+            self._bulk = False
+            # The connections that wrote keep their big caches: new ones take their place.
+            self.database.close()
+        with self.database.connection() as connection:
+            there = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+            }
+            settings = dict(connection.execute("SELECT k, v FROM article_text_config"))
+        if set(SORT_INDEXES) <= there and settings.get("automerge", 4) == 4:
+            return
+        with self.database.write() as connection:
+            for sql in SORT_INDEXES.values():
+                connection.execute(sql)
+            _full_text_settings(connection, USUAL_FULL_TEXT)
 
     def _tidy(self) -> None:
         """Merge the full text's pieces (written a batch at a time) and empty the WAL file."""
@@ -247,6 +304,9 @@ class Indexer:
         touched: set[str] = set()
         full_text: list[tuple[int, str, str, str]] = []
         with self.database.write() as connection:
+            if self._bulk:
+                for pragma in BULK_CONNECTION:
+                    connection.execute(pragma)
             for parsed in batch:
                 file_id = self._write_file(connection, parsed, known.get(parsed.seen.path), report)
                 touched.update(_drop_articles(connection, file_id, report))
@@ -384,6 +444,13 @@ class Indexer:
         with self.database.write() as connection:
             connection.execute("DROP TABLE article_text")
             connection.execute("ALTER TABLE article_text_new RENAME TO article_text")
+
+
+def _full_text_settings(connection: sqlite3.Connection, settings: dict[str, int]) -> None:
+    for name, value in settings.items():
+        connection.execute(
+            "INSERT INTO article_text (article_text, rank) VALUES (?, ?)", (name, value)
+        )
 
 
 def _drop_articles(connection: sqlite3.Connection, file_id: int, report: IndexReport) -> list[str]:

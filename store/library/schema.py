@@ -73,13 +73,7 @@ CREATE TABLE IF NOT EXISTS article_meta (
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (id);
 CREATE INDEX IF NOT EXISTS articles_by_file ON articles (file, position);
-CREATE INDEX IF NOT EXISTS articles_by_sha ON articles (sha256);
-CREATE INDEX IF NOT EXISTS articles_by_date
-    ON articles (shown, date_key, title_key, file, position);
-CREATE INDEX IF NOT EXISTS articles_by_title ON articles (shown, title_key, file, position);
-CREATE INDEX IF NOT EXISTS articles_by_outlet ON articles (shown, outlet_key, title_key);
-CREATE INDEX IF NOT EXISTS articles_by_words ON articles (shown, words, title_key);
-
+{sort_indexes}
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5 (
     title, body, meta,
     content = '',
@@ -87,6 +81,23 @@ CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5 (
     prefix = '2'
 );
 """
+
+SORT_INDEXES = {
+    "articles_by_sha": "CREATE INDEX IF NOT EXISTS articles_by_sha ON articles (sha256)",
+    "articles_by_date": "CREATE INDEX IF NOT EXISTS articles_by_date\n"
+    "    ON articles (shown, date_key, title_key, file, position)",
+    "articles_by_title": "CREATE INDEX IF NOT EXISTS articles_by_title "
+    "ON articles (shown, title_key, file, position)",
+    "articles_by_outlet": "CREATE INDEX IF NOT EXISTS articles_by_outlet "
+    "ON articles (shown, outlet_key, title_key)",
+    "articles_by_words": "CREATE INDEX IF NOT EXISTS articles_by_words "
+    "ON articles (shown, words, title_key)",
+}
+"""The indexes that sort the library and join the entities, not needed to write rows: a
+first index of a big corpus makes them once at the end (``store.library.indexer``)
+instead of keeping five random orders up to date through every batch."""
+
+SCHEMA = SCHEMA.replace("{sort_indexes}", "".join(f"{sql};\n" for sql in SORT_INDEXES.values()))
 """The corpus tables (applied through ``store.files.database.Database``)."""
 
 FULL_TEXT_COLUMNS = ("title", "body", "meta")

@@ -19,6 +19,7 @@ one. The caller decides from evidence (:func:`store.news.dating.resolve`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -160,6 +161,42 @@ def find_date(text: str, start: int = 0) -> DateMatch | None:
                 break
             pos = m.start() + 1
     return best
+
+
+def iter_dates(text: str) -> Iterator[DateMatch]:
+    """The full dates of ``text`` in order: :func:`find_date` again and again, each time
+    from the end of the date found last.
+
+    Each pattern's next date is kept until the dates found pass it, so the text is
+    searched once per pattern, not once per date found: a long text with many dates
+    cost its parse a search of the whole remaining text per date.
+    """
+    if _YEAR.search(text) is None:
+        return
+    pending: list[DateMatch | None] = [_first_valid(p, text, 0) for p in _PATTERNS]
+    pos = 0
+    while True:
+        best: DateMatch | None = None
+        for number, found in enumerate(pending):
+            if found is not None and found.start < pos:
+                found = pending[number] = _first_valid(_PATTERNS[number], text, pos)
+            # Ties go to the earlier pattern, as in find_date.
+            if found is not None and (best is None or found.start < best.start):
+                best = found
+        if best is None:
+            return
+        yield best
+        pos = best.end
+
+
+def _first_valid(pattern: re.Pattern[str], text: str, pos: int) -> DateMatch | None:
+    """The first match of ``pattern`` at or after ``pos`` that names a real day."""
+    while (m := pattern.search(text, pos)) is not None:
+        found = _to_match(m)
+        if found is not None:
+            return found
+        pos = m.start() + 1
+    return None
 
 
 def numeric_dates(text: str) -> list[DateMatch]:

@@ -41,6 +41,7 @@ from store.news.dates import (
     WEEKDAYS,
     DateMatch,
     find_date,
+    iter_dates,
     numeric_dates,
 )
 from store.news.outlets import url_date
@@ -124,12 +125,11 @@ def proven_order(dates: Iterable[DateMatch]) -> str | None:
 
 def _named_dates(text: str) -> list[str]:
     """ISO days of the full dates with a month name in ``text`` (``19 Juli 2024``)."""
-    found, pos = [], 0
-    while (match := find_date(text, pos)) is not None:
-        if not match.ambiguous and match.order is None:  # a named month or ISO
-            found.append(match.iso[:10])
-        pos = match.end
-    return found
+    return [
+        match.iso[:10]
+        for match in iter_dates(text)
+        if not match.ambiguous and match.order is None  # a named month or ISO
+    ]
 
 
 def resolve(article_published: str, outlet_order: str | None) -> str | None:

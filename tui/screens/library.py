@@ -27,6 +27,7 @@ from store.library.fulltext import Snippet
 from store.news.safetext import printable
 from store.query import FIELDS, Query, QueryError
 from tui.widgets.article_list import ArticleList, Rows, header_text
+from tui.widgets.filter_input import FilterInput
 from tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class LibraryScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield FilterInput(
             # Fits 80 columns whole: ? lists every filter word.
             placeholder="Filter: words or has:claims status:false entity:kim tag: … (? lists all)",
             id="library-filter",

@@ -249,12 +249,28 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed."""
         self.rows, self.read = rows, read
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(rows))
+        self._set_height(len(rows))
         target = rows.position(keep) or 0
         self.set_reactive(ArticleList.cursor, target)
         self.refresh()
         self.scroll_to_cursor()
         self.post_message(self.Highlighted(target, len(rows)))
+
+    def _set_height(self, count: int) -> None:
+        """Make the scroll range ``count`` rows, laying the screen out only when it must.
+
+        Setting ``virtual_size`` lays the whole screen out again, a good part
+        of a keystroke's time in the filter. While the vertical scrollbar
+        stays as it was (shown or not: its gutter is always kept), only the
+        scrollbar's range changes, and that needs no layout.
+        """
+        new, old = Size(self.size.width, count), self.virtual_size
+        viewport = self.scrollable_content_region.height
+        if new.width != old.width or (new.height > viewport) != (old.height > viewport):
+            self.virtual_size = new
+            return
+        self.set_reactive(ScrollView.virtual_size, new)
+        self._scroll_update(new)  # Textual's own update of the scrollbar and scroll limits
 
     @property
     def current(self) -> Row | None:
