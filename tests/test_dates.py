@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from store.news import dates
 from store.news.dates import DAY_FIRST, MONTH_FIRST, find_date, numeric_dates, parse_date
 
 
@@ -121,3 +124,30 @@ def test_every_numeric_date_of_a_text_is_found_in_order() -> None:
         ("2025-10-17", False, MONTH_FIRST),
         ("2024-02-01", True, None),
     ]
+
+
+# -- the line-gated search finds what a search of the whole text finds --------------------
+
+DATE_PIECES = [
+    "Jumat (29/11) ", "Kamis, 05/11/2015", "19 Juli 2024, 14:11 WIB", "2024-07-19T10:00Z",
+    " July 19, 2024 ", "\n", "12000 ", "18/07/2024", "9.10.2025 pukul 10.00 WITA", "Sabtu",
+    " 2024", "/", "-", "1850-01-01", "Minggu (1/2/2023)\n", "  ", "Mon, Dec 3rd 2025 5:00 pm",
+    "WIBPYONGYANG", "\r", "12024", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(DATE_PIECES), st.text(max_size=4)), max_size=20).map(
+        "".join
+    ),
+    st.integers(min_value=0, max_value=200),
+)
+@example("Sabtu\n2024-07-19T10:00Z", 0)  # a date at the very start of a line
+@example("x 2024\nKamis, 05/11/2015 WIB", 0)  # a year that is no date, then a date opening the next line
+def test_a_date_pattern_tried_on_year_lines_only_matches_as_on_the_whole_text(
+    text: str, start: int
+) -> None:
+    for pattern in dates._PATTERNS:
+        gated, whole = dates._search(pattern, text, start), pattern.search(text, start)
+        assert (gated and gated.span()) == (whole and whole.span())

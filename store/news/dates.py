@@ -111,6 +111,26 @@ _NUMERIC = re.compile(
 _PATTERNS = (_ISO, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _NUMERIC)
 # Every full date has a four-digit year; its absence rules the rest out fast.
 _YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+# Every match of a pattern holds a run of exactly four digits (its year) and stays within
+# one line: a pattern is only tried on the lines that hold such a run. Scanning the whole
+# text with a pattern that may begin with a weekday tries it at every character, and was a
+# quarter of a file's parse.
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _search(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """``pattern.search(text, pos)``, trying ``pattern`` only on lines with a year in them."""
+    size = len(text)
+    while pos <= size and (year := _FOUR_DIGITS.search(text, pos)) is not None:
+        line_end = text.find("\n", year.end())
+        if line_end < 0:
+            line_end = size
+        line_start = text.rfind("\n", 0, year.start()) + 1
+        found = pattern.search(text, max(pos, line_start), line_end)
+        if found is not None:
+            return found
+        pos = line_end + 1
+    return None
 
 
 DAY_FIRST = "day-first"
@@ -152,7 +172,7 @@ def find_date(text: str, start: int = 0) -> DateMatch | None:
     best: DateMatch | None = None
     for pattern in _PATTERNS:
         pos = start
-        while (m := pattern.search(text, pos)) is not None:
+        while (m := _search(pattern, text, pos)) is not None:
             if best is not None and m.start() >= best.start:
                 break
             found = _to_match(m)
@@ -191,7 +211,7 @@ def iter_dates(text: str) -> Iterator[DateMatch]:
 
 def _first_valid(pattern: re.Pattern[str], text: str, pos: int) -> DateMatch | None:
     """The first match of ``pattern`` at or after ``pos`` that names a real day."""
-    while (m := pattern.search(text, pos)) is not None:
+    while (m := _search(pattern, text, pos)) is not None:
         found = _to_match(m)
         if found is not None:
             return found
@@ -203,7 +223,13 @@ def numeric_dates(text: str) -> list[DateMatch]:
     """Every numeric full date in ``text`` (``18/07/2024``, ``9.10.2025``), in order."""
     if _YEAR.search(text) is None:
         return []
-    return [found for m in _NUMERIC.finditer(text) if (found := _to_match(m)) is not None]
+    found_dates, pos = [], 0
+    while (m := _search(_NUMERIC, text, pos)) is not None:
+        if (found := _to_match(m)) is not None:
+            found_dates.append(found)
+        # As finditer: on from the match's end (an empty match cannot happen: a year is in each).
+        pos = m.end()
+    return found_dates
 
 
 def parse_date(text: str) -> str | None:
