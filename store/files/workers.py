@@ -120,8 +120,14 @@ def in_workers(
     niceness: int = 0,
     stop: Callable[[], bool] = lambda: False,
     pause: Callable[[], None] = lambda: None,
+    ahead: int = 2,
 ) -> Iterator[Result]:
-    """``function(item)`` for each of ``items``, in ``workers`` processes, as results come."""
+    """``function(item)`` for each of ``items``, in ``workers`` processes, as results come.
+
+    Up to ``ahead`` items per worker are handed out before their results are
+    read: more keeps the workers busy while the caller does long work with a
+    result (the indexer writing a batch), at the cost of results held meanwhile.
+    """
     # Imported here: a command that finds nothing to read starts quicker without them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -140,7 +146,7 @@ def in_workers(
     if pool is not None:
         ended = False  # every task done (or the pool broken): nothing left to wait for
         try:
-            yield from _pooled(pool, function, items, workers, stop, pause, done)
+            yield from _pooled(pool, function, items, workers * ahead, stop, pause, done)
             ended = not stop()
         except BrokenProcessPool:
             ended = True  # the rest is done below, in this process
@@ -164,7 +170,7 @@ def _pooled(
     pool: ProcessPoolExecutor,
     function: Callable[[Item], Result],
     items: Sequence[Item],
-    workers: int,
+    in_flight: int,
     stop: Callable[[], bool],
     pause: Callable[[], None],
     done: set[int],
@@ -175,7 +181,7 @@ def _pooled(
     following = 0
     try:
         while following < len(items) or pending:
-            while following < len(items) and len(pending) < workers * 2:
+            while following < len(items) and len(pending) < in_flight:
                 pause()
                 if stop():
                     following = len(items)

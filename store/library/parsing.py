@@ -122,11 +122,12 @@ def parse_files(
     workers: int | None = None,
     stop: Callable[[], bool] = lambda: False,
     niceness: int = 0,
+    ahead: int = 2,
 ) -> Iterator[ParsedFile]:
     """Each of ``files`` parsed, in worker processes when there are many (order not kept).
 
     Stops early (the files not yet handed out are left) when ``stop()``
-    turns true. Memory stays bounded: at most a few chunks are in flight.
+    turns true. Memory stays bounded: at most ``ahead`` chunks per worker are in flight.
     ``niceness`` lowers the workers' priority (the app: its UI comes first).
     """
     workers = available_cores() if workers is None else workers
@@ -137,5 +138,8 @@ def parse_files(
             yield parse_file(seen)
         return
     chunks = [files[i : i + CHUNK] for i in range(0, len(files), CHUNK)]
-    for parsed in in_workers(_parse_chunk, chunks, workers=workers, niceness=niceness, stop=stop):
+    batches = in_workers(
+        _parse_chunk, chunks, workers=workers, niceness=niceness, stop=stop, ahead=ahead
+    )
+    for parsed in batches:
         yield from parsed
