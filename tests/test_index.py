@@ -18,6 +18,7 @@ import pytest
 import store.library.indexer as indexer_module
 import store.library.parsing as parsing_module
 from store.files.database import APPLICATION_ID
+from store.library.walk import walk
 from store.workspace import Workspace, index_path
 from tests.conftest import REPO, SEEDS
 
@@ -156,6 +157,34 @@ def test_a_quick_refresh_trusts_folders_where_nothing_was_added_or_removed(
     assert report.added == 1 and reads == ["c.json"]
     assert report.files == 3, "the trusted folder's files still count"
     assert titles(space) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_a_full_refresh_passes_over_unchanged_folders_by_their_print_and_misses_no_change(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    news = tmp_path / "news"
+    write(news / "2024", "a.json", "Alpha", "Tentara tiba.")
+    write(news / "2025", "b.json", "Beta", "Menteri bertemu.")
+    write(news / "2025" / "old", "c.json", "Gamma", "Kapal selam baru.")
+    space = opened(tmp_path / "data", news)
+    space.refresh()
+    first = walk([news])
+    again = walk([news], known_prints=first.prints)
+    assert again.trusted == set(first.prints) and not again.files, "nothing changed anywhere"
+    # Rewritten in place, the same size: the folder's modification time does not move.
+    write(news / "2025", "b.json", "Bxta", "Menteri bertemu.")
+    os.utime(news / "2025" / "b.json", ns=(7, 7))
+    after = walk([news], known_prints=first.prints)
+    assert str(news / "2025") not in after.trusted and str(news / "2024") in after.trusted
+    reads.clear()
+    (news / "2025" / "old" / "c.json").unlink()
+    (news / "2025" / "old").rmdir()  # a folder gone: its files with it
+    report = space.refresh()
+    assert (report.changed, report.removed, report.added) == (1, 1, 0) and reads == ["b.json"]
+    assert report.files == 2, "the folder passed over still counts its file"
+    assert titles(space) == ["Alpha", "Bxta"]
+    reads.clear()
+    assert not space.refresh().touched and reads == []
 
 
 def test_a_second_copy_of_an_article_is_listed_once_and_reported(tmp_path: Path) -> None:

@@ -139,9 +139,9 @@ class Indexer:
             quick = False
         self._end_bulk()  # left half-way by a refresh that was killed: no harm done twice
         known_folders = self._folders() if quick else None
-        seen = walk(paths, known_folders)
+        seen = walk(paths, known_folders, self._prints())
         report.problems = seen.problems
-        known = self._known(None if known_folders is None else set(seen.folders) - seen.trusted)
+        known = self._known(seen.trusted)
         to_read, vanished = diff(seen, known)
         renamed = renames(to_read, vanished, known)
         report.files = len(seen.files) + self._count_in(seen.trusted)
@@ -211,7 +211,7 @@ class Indexer:
     def _clear(self) -> None:
         """Forget every row (a new parser): the corpus is read again from scratch."""
         with self.database.write() as connection:
-            for table in ("articles", "article_meta", "files", "folders"):
+            for table in ("articles", "article_meta", "files", "folders", "folder_prints"):
                 connection.execute(f"DELETE FROM {table}")
             connection.execute("INSERT INTO article_text(article_text) VALUES ('delete-all')")
             connection.execute(
@@ -222,13 +222,18 @@ class Indexer:
         with self.database.connection() as connection:
             return dict(connection.execute("SELECT path, mtime_ns FROM folders"))
 
-    def _known(self, folders: set[str] | None) -> dict[str, Known]:
-        """The files the index holds (only those of ``folders``, when given)."""
+    def _prints(self) -> dict[str, str]:
+        with self.database.connection() as connection:
+            return dict(connection.execute("SELECT path, print FROM folder_prints"))
+
+    def _known(self, trusted: set[str]) -> dict[str, Known]:
+        """The files the index holds but those of ``trusted`` folders (found unchanged)."""
         sql = "SELECT id, path, size, mtime_ns, inode, digest FROM files"
         params: tuple[str, ...] = ()
-        if folders is not None:
-            sql += " WHERE folder IN (SELECT value FROM json_each(?))"
-            params = (json.dumps(sorted(folders)),)
+        if trusted:
+            # Files of folders no longer there are read too: they are the ones gone.
+            sql += " WHERE folder NOT IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(sorted(trusted)),)
         with self.database.connection() as connection:
             rows = connection.execute(sql, params).fetchall()
         return {row[1]: Known._make(row) for row in rows}
@@ -379,19 +384,28 @@ class Indexer:
     def _record_folders(self, seen: Walk) -> None:
         known = self._folders()
         inside = {p: m for p, m in known.items() if seen.under_roots(p) or p in seen.folders}
-        if inside == seen.folders:
+        prints = self._prints()
+        # A quick walk lists only some folders: the others keep their prints.
+        kept = {p: s for p, s in prints.items() if p in seen.folders and p not in seen.prints}
+        printed = {p: s for p, s in prints.items() if seen.under_roots(p) or p in seen.folders}
+        if inside == seen.folders and printed == {**kept, **seen.prints}:
             return  # nothing to write: a refresh that found nothing takes no write lock
         with self.database.write() as connection:
             for root in seen.roots:
                 if root.folder:
                     low, high = root.sql_range()
-                    connection.execute(
-                        "DELETE FROM folders WHERE path = ? OR (path >= ? AND path < ?)",
-                        (root.path, low, high),
-                    )
+                    for table in ("folders", "folder_prints"):
+                        connection.execute(
+                            f"DELETE FROM {table} WHERE path = ? OR (path >= ? AND path < ?)",
+                            (root.path, low, high),
+                        )
             connection.executemany(
                 "INSERT OR REPLACE INTO folders (path, mtime_ns) VALUES (?, ?)",
                 seen.folders.items(),
+            )
+            connection.executemany(
+                "INSERT OR REPLACE INTO folder_prints (path, print) VALUES (?, ?)",
+                {**kept, **seen.prints}.items(),
             )
 
     # -- stale full-text rows ----------------------------------------------------------

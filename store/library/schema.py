@@ -6,7 +6,9 @@ met reading it), one per article (``articles``: the library's fields and
 where it comes from, kept small so that scans are quick; every parsed field
 but the body, as JSON, is in ``article_meta``), and the full text of each
 article (``article_text``, FTS5). Folders' modification times (``folders``) let a
-quick refresh skip folders where no file was added, removed or renamed.
+quick refresh skip folders where no file was added, removed or renamed; their
+prints (``folder_prints``, ``store.library.walk``) let a full one skip folders
+where no file changed at all.
 
 The full text is a *contentless* FTS5 table: the text is not stored twice
 (the files are there), so an article's row cannot be taken out of it
@@ -49,6 +51,11 @@ CREATE INDEX IF NOT EXISTS files_by_folder ON files (folder);
 CREATE TABLE IF NOT EXISTS folders (
     path TEXT PRIMARY KEY,
     mtime_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS folder_prints (
+    path TEXT PRIMARY KEY,
+    print TEXT NOT NULL
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS articles (

@@ -10,22 +10,31 @@ A *quick* walk trusts the folders whose modification time has not moved
 since the last walk: no file was added, removed or renamed in them, so
 their files are taken as the index last saw them (a file rewritten in place
 is only seen by a full walk, which stats every file).
+
+A full walk stats every file, and sums each folder's up in a *print* (a
+hash of every file's name, size, modification time and inode): a folder
+whose print is the one the index recorded is trusted too, without a row
+made per file. Nothing is missed (any change of any file changes the
+print), and a refresh that finds nothing changed in 100,000 files costs
+their ``stat`` and little more.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from store.news.loading import LoadProblem
 from store.news.readers import SUPPORTED_SUFFIXES
 
 
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """A corpus file as the walk found it."""
+class Seen(NamedTuple):
+    """A corpus file as the walk found it (a tuple: a walk makes one per file, 100,000 of
+    them for a newsroom's corpus, and a frozen dataclass costs three times as much)."""
 
     path: str
     size: int
@@ -62,7 +71,10 @@ class Walk:
     folders: dict[str, int] = field(default_factory=dict)
     """Every folder walked, with its modification time."""
     trusted: set[str] = field(default_factory=set)
-    """Folders a quick walk did not list (unchanged): their files are as the index has them."""
+    """Folders found unchanged (their modification time or their print is the one known):
+    their files are as the index has them, and are not in :attr:`files`."""
+    prints: dict[str, str] = field(default_factory=dict)
+    """The print of every folder listed (see the module)."""
     problems: list[LoadProblem] = field(default_factory=list)
 
     def under_roots(self, path: str) -> bool:
@@ -79,12 +91,19 @@ def roots_of(paths: Iterable[str | Path]) -> list[Root]:
     return roots
 
 
-def walk(paths: Iterable[str | Path], known_folders: Mapping[str, int] | None = None) -> Walk:
-    """List the corpus's files with their ``stat``; quick when ``known_folders`` are given."""
+def walk(
+    paths: Iterable[str | Path],
+    known_folders: Mapping[str, int] | None = None,
+    known_prints: Mapping[str, str] | None = None,
+) -> Walk:
+    """List the corpus's files with their ``stat``; quick when ``known_folders`` are given.
+
+    A folder whose print is in ``known_prints`` is trusted, its files left out.
+    """
     result = Walk(roots_of(paths))
     for root in result.roots:
         if root.folder:
-            _walk_folder(root.path, result, known_folders)
+            _walk_folder(root.path, result, known_folders, known_prints or {})
             continue
         suffix = os.path.splitext(root.path)[1].lower()
         if os.path.exists(root.path) and suffix not in SUPPORTED_SUFFIXES:
@@ -103,7 +122,9 @@ def walk(paths: Iterable[str | Path], known_folders: Mapping[str, int] | None = 
     return result
 
 
-def _walk_folder(top: str, result: Walk, known: Mapping[str, int] | None) -> None:
+def _walk_folder(
+    top: str, result: Walk, known: Mapping[str, int] | None, prints: Mapping[str, str]
+) -> None:
     children: dict[str, list[str]] = {}
     for path in known or ():
         children.setdefault(os.path.dirname(path), []).append(path)
@@ -128,15 +149,20 @@ def _walk_folder(top: str, result: Walk, known: Mapping[str, int] | None) -> Non
         except OSError as error:
             _cannot_list(folder, error, result)
             continue
-        subfolders = []
+        subfolders: list[str] = []
+        paths: list[str] = []
+        stats: list[os.stat_result] = []
         for entry in listed:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
             try:
                 if entry.is_dir():
                     subfolders.append(entry.path)
                     continue
-                if os.path.splitext(entry.name)[1].lower() not in SUPPORTED_SUFFIXES:
+                # As os.path.splitext for a name that does not begin with a dot, quicker.
+                dot = name.rfind(".")
+                if dot < 0 or name[dot:].lower() not in SUPPORTED_SUFFIXES:
                     continue
                 stat = entry.stat()
             except OSError as error:
@@ -144,8 +170,25 @@ def _walk_folder(top: str, result: Walk, known: Mapping[str, int] | None) -> Non
                     reason = (error.strerror or str(error)).lower()
                     result.problems.append(LoadProblem(entry.path, f"not read: {reason}", True))
                 continue  # otherwise gone between the listing and the stat
-            result.files[entry.path] = Seen(entry.path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            paths.append(entry.path)
+            stats.append(stat)
+        stamp = print_of(paths, stats)
+        result.prints[folder] = stamp
+        if prints.get(folder) == stamp:
+            result.trusted.add(folder)  # every file as the index has it
+        else:
+            files = result.files
+            for path, stat in zip(paths, stats, strict=True):
+                files[path] = Seen(path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
         stack.extend(reversed(subfolders))
+
+
+def print_of(paths: Sequence[str], stats: Sequence[os.stat_result]) -> str:
+    """A folder's print: a hash of its files' names, sizes, modification times and inodes."""
+    numbers = [(s.st_size, s.st_mtime_ns, s.st_ino) for s in stats]
+    text = "\0".join(paths) + "\0" + repr(numbers)  # built in C: 100,000 files in 0.1 s
+    # A name of bytes that are no UTF-8 holds lone surrogates: hashed as its bytes.
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
 
 def _cannot_list(folder: str, error: OSError, result: Walk) -> None:
