@@ -19,9 +19,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from store.annotations.annotation import Annotation
-from store.files.database import Database
+from store.files.database import Database, plain_text
 from store.library.schema import RANK_WEIGHTS
 from store.library.walk import Root, roots_of
 from store.query.words import match_expression
@@ -36,9 +37,8 @@ IN_FILES = "corpus"
 """The order of the corpus's files (and of the articles in each), as ``sorot list`` prints."""
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One article as the library lists it."""
+class Row(NamedTuple):
+    """One article as the library lists it (a tuple: ``sorot list`` makes 100,000)."""
 
     number: int
     """The article's row in the index (changes when its file does; the id does not)."""
@@ -359,9 +359,9 @@ class Catalog:
     def rows(self, numbers: Iterable[int]) -> dict[int, Row]:
         """The rows of ``numbers`` (those still in the index), by number."""
         wanted = json.dumps(list(numbers))
-        with self.database.connection() as connection:
+        with self.database.connection() as connection, plain_text(connection):
             return {
-                row[0]: Row(*row)
+                row[0]: Row._make(row)
                 for row in connection.execute(
                     "SELECT number, id, title, outlet, date, words FROM articles "
                     "WHERE number IN (SELECT value FROM json_each(?))",

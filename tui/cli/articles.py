@@ -114,13 +114,19 @@ def run_list(args: argparse.Namespace) -> int:
             row = rows.get(number)
             if row is None:
                 continue
-            line = (
+            lines.append(
                 f"{row.id:<{id_w}}  {_cut(row.date, date_w):<{date_w}}  "
                 f"{row.outlet:<{outlet_w}}  "
                 f"{row.words:>{words_w},}  {row.title}"
             )
-            lines.append(printable(line))
-        out.write("\n".join(lines) + ("\n" if lines else ""))
+        text = "\n".join(lines)
+        # A page made safe at once (a line at a time cost 0.3 s per 100,000), unless a
+        # field holds a line break of its own: that one is shown, not obeyed.
+        if text.count("\n") == len(lines) - 1:
+            text = printable_lines(text)
+        else:
+            text = "\n".join(printable(line) for line in lines)
+        out.write(text + ("\n" if lines else ""))
     return status
 
 
