@@ -144,7 +144,7 @@ DATE_PIECES = [
     st.integers(min_value=0, max_value=200),
 )
 @example("Sabtu\n2024-07-19T10:00Z", 0)  # a date at the very start of a line
-@example("x 2024\nKamis, 05/11/2015 WIB", 0)  # a year that is no date, then a date opening the next line
+@example("x 2024\nKamis, 05/11/2015 WIB", 0)  # a year no date, then a date opening a line
 def test_a_date_pattern_tried_on_year_lines_only_matches_as_on_the_whole_text(
     text: str, start: int
 ) -> None:
