@@ -83,6 +83,7 @@ def plain_text(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     finally:
         connection.text_factory = _from_sql
 
+
 APPLICATION_ID = 0x736F726F
 """``PRAGMA application_id`` of sorot's databases ("soro"): another program's file is not ours."""
 
