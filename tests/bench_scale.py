@@ -17,8 +17,9 @@ from the real commands and the real app:
   its rows on screen, and the UI thread's CPU until those rows are drawn
   (the key's whole cost to it);
 * ``sorot search`` and ``sorot list`` end to end, output thrown away;
-* ``sorot index`` again, which now finds the entities of every article: its
-  time, peak memory (with its workers) and the entity tables' size.
+* ``sorot index`` again, which now finds the entities of every article (and reads
+  their sentences for related passages): its time, peak memory (with its workers)
+  and the entity tables' size.
 
 Generating 100,000 articles takes minutes; ``--corpus-cache DIR`` keeps the
 generated corpora between runs (the 10,000 are the first 10,000 of them).

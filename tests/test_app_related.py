@@ -134,3 +134,15 @@ async def test_the_passage_s_own_figures_show_in_a_narrow_terminal(app) -> None:
         shown = [panel.render_line(y).text.strip() for y in range(panel.size.height)]
         # The heading wraps to more lines in the narrow panel; none of them is cut.
         assert ">10,000 troops" in shown, shown
+
+
+@async_test
+async def test_every_article_s_sentences_are_read_in_the_background_before_r(app) -> None:
+    # Read at the first `r` instead, a newsroom's 100,000 articles kept the user waiting.
+    async with running(app) as pilot:
+        await workers_done(app)
+        await pilot.pause()
+        with app.workspace.database.connection() as connection:
+            read = connection.execute("SELECT count(*) FROM sentence_articles").fetchone()[0]
+        assert read == app.workspace.count() == 5
+        assert "Reading sentences" not in status(app, "#library-status")

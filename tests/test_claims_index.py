@@ -11,6 +11,9 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
+import store.library.sentences as sentences_module
 from store.library.sentences import SentenceIndex
 from store.workspace import Workspace
 from tests.benchcorpus import write_corpus
@@ -113,6 +116,27 @@ def test_a_removed_article_is_no_candidate_and_its_rows_go(tmp_path: Path) -> No
     assert sorted(numbers) == sorted(live)
     assert in_full_text == rows, "the gone article's terms left the full text too"
     assert counted == 1, "and its terms' counts went down"
+
+
+def test_the_desk_caught_up_ahead_reads_nothing_at_the_first_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app's background pass and `sorot index` catch up before anyone asks: at
+    # 100,000 articles, catching up at the first `r` kept the user waiting minutes.
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    said: list[tuple[int, int]] = []
+    assert space.catch_up_desk(progress=lambda done, total: said.append((done, total))) == 4
+    assert said[-1] == (2, 2), "the progress ends at every article"
+
+    def no_reading(chunk):
+        raise AssertionError("the first query read articles again")
+
+    monkeypatch.setattr(sentences_module, "rows_of_files", no_reading)
+    assert related_ids(space, TROOPS) == [article_with(space, ECHO).id]
+    assert space.catch_up_desk() == 0
 
 
 def test_an_up_to_date_index_adds_nothing(tmp_path: Path) -> None:

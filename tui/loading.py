@@ -185,7 +185,8 @@ class CorpusLoading:
 
     @work(thread=True, exclusive=True, group="entity-index")
     def find_entities(self: SorotApp) -> None:
-        """The entity pass (``Workspace.recognise_corpus``): every article recognised once."""
+        """The entity pass (``Workspace.recognise_corpus``): every article recognised once;
+        then the desk's sentences (``Workspace.catch_up_desk``)."""
         worker = get_current_worker()
 
         def pause() -> None:
@@ -200,6 +201,11 @@ class CorpusLoading:
             with contextlib.suppress(RuntimeError):
                 self.later(self._progress, text)
 
+        def sentences(done: int, total: int) -> None:
+            text = None if done >= total else f"Reading sentences: {done:,} of {total:,} articles"
+            with contextlib.suppress(RuntimeError):
+                self.later(self._progress, text)
+
         try:
             self.workspace.recognise_corpus(
                 progress=throttled(progress, PROGRESS_EVERY),
@@ -209,6 +215,16 @@ class CorpusLoading:
             )
             if not worker.is_cancelled:
                 self.later(self._entities_found)
+                # Then the sentences related passages are found among: the first `r`
+                # asked for waits for none of them.
+                self.workspace.catch_up_desk(
+                    progress=throttled(sentences, PROGRESS_EVERY),
+                    stop=lambda: worker.is_cancelled,
+                    pause=pause,
+                    niceness=10,
+                )
+                if not worker.is_cancelled:
+                    self.later(self._progress, None)
         except RuntimeError:  # the app is closing
             return
         except Exception as error:  # the index is a help, never a reason to stop

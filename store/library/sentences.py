@@ -120,24 +120,43 @@ class SentenceIndex:
 
     # -- keeping up with the index -------------------------------------------------------
 
-    def update(self, stop: Callable[[], bool] = lambda: False, workers: int | None = None) -> int:
+    def update(
+        self,
+        stop: Callable[[], bool] = lambda: False,
+        workers: int | None = None,
+        *,
+        niceness: int = 0,
+        pause: Callable[[], None] = lambda: None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
         """Add the sentences of articles the index gained, drop those of gone ones; how many added.
 
         Cheap when nothing changed (a few counts). Many articles waiting are
-        read in ``workers`` processes (every core by default). Safe from
-        several threads and processes: each write re-checks what is still missing.
+        read in ``workers`` processes (every core by default), ``niceness``
+        below this one; ``pause`` is called between files (the app steps aside
+        while the user types) and ``progress(done, total)`` after each batch.
+        Safe from several threads and processes: each write re-checks what is
+        still missing.
         """
         with self._lock:
             self._drop_gone()
             added = 0
+            missing = self._missing()
+            total, done = sum(len(wanted) for _, wanted in missing), 0
             batch: list[tuple[int, list[Row]]] = []
-            for result in self._rows(self._missing(), stop, workers):
+            for result in self._rows(missing, stop, workers, niceness, pause):
                 batch.append(result)
                 if len(batch) >= BATCH:
                     added += self._write(batch)
+                    done += len(batch)
                     batch = []
+                    if progress is not None:
+                        progress(done, total)
             if batch:
                 added += self._write(batch)
+                done += len(batch)
+            if progress is not None and total:
+                progress(done, total)
             if added or not self._current:
                 self._idf.clear()
                 with self.database.connection() as connection:
@@ -165,18 +184,26 @@ class SentenceIndex:
         return list(by_file.items())
 
     def _rows(
-        self, missing: list[Wanted], stop: Callable[[], bool], workers: int | None
+        self,
+        missing: list[Wanted],
+        stop: Callable[[], bool],
+        workers: int | None,
+        niceness: int = 0,
+        pause: Callable[[], None] = lambda: None,
     ) -> Iterator[tuple[int, list[Row]]]:
         """Each missing article's number and rows, read in worker processes when many."""
         workers = available_cores() if workers is None else workers
         if len(missing) <= IN_PROCESS or workers <= 1:
             for item in missing:
+                pause()
                 if stop():
                     return
                 yield from rows_of_files([item])
             return
         chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
-        for done in in_workers(rows_of_files, chunks, workers=workers, stop=stop):
+        for done in in_workers(
+            rows_of_files, chunks, workers=workers, stop=stop, niceness=niceness, pause=pause
+        ):
             yield from done
 
     def _write(self, batch: list[tuple[int, list[Row]]]) -> int:

@@ -23,7 +23,7 @@ import sys
 from store.news.safetext import printable
 from tui.cli.articles import open_indexed
 from tui.cli.common import Parser, data_arg, paths_arg, read_query, say, workspace
-from tui.cli.progress import find_entities, refresh
+from tui.cli.progress import find_entities, read_sentences, refresh
 
 
 def index_parser() -> argparse.ArgumentParser:
@@ -36,7 +36,8 @@ def index_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-entities",
         action="store_true",
-        help="do not find the entities of new articles now (the app does it in the background)",
+        help="do not find the entities and sentences of new articles now (the app does it in "
+        "the background)",
     )
     data_arg(parser)
     return parser
@@ -87,6 +88,9 @@ def run_index(args: argparse.Namespace) -> int:
     if not args.no_entities:
         complete = find_entities(space)
         print("every article has its entities" if complete else "some entities are still missing")
+        read = read_sentences(space)
+        if read:
+            print(f"{read:,} sentences read for related passages")
     return 1 if any(p.skipped for p in problems) else 0
 
 

@@ -84,3 +84,9 @@ def find_entities(space: Workspace) -> bool:
     if report.missing:
         say(f"{report.missing:,} articles changed while their entities were found; run again")
     return report.complete
+
+
+def read_sentences(space: Workspace) -> int:
+    """Read the sentences related passages are found among (a bar meanwhile); how many."""
+    with progress_bar("Reading sentences") as update:
+        return space.catch_up_desk(progress=update)
