@@ -143,14 +143,22 @@ def test_another_parser_reads_every_file_again(
     assert report.rebuilt and reads == ["a.json"] and titles(space) == ["Alpha"]
 
 
-def test_a_quick_refresh_trusts_folders_where_nothing_was_added_or_removed(
-    tmp_path: Path, reads: list[str]
-) -> None:
+def indexed_by_year(tmp_path: Path, *, old: bool = False) -> tuple[Path, Workspace]:
+    """``news/2024/a.json`` and ``news/2025/b.json`` (and ``news/2025/old/c.json``), indexed."""
     news = tmp_path / "news"
     write(news / "2024", "a.json", "Alpha", "Tentara tiba.")
     write(news / "2025", "b.json", "Beta", "Menteri bertemu.")
+    if old:
+        write(news / "2025" / "old", "c.json", "Gamma", "Kapal selam baru.")
     space = opened(tmp_path / "data", news)
     space.refresh()
+    return news, space
+
+
+def test_a_quick_refresh_trusts_folders_where_nothing_was_added_or_removed(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    news, space = indexed_by_year(tmp_path)
     reads.clear()
     write(news / "2025", "c.json", "Gamma", "Kapal selam baru.")
     report = space.refresh(quick=True)
@@ -162,12 +170,7 @@ def test_a_quick_refresh_trusts_folders_where_nothing_was_added_or_removed(
 def test_a_full_refresh_passes_over_unchanged_folders_by_their_print_and_misses_no_change(
     tmp_path: Path, reads: list[str]
 ) -> None:
-    news = tmp_path / "news"
-    write(news / "2024", "a.json", "Alpha", "Tentara tiba.")
-    write(news / "2025", "b.json", "Beta", "Menteri bertemu.")
-    write(news / "2025" / "old", "c.json", "Gamma", "Kapal selam baru.")
-    space = opened(tmp_path / "data", news)
-    space.refresh()
+    news, space = indexed_by_year(tmp_path, old=True)
     first = walk([news])
     again = walk([news], known_prints=first.prints)
     assert again.trusted == set(first.prints) and not again.files, "nothing changed anywhere"

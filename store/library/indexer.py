@@ -384,11 +384,10 @@ class Indexer:
     def _record_folders(self, seen: Walk) -> None:
         known = self._folders()
         inside = {p: m for p, m in known.items() if seen.under_roots(p) or p in seen.folders}
-        prints = self._prints()
-        # A quick walk lists only some folders: the others keep their prints.
-        kept = {p: s for p, s in prints.items() if p in seen.folders and p not in seen.prints}
-        printed = {p: s for p, s in prints.items() if seen.under_roots(p) or p in seen.folders}
-        if inside == seen.folders and printed == {**kept, **seen.prints}:
+        printed = {
+            p: s for p, s in self._prints().items() if seen.under_roots(p) or p in seen.folders
+        }
+        if inside == seen.folders and printed == seen.prints:
             return  # nothing to write: a refresh that found nothing takes no write lock
         with self.database.write() as connection:
             for root in seen.roots:
@@ -405,7 +404,7 @@ class Indexer:
             )
             connection.executemany(
                 "INSERT OR REPLACE INTO folder_prints (path, print) VALUES (?, ?)",
-                {**kept, **seen.prints}.items(),
+                seen.prints.items(),
             )
 
     # -- stale full-text rows ----------------------------------------------------------

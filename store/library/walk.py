@@ -74,7 +74,8 @@ class Walk:
     """Folders found unchanged (their modification time or their print is the one known):
     their files are as the index has them, and are not in :attr:`files`."""
     prints: dict[str, str] = field(default_factory=dict)
-    """The print of every folder listed (see the module)."""
+    """The print of every folder walked (see the module); a folder a quick walk did not
+    list keeps the print it had."""
     problems: list[LoadProblem] = field(default_factory=list)
 
     def under_roots(self, path: str) -> bool:
@@ -141,6 +142,8 @@ def _walk_folder(
             # Nothing added, removed or renamed here: its files are as the index has them,
             # and its subfolders are the ones known under it.
             result.trusted.add(folder)
+            if folder in prints:
+                result.prints[folder] = prints[folder]  # unlisted, so unchanged too
             stack.extend(sorted(children.get(folder, ()), reverse=True))
             continue
         try:
