@@ -196,19 +196,17 @@ class CorpusLoading:
             ) and not worker.is_cancelled:
                 time.sleep(0.02)
 
-        def progress(done: int, total: int) -> None:
-            text = None if done >= total else f"Finding entities: {done:,} of {total:,} articles"
-            with contextlib.suppress(RuntimeError):
-                self.later(self._progress, text)
+        def said(doing: str) -> Callable[[int, int], None]:
+            def progress(done: int, total: int) -> None:
+                text = None if done >= total else f"{doing}: {done:,} of {total:,} articles"
+                with contextlib.suppress(RuntimeError):
+                    self.later(self._progress, text)
 
-        def sentences(done: int, total: int) -> None:
-            text = None if done >= total else f"Reading sentences: {done:,} of {total:,} articles"
-            with contextlib.suppress(RuntimeError):
-                self.later(self._progress, text)
+            return throttled(progress, PROGRESS_EVERY)
 
         try:
             self.workspace.recognise_corpus(
-                progress=throttled(progress, PROGRESS_EVERY),
+                progress=said("Finding entities"),
                 stop=lambda: worker.is_cancelled,
                 pause=pause,
                 niceness=10,  # minutes of work: never in the way of the UI
@@ -218,7 +216,7 @@ class CorpusLoading:
                 # Then the sentences related passages are found among: the first `r`
                 # asked for waits for none of them.
                 self.workspace.catch_up_desk(
-                    progress=throttled(sentences, PROGRESS_EVERY),
+                    progress=said("Reading sentences"),
                     stop=lambda: worker.is_cancelled,
                     pause=pause,
                     niceness=10,
