@@ -18,6 +18,8 @@ import pytest
 import store.library.indexer as indexer_module
 import store.library.parsing as parsing_module
 from store.files.database import APPLICATION_ID
+from store.library import full_text_upkeep
+from store.library.schema import SORT_INDEXES
 from store.library.walk import walk
 from store.workspace import Workspace, index_path
 from tests.conftest import REPO, SEEDS
@@ -246,7 +248,7 @@ def test_a_big_corpus_is_read_in_bulk_and_the_index_comes_out_as_usual(
     assert "articles_by_title" not in indexes, "sorting indexes are made once, at the end"
     assert settings["automerge"] == 0, "the full text is merged once, at the end"
     indexes, settings = index_state(data)
-    assert set(indexer_module.SORT_INDEXES) <= indexes
+    assert set(SORT_INDEXES) <= indexes
     assert (settings["automerge"], settings["hashsize"]) == (4, 1 << 20)
     assert titles(space, "kapal") == ["Judul kapal"]
     assert titles(space) == ["Judul hujan", "Judul kapal", "Judul menteri", "Judul tentara"]
@@ -273,14 +275,14 @@ def test_a_bulk_read_stopped_half_way_is_made_whole_by_the_next_refresh(
     report = opened(data, news).refresh()
     assert report.complete
     indexes, settings = index_state(data)
-    assert set(indexer_module.SORT_INDEXES) <= indexes and settings["automerge"] == 4
+    assert set(SORT_INDEXES) <= indexes and settings["automerge"] == 4
     assert titles(space) == [f"Judul {number}" for number in range(5)]
 
 
 def test_left_over_full_text_is_built_again_once_it_outweighs_the_corpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(indexer_module, "STALE_FLOOR", 3)
+    monkeypatch.setattr(full_text_upkeep, "STALE_FLOOR", 3)
     news = tmp_path / "news"
     space = opened(tmp_path / "data", news)
     for version in range(6):

@@ -13,8 +13,8 @@ every file's ``stat`` with what the index holds, and
 * reads a big corpus (``BULK_FROM`` files to read) in *bulk*: the full text
   is written a piece per batch and merged once at the end (not merged and
   merged again as it grows), the indexes that only sort are made once at the
-  end, and checkpoints are rarer. A first index of 100,000 files wrote 8.6 GB
-  for a 509 MB file without it.
+  end, and checkpoints are rarer (``store.library.full_text_upkeep``). A
+  first index of 100,000 files wrote 8.6 GB for a 509 MB file without it.
 
 One process refreshes at a time: a lock file beside the database makes a
 second one wait (or, with ``wait=False``, use the index as it is). Readers
@@ -35,9 +35,11 @@ from filelock import Timeout
 
 from store.files.database import Database
 from store.files.jsonfile import lock_for
+from store.library import full_text_upkeep
 from store.library.changes import IndexReport, Known, diff, renames
+from store.library.full_text_upkeep import Progress
 from store.library.parsing import ParsedFile, parse_files
-from store.library.schema import SORT_INDEXES, parser_signature
+from store.library.schema import parser_signature
 from store.library.walk import Seen, Walk, walk
 from store.query.words import searched_meta
 
@@ -51,9 +53,6 @@ BATCH_SECONDS = 3.0
 TIDY_FROM = 1000
 """After reading this many files, the full text is merged into one piece (smaller, quicker)."""
 
-STALE_FLOOR = 2000
-"""Left-over full-text rows below this many never cost enough to build the full text again."""
-
 BULK_FROM = 5000
 """From this many files to read, a refresh reads them in bulk (see the module)."""
 
@@ -62,20 +61,10 @@ AHEAD = 16
 parsing while a batch is written (with two, they waited for every write; a first index of
 100,000 files took 150 s rather than 115-127 s)."""
 
-BULK_FULL_TEXT = {"automerge": 0, "crisismerge": 64, "hashsize": 32 << 20}
-"""FTS5's settings while reading in bulk: no merging as batches arrive (``optimize``
-merges once at the end), and a batch's words held in memory until it is committed."""
-
-USUAL_FULL_TEXT = {"automerge": 4, "crisismerge": 16, "hashsize": 1 << 20}
-"""FTS5's own defaults, put back after a bulk read (they are kept in the table)."""
-
 BULK_CONNECTION = ("PRAGMA cache_size = -65536", "PRAGMA wal_autocheckpoint = 65536")
 """The writing connection while reading in bulk: a 64 MB page cache, so that a batch's
 pages are written once at its commit, and a checkpoint every 256 MB of log rather than
 every 4 MB (a page changed by many batches reaches the database file once)."""
-
-Progress = Callable[[int, int], None]
-"""Called with ``(files read, files to read)`` as the refresh goes."""
 
 
 class Indexer:
@@ -159,21 +148,18 @@ class Indexer:
             return report
         self._remove(vanished, report)
         self._record_folders(seen)
-        if self._stale_share() > 1.0:
-            self._rebuild_full_text(progress, stop, workers)
+        if full_text_upkeep.stale_share(self.database) > 1.0:
+            full_text_upkeep.rebuild(self.database, progress, stop, workers)
             report.rebuilt = True
         if report.added + report.changed >= TIDY_FROM or report.rebuilt:
-            self._tidy()
+            full_text_upkeep.tidy(self.database)
         return report
 
     # -- reading in bulk ----------------------------------------------------------------
 
     def _begin_bulk(self) -> None:
         self._bulk = True
-        with self.database.write() as connection:
-            for name in SORT_INDEXES:
-                connection.execute(f"DROP INDEX IF EXISTS {name}")
-            _full_text_settings(connection, BULK_FULL_TEXT)
+        full_text_upkeep.begin_bulk(self.database)
 
     def _end_bulk(self) -> None:
         """Make what a bulk read left out (also after a refresh killed mid-way)."""
@@ -181,25 +167,7 @@ class Indexer:
             self._bulk = False
             # The connections that wrote keep their big caches: new ones take their place.
             self.database.close()
-        with self.database.connection() as connection:
-            there = {
-                row[0]
-                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-            }
-            settings = dict(connection.execute("SELECT k, v FROM article_text_config"))
-        if set(SORT_INDEXES) <= there and settings.get("automerge", 4) == 4:
-            return
-        with self.database.write() as connection:
-            for sql in SORT_INDEXES.values():
-                connection.execute(sql)
-            _full_text_settings(connection, USUAL_FULL_TEXT)
-
-    def _tidy(self) -> None:
-        """Merge the full text's pieces (written a batch at a time) and empty the WAL file."""
-        with self.database.write() as connection:
-            connection.execute("INSERT INTO article_text (article_text) VALUES ('optimize')")
-        with self.database.connection() as connection:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        full_text_upkeep.end_bulk(self.database)
 
     def _parser_changed(self) -> bool:
         with self.database.connection() as connection:
@@ -406,69 +374,6 @@ class Indexer:
                 "INSERT OR REPLACE INTO folder_prints (path, print) VALUES (?, ?)",
                 seen.prints.items(),
             )
-
-    # -- stale full-text rows ----------------------------------------------------------
-
-    def _stale_share(self) -> float:
-        """Left-over full-text rows (of articles gone) per live article, once there are many."""
-        with self.database.connection() as connection:
-            live = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-            rows = connection.execute("SELECT count(*) FROM article_text_docsize").fetchone()[0]
-        stale = rows - live
-        return 0.0 if stale < STALE_FLOOR else stale / max(1, live)
-
-    def _rebuild_full_text(
-        self, progress: Progress | None, stop: Callable[[], bool], workers: tuple[int | None, int]
-    ) -> None:
-        """Build the full text again from the files, so that left-over rows stop costing.
-
-        The articles' rows stay as they are (the library goes on meanwhile);
-        a new full-text table takes the old one's place when it is complete.
-        """
-        with self.database.connection() as connection:
-            files = connection.execute(
-                "SELECT id, path, size, mtime_ns, inode FROM files ORDER BY path"
-            ).fetchall()
-        with self.database.write() as connection:
-            connection.execute("DROP TABLE IF EXISTS article_text_new")
-            sql = connection.execute(
-                "SELECT sql FROM sqlite_master WHERE name = 'article_text'"
-            ).fetchone()[0]
-            connection.execute(sql.replace("article_text", "article_text_new", 1))
-        by_path = {path: file_id for file_id, path, *_ in files}
-        seen = [Seen(path, size, mtime, inode) for _, path, size, mtime, inode in files]
-        total = len(seen)
-        for done, parsed in enumerate(parse_files(seen, workers[0], stop, workers[1]), 1):
-            with self.database.write() as connection:
-                for record in parsed.articles:
-                    row = connection.execute(
-                        "SELECT number, outlet, section, date FROM articles "
-                        "WHERE file = ? AND position = ? AND sha256 = ?",
-                        (by_path[parsed.seen.path], record[1], record[7]),
-                    ).fetchone()
-                    if row is not None:
-                        meta = searched_meta(row[1], row[2], row[3])
-                        connection.execute(
-                            "INSERT INTO article_text_new (rowid, title, body, meta) "
-                            "VALUES (?, ?, ?, ?)",
-                            (row[0], record[2], record[12], meta),
-                        )
-            if progress is not None and done % 64 == 0:
-                progress(done, total)
-        if stop():
-            with self.database.write() as connection:
-                connection.execute("DROP TABLE IF EXISTS article_text_new")
-            return
-        with self.database.write() as connection:
-            connection.execute("DROP TABLE article_text")
-            connection.execute("ALTER TABLE article_text_new RENAME TO article_text")
-
-
-def _full_text_settings(connection: sqlite3.Connection, settings: dict[str, int]) -> None:
-    for name, value in settings.items():
-        connection.execute(
-            "INSERT INTO article_text (article_text, rank) VALUES (?, ?)", (name, value)
-        )
 
 
 def _drop_articles(connection: sqlite3.Connection, file_id: int, report: IndexReport) -> list[str]:
