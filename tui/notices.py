@@ -23,7 +23,7 @@ from store.news.safetext import printable
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from store.news.loading import LoadProblem
+    from store.news.sources import LoadProblem
 
 MAX_TOASTS = 2
 """Toasts on screen at once: a new one pushes the oldest off (it stays in the log)."""

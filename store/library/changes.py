@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from store.library.parsing import file_digest
 from store.library.walk import Seen, Walk
-from store.news.loading import LoadProblem
+from store.news.sources import LoadProblem
 
 
 @dataclass

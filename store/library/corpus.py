@@ -14,11 +14,23 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.library.catalog import Catalog, Condition, Row
 from store.news.article import Article
-from store.news.loading import LoadProblem
-from store.news.readers import ReadError, read_file
+from store.news.sources import LoadProblem
+
+if TYPE_CHECKING:
+    from store.news.readers import Issue
+
+
+def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
+    """The reader's `read_file`, imported with the first article opened: the library is
+    painted without the parser."""
+    from store.news.readers import read_file as read
+
+    return read(path)
+
 
 OPEN_FILES_KEPT = 16
 """Parsed files kept in memory for reopening articles."""
@@ -104,6 +116,8 @@ class Corpus(Mapping[str, Article]):
             if articles is not None:
                 self._files.move_to_end(path)
                 return articles
+        from store.news.readers import ReadError
+
         try:
             articles = read_file(Path(path))[0]
         except (ReadError, OSError):

@@ -16,12 +16,15 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.files.workers import available_cores, in_workers
 from store.library.walk import Seen
 from store.news.article import Article, article_to_dict
-from store.news.readers import ReadError, read_file
 from store.query.words import date_sort_key, searched_body, shown_date
+
+if TYPE_CHECKING:
+    from store.news.readers import Issue
 
 IN_PROCESS = 48
 """Up to this many files are parsed in the calling process: a pool costs more to start."""
@@ -100,8 +103,18 @@ def file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
+def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
+    """The reader's `read_file`, imported on first use: opening the app on an index needs
+    the indexer, not the parser (and tests count reads through this name)."""
+    from store.news.readers import read_file as read
+
+    return read(path)
+
+
 def parse_file(seen: Seen) -> ParsedFile:
     """Read one file; never raises (a problem is recorded instead)."""
+    from store.news.readers import ReadError
+
     digest = file_digest(seen.path)
     try:
         articles, issues = read_file(Path(seen.path))

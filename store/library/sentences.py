@@ -47,37 +47,10 @@ from store.claims.terms import terms
 from store.files.database import Database
 from store.files.workers import available_cores, in_workers
 from store.library.sentence_rows import SEP, Row, Wanted, rows_of_files
+from store.library.sentence_schema import SCHEMA
 from store.news.article import Article
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS sentences (
-    id INTEGER PRIMARY KEY,
-    number INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    terms TEXT NOT NULL,
-    units TEXT,
-    dates TEXT
-);
-CREATE INDEX IF NOT EXISTS sentences_by_number ON sentences (number);
-
-CREATE TABLE IF NOT EXISTS sentence_df (
-    term TEXT PRIMARY KEY,
-    df INTEGER NOT NULL
-) WITHOUT ROWID;
-
-CREATE TABLE IF NOT EXISTS sentence_articles (
-    number INTEGER PRIMARY KEY,
-    sentences INTEGER NOT NULL
-);
-
-CREATE VIRTUAL TABLE IF NOT EXISTS sentence_terms USING fts5 (
-    terms,
-    content = '',
-    tokenize = 'unicode61 remove_diacritics 0'
-);
-"""
-"""The sentence tables (applied with the corpus tables, ``store.files.database.Database``)."""
+__all__ = ["SCHEMA", "SentenceIndex"]
 
 RAREST = 12
 """Of a passage's terms, the rarest this many look for candidates at most (the rest score)."""

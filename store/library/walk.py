@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from store.news.loading import LoadProblem
-from store.news.readers import SUPPORTED_SUFFIXES
+from store.news.sources import SUPPORTED_SUFFIXES, LoadProblem
 
 
 class Seen(NamedTuple):

@@ -34,8 +34,9 @@ from pathlib import Path
 
 from store.news.article import AMBIGUOUS, ESTIMATED, Article, unaccounted
 from store.news.outlethints import OutletHints, learn_outlets
-from store.news.readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, read_text
+from store.news.readers import ReadError, decode_bytes, read_text
 from store.news.repeated import outlet_key
+from store.news.sources import SUPPORTED_SUFFIXES
 
 FIELDS = ("title", "outlet", "dateline", "byline", "editor")
 PROSE_KINDS = ("paragraph", "summary", "item")

@@ -8,7 +8,8 @@ walked recursively in sorted order; hidden files and folders, and files of
 other types, are passed over silently there, while a file named explicitly
 that sorot cannot read is reported.
 
-:func:`bundled_corpus` is the folder of the five seed articles sorot ships.
+:func:`bundled_corpus` is the folder of the five seed articles sorot ships
+(in ``store.news.sources``, with :class:`LoadProblem`: the app opens without the parser).
 """
 
 from __future__ import annotations
@@ -19,22 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.news.article import Article
-from store.news.readers import SUPPORTED_SUFFIXES, ReadError, read_file
+from store.news.readers import ReadError, read_file
+from store.news.sources import SUPPORTED_SUFFIXES, LoadProblem, bundled_corpus
 
-
-@dataclass(frozen=True)
-class LoadProblem:
-    """One thing that went wrong while loading, said in one plain line."""
-
-    path: str
-    message: str
-    skipped: bool
-    """True when something was left out; False for a warning that loses
-    nothing (a file that was not UTF-8 but was read, a second copy of an
-    article already loaded)."""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+__all__ = ["LoadProblem", "LoadResult", "bundled_corpus", "corpus_files", "load_paths"]
 
 
 @dataclass
@@ -111,16 +100,3 @@ def _load_file(path: Path, result: LoadResult, seen: dict[str, str]) -> None:
         else:
             seen[article.id] = article.source
             result.articles.append(article)
-
-
-def bundled_corpus() -> Path:
-    """The folder of the seed articles shipped with sorot.
-
-    A wheel installs them inside the package (``store/seeds``); a source
-    checkout or an editable install has them at the repository's top.
-    """
-    package = Path(__file__).resolve().parents[1]  # store/
-    for candidate in (package / "seeds", package.parent / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    return package.parent / "seeds"

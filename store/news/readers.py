@@ -69,8 +69,6 @@ from store.news.outlethints import OutletHints
 if TYPE_CHECKING:
     import charset_normalizer
 
-#: The suffixes sorot reads (see the table above for what each holds).
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
 
 # Control characters that do not occur in text (tab, newline, form feed and ESC do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1a\x1c-\x1f]")

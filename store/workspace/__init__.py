@@ -54,9 +54,9 @@ from store.library.indexer import Indexer, IndexReport
 from store.library.readstate import ReadingLog
 from store.library.rescrapes import Moved, follow_rescrapes
 from store.library.schema import SCHEMA as CORPUS_SCHEMA
-from store.library.sentences import SCHEMA as SENTENCE_SCHEMA
+from store.library.sentence_schema import SCHEMA as SENTENCE_SCHEMA
 from store.news.article import Article
-from store.news.loading import LoadResult, bundled_corpus, load_paths
+from store.news.sources import bundled_corpus
 from store.query import Query, QueryError, SavedSet, SetStore, Vocabulary, parse_query
 from store.workspace.claims import ClaimsOfWorkspace
 from store.workspace.entities import EntitiesOfWorkspace
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from store.exchange.importers import EntityMark
     from store.exchange.importers.labels import LabelMap
     from store.exchange.importing import ImportReport
+    from store.news.loading import LoadResult
 
 SCHEMAS = (CORPUS_SCHEMA, ENTITY_SCHEMA, SENTENCE_SCHEMA)
 """Every table of the index file: the corpus's, the entities', the desk's sentences."""
@@ -229,6 +230,8 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace, ClaimsOfWorkspace):
     @staticmethod
     def load(paths: Sequence[Path] = ()) -> LoadResult:
         """Every article in ``paths`` parsed, problems collected (``sorot import --corpus``)."""
+        from store.news.loading import load_paths
+
         return load_paths(list(paths) or [bundled_corpus()])
 
     # -- queries ---------------------------------------------------------------------

@@ -5,6 +5,9 @@ its articles come from the corpus index (each file parsed once per pass,
 none kept in memory), the board's outlets and dates from the index's rows,
 and a query's free words are answered by the index's full text, as in the
 library. Claim groups live in their own files beside the annotations.
+
+The desk's modules load on its first use, not with the workspace: opening
+the library needs none of them.
 """
 
 from __future__ import annotations
@@ -12,17 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from store.claims.board import ArticleFacts, BoardItem, board
-from store.claims.desk import Desk
-from store.claims.figures import article_day
-from store.claims.linking import Linker
-from store.entities.keys import pattern_matches
-from store.library.sentences import SentenceIndex
 from store.news.article import Article
 from store.query import Query
 
 if TYPE_CHECKING:
     from store.annotations.annotation import Annotation
+    from store.claims.board import BoardItem
+    from store.claims.desk import Desk
+    from store.claims.linking import Linker
     from store.library.corpus import Corpus
     from store.workspace import Workspace
 
@@ -37,6 +37,8 @@ class ClaimsOfWorkspace:
         """Related passages over the open corpus (its sentences read on first use)."""
         corpus = self.corpus
         if self._desk is None or self._desk[0] is not corpus:
+            from store.claims.desk import Desk
+            from store.library.sentences import SentenceIndex
 
             def articles() -> Iterator[Article]:
                 # One pass over the index's ids, each file parsed once and not kept.
@@ -65,6 +67,8 @@ class ClaimsOfWorkspace:
         that the first related passages asked for wait for nothing: at 100,000
         articles, catching up on that first ask took a quarter of an hour.
         """
+        from store.library.sentences import SentenceIndex
+
         source = self.desk.source
         if not isinstance(source, SentenceIndex):
             return 0
@@ -77,6 +81,8 @@ class ClaimsOfWorkspace:
     @property
     def linker(self: Workspace) -> Linker:
         """Links passages into claim groups, through each article's undoable annotations."""
+        from store.claims.linking import Linker
+
         settings = self.settings
         return Linker(
             self.groups,
@@ -91,6 +97,10 @@ class ClaimsOfWorkspace:
         self: Workspace, query: Query | None = None, sort: str = "updated"
     ) -> list[BoardItem]:
         """Every claim group and lone claim of the open corpus ``query`` selects."""
+        from store.claims.board import ArticleFacts, board
+        from store.claims.figures import article_day
+        from store.entities.keys import pattern_matches
+
         query = query or Query()
         annotated = self.annotated
         with_claims = [i for i, items in annotated.items() if any(a.kind == "claim" for a in items)]

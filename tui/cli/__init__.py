@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 
 from store import __version__
 from store.files.paths import current_user, default_data_dir
-from store.news.loading import bundled_corpus
 from store.news.safetext import printable
+from store.news.sources import bundled_corpus
 from tui.cli.common import data_arg, guard_streams, paths_arg
 
 DESCRIPTION = "sorot: a keyboard-driven terminal reader and annotator for news."
