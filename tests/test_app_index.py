@@ -89,6 +89,39 @@ async def test_thousands_of_articles_are_listed_from_the_index(app) -> None:
 
 
 @async_test
+async def test_the_first_screenful_is_there_before_the_whole_order(
+    app, indexed: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.screens.library as library
+
+    corpus, _ = indexed
+    space = Workspace(app.workspace.data_dir, "reader")
+    space.open_corpus([corpus])
+    order = space.rows(space.query(""), "date")
+    last_read = space.row_data(order[1000:1001])[order[1000]].id
+    space.database.close()
+    monkeypatch.setattr(type(app), "last_read", lambda self: last_read)
+    held: list[tuple] = []
+    whole_order = LibraryScreen._select_in_worker
+    monkeypatch.setattr(LibraryScreen, "_select_in_worker", lambda self, *a: held.append(a))
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        widget = article_list(app)
+        assert held, "the whole order was asked for"
+        assert len(widget.rows) == ARTICLES, "the scroll bar is the corpus's from the start"
+        head = [widget.rows[i].id for i in range(library.HEAD_ROWS)]
+        rows = app.workspace.row_data(order[: library.HEAD_ROWS])
+        assert head == [rows[n].id for n in order[: library.HEAD_ROWS]]
+        assert widget.rows[library.HEAD_ROWS] is None, "drawn blank until it is known"
+        assert status(app, "#library-status").startswith(f"{ARTICLES:,} articles")
+        # The index may be refreshed before the order arrives: the last one asked shows it.
+        whole_order(app.screen, *held[-1])
+        await settled(app, pilot)
+        assert shown_ids(app)[1000] == last_read == widget.current.id
+        assert widget.cursor == 1000, "the highlight on the article read last, past the head"
+
+
+@async_test
 async def test_words_search_the_text_ranked_with_the_sentence_they_are_in(app) -> None:
     async with running(app) as pilot:
         await settled(app, pilot)

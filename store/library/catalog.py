@@ -168,20 +168,23 @@ class Catalog:
         sort: str = "date",
         reverse: bool = False,
         claims: Mapping[str, int] | None = None,
+        limit: int | None = None,
     ) -> array:
         """Numbers of the articles chosen, in order.
 
         ``words``: free words, every one in the article (full text);
         ``articles``: ids or starts of ids (any); ``conditions``: tests from
         the workspace; ``claims``: claim counts by article id (the claims
-        sort). ``relevance`` without words is the date order.
+        sort). ``relevance`` without words is the date order. ``limit``: only
+        the first so many (a screenful before the whole order is known).
         """
         conditions = list(conditions)
         expression = match_expression(words)
         if sort == RANKED and expression is None:
             sort = "date"
         if sort == "claims":
-            return self._by_claims(words, articles, conditions, reverse, claims or {})
+            chosen = self._by_claims(words, articles, conditions, reverse, claims or {})
+            return chosen if limit is None else chosen[:limit]
         where, params = self._conditions(articles, conditions)
         joins = ""
         if expression is not None:
@@ -199,11 +202,14 @@ class Catalog:
         numbers = array("q")
         with self.database.connection() as connection:
             for part, order, backwards in _ORDERS[sort]:
+                if limit is not None and len(numbers) >= limit:
+                    break
                 files = " JOIN files f ON f.id = a.file" if "f.path" in order else ""
                 sql = (
                     "SELECT group_concat(number) FROM (SELECT a.number AS number FROM articles a"
                     f"{joins}{files} WHERE {' AND '.join([*where, part])} "
-                    f"ORDER BY {backwards if reverse else order})"
+                    f"ORDER BY {backwards if reverse else order}"
+                    f"{'' if limit is None else f' LIMIT {limit - len(numbers):d}'})"
                 )
                 found = connection.execute(sql, params).fetchone()[0]
                 if found:

@@ -50,8 +50,15 @@ class QueriesOfWorkspace:
             conditions.append(Condition(*self.entity_index.condition(group)))
         return conditions
 
-    def rows(self: Workspace, query: Query, sort: str = "date", reverse: bool = False) -> array:
-        """The numbers of the articles ``query`` selects in the open corpus, in order."""
+    def rows(
+        self: Workspace,
+        query: Query,
+        sort: str = "date",
+        reverse: bool = False,
+        limit: int | None = None,
+    ) -> array:
+        """The numbers of the articles ``query`` selects in the open corpus, in order
+        (the first ``limit`` of them, if given)."""
         claims = None
         if sort == "claims":
             claims = {i: c["claim"] for i, c in self.counts.items() if c.get("claim")}
@@ -62,6 +69,7 @@ class QueriesOfWorkspace:
             sort=sort,
             reverse=reverse,
             claims=claims,
+            limit=limit,
         )
 
     def row_data(self: Workspace, numbers: Iterable[int]) -> dict[int, Row]:

@@ -123,18 +123,24 @@ class Rows:
         numbers: array | Sequence[int] = (),
         fetch: Callable[[Sequence[int]], Mapping[int, Row]] = lambda numbers: {},
         counts: Mapping[str, Counter[str]] | None = None,
+        total: int | None = None,
     ) -> None:
         self.numbers = numbers
+        self.total = len(numbers) if total is None else total
+        """How many rows there are: more than ``numbers`` while only the first are known."""
         self._fetch = fetch
         self.counts: Mapping[str, Counter[str]] = counts or {}
         """Annotation counts by article id (the Claims column)."""
         self._pages: OrderedDict[int, Mapping[int, Row]] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self.numbers)
+        return self.total
 
     def __getitem__(self, position: int) -> Row | None:
-        """The row at ``position`` (``None`` when its article left the index meanwhile)."""
+        """The row at ``position`` (``None`` when its article left the index meanwhile, or
+        is past the first rows known)."""
+        if position >= len(self.numbers):
+            return None
         page = position // self.PAGE
         rows = self._pages.get(page)
         if rows is None:
