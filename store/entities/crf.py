@@ -45,15 +45,18 @@ ARRAYS_FROM = 128
 150 array operations is more than crfsuite's per token (the results are the same)."""
 
 
-def tag_many(sentences: list[list[str]]) -> list[list[str]]:
-    """BIO tags for each of ``sentences`` (what :func:`tag` gives each, all at once)."""
+def tag_many(sentences: list[list[str]], heads: list[bool] | None = None) -> list[list[str]]:
+    """BIO tags for each of ``sentences`` (what :func:`tag` gives each, all at once).
+
+    ``heads``: whether each is in headline mode (``features.headline_mode``), if known.
+    """
     if sum(map(len, sentences)) < ARRAYS_FROM:
         return [tag(words) for words in sentences]
     from store.entities.decode import decoder  # numpy's import waits for an article
 
     if not MODEL_PATH.is_file():
         raise ModelMissing(f"entity model not found: {MODEL_PATH}")
-    return decoder(MODEL_PATH).tag(sentences)
+    return decoder(MODEL_PATH).tag(sentences, heads)
 
 
 def tag(words: list[str]) -> list[str]:

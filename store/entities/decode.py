@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from store.entities.featureids import WIDTH, FeatureIds
+from store.entities.features import headline_mode
 
 
 class ModelUnreadable(ValueError):
@@ -154,16 +155,22 @@ class Decoder:
         self.weights = weights
         self.ids = FeatureIds(weights.attributes, pad=len(weights.state) - 1)
 
-    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO tags for each sentence (``crf.tag``'s, for all of them at once)."""
-        words = [s for s in sentences if s]
-        if not words:
+    def tag(self, sentences: list[list[str]], heads: list[bool] | None = None) -> list[list[str]]:
+        """BIO tags for each sentence (``crf.tag``'s, for all of them at once).
+
+        ``heads``: whether each sentence is in headline mode, if known.
+        """
+        if heads is None:
+            heads = [headline_mode(s) for s in sentences]
+        kept = [k for k, s in enumerate(sentences) if s]
+        if not kept:
             return [[] for _ in sentences]
-        ids = self.ids.rows(words)
-        state = self.weights.state
-        scores = state[ids[:, 0]]
+        words = [sentences[k] for k in kept]
+        ids = self.ids.rows(words, [heads[k] for k in kept])
+        weights = self.weights.state[ids]  # [token, feature, label]
+        scores = weights[:, 0].copy()
         for k in range(1, WIDTH):  # a feature at a time: crfsuite's order of addition
-            scores += state[ids[:, k]]
+            scores += weights[:, k]
         paths = iter(viterbi(scores, [len(s) for s in words], self.weights.transitions))
         labels = self.weights.labels
         return [[labels[i] for i in next(paths)] if s else [] for s in sentences]

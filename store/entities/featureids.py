@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from store.entities.features import headline_mode, static_features
+from store.entities.features import static_features
 from store.entities.gazetteer import match
 
 WIDTH = 36
@@ -97,8 +97,11 @@ class FeatureIds:
             )
         return number
 
-    def rows(self, sentences: list[list[str]]) -> np.ndarray:
-        """``WIDTH`` ids for each token of the (non-empty) ``sentences``, one after another."""
+    def rows(self, sentences: list[list[str]], heads: list[bool]) -> np.ndarray:
+        """``WIDTH`` ids for each token of the (non-empty) ``sentences``, one after another.
+
+        ``heads``: whether each sentence is in headline mode (``features.headline_mode``).
+        """
         if len(self._index) + sum(map(len, sentences)) > self._limit:
             self._forget()  # the table stays bounded, whatever the corpus's vocabulary
         lengths = np.array([len(s) for s in sentences])
@@ -107,7 +110,7 @@ class FeatureIds:
         word = self._word
         numbers = [word(w) for w in words]
         types = np.array(numbers, dtype=np.intp)
-        heads = np.repeat([headline_mode(s) for s in sentences], lengths)
+        heads = np.repeat(np.array(heads, dtype=bool), lengths)
         gz = np.zeros(n, dtype=np.intp)
         at = 0
         for sentence in sentences:
