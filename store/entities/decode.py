@@ -126,26 +126,28 @@ def _in_step(scores: np.ndarray, sizes: list[int], transitions: np.ndarray) -> l
     steps[np.arange(len(sentence)) - np.repeat(np.cumsum(sizes) - sizes, sizes), sentence] = scores
     alpha = steps[0].copy()
     last = alpha.copy()  # each sentence's scores at its last token
-    back = []
+    back = np.zeros((longest, count, scores.shape[1]), dtype=np.intp)
+    alive = [count] * longest  # alive[t]: the sentences longer than t
     still = count
     for t in range(1, longest):
         ended = still
         while sizes[still - 1] <= t:
             still -= 1  # these ended at token t - 1 (the shortest are the last)
+        alive[t] = still
         last[still:ended] = alpha[still:ended]
         candidates = alpha[:still, :, None] + transitions  # [sentence, from, to]
-        back.append(candidates.argmax(axis=1).tolist())  # the first best, as crfsuite keeps
+        candidates.argmax(axis=1, out=back[t, :still])  # the first best, as crfsuite keeps
         alpha = candidates.max(axis=1) + steps[t, :still]
     last[:still] = alpha
-    out = []
-    for s, label in enumerate(last.argmax(axis=1).tolist()):
-        path = [label]
-        for t in range(sizes[s] - 2, -1, -1):
-            label = back[t][s][label]
-            path.append(label)
-        path.reverse()
-        out.append(path)
-    return out
+    # back from each sentence's best last label, all sentences at once
+    paths = np.zeros((longest, count), dtype=np.intp)
+    label = last.argmax(axis=1)
+    for t in range(longest - 1, 0, -1):
+        k = alive[t]
+        paths[t, :k] = label[:k]
+        label[:k] = back[t, np.arange(k), label[:k]]
+    paths[0] = label
+    return [row[:size] for row, size in zip(paths.T.tolist(), sizes, strict=True)]
 
 
 class Decoder:
@@ -166,11 +168,11 @@ class Decoder:
         if not kept:
             return [[] for _ in sentences]
         words = [sentences[k] for k in kept]
-        ids = self.ids.rows(words, [heads[k] for k in kept])
-        weights = self.weights.state[ids]  # [token, feature, label]
-        scores = weights[:, 0].copy()
+        ids = np.ascontiguousarray(self.ids.rows(words, [heads[k] for k in kept]).T)
+        state = self.weights.state
+        scores = state[ids[0]]
         for k in range(1, WIDTH):  # a feature at a time: crfsuite's order of addition
-            scores += weights[:, k]
+            scores += state[ids[k]]
         paths = iter(viterbi(scores, [len(s) for s in words], self.weights.transitions))
         labels = self.weights.labels
         return [[labels[i] for i in next(paths)] if s else [] for s in sentences]

@@ -107,8 +107,9 @@ class FeatureIds:
         lengths = np.array([len(s) for s in sentences])
         n = int(lengths.sum())
         words = [w for s in sentences for w in s]
-        word = self._word
-        numbers = [word(w) for w in words]
+        word, known = self._word, self._index.get
+        numbers = [k if (k := known(w)) is not None else word(w) for w in words]
+        lower = [self._lower[t] for t in numbers]
         types = np.array(numbers, dtype=np.intp)
         heads = np.repeat(np.array(heads, dtype=bool), lengths)
         gz = np.zeros(n, dtype=np.intp)
@@ -133,9 +134,9 @@ class FeatureIds:
 
         # left of each token (21–28): the one before, or the sentence's beginning
         before = np.roll(mine, 1, axis=0)
-        left = np.full((n, 8), self.pad, dtype=np.int32)
+        left = out[:, 21:29]
         left[:, 0:2] = before[:, _LEFT1 : _LEFT1 + 2]
-        left[:, 2] = self._pairs(self._left, numbers, 1)
+        left[:, 2] = self._pairs(self._left, lower, 1)
         left[:, 3] = np.roll(table[:, _C1_LEFT], 1)
         left[:, 4] = np.roll(gz_rows[:, 1], 1)
         left[:, 5] = before[:, _TTL]
@@ -145,13 +146,12 @@ class FeatureIds:
         left[first] = self.pad
         left[first, 0] = self._bos
         left[first, 1] = mine[first, _BOS]
-        out[:, 21:29] = left
 
         # right of each token (29–35): the one after, or the sentence's end
         after = np.roll(mine, -1, axis=0)
-        right = np.full((n, 7), self.pad, dtype=np.int32)
+        right = out[:, 29:36]
         right[:, 0:2] = after[:, _RIGHT1 : _RIGHT1 + 2]
-        right[:, 2] = self._pairs(self._right, numbers, 0)
+        right[:, 2] = self._pairs(self._right, lower, 0)
         right[:, 3] = np.roll(table[:, _C1_RIGHT], -1)
         right[:, 4] = np.roll(gz_rows[:, 2], -1)
         twice = to_end > 1
@@ -159,16 +159,13 @@ class FeatureIds:
         last = to_end == 0
         right[last] = self.pad
         right[last, 0] = self._eos
-        out[:, 29:36] = right
         return out
 
-    def _pairs(self, pairs: dict[str, dict[str, int]], types: list[int], shift: int) -> list[int]:
+    def _pairs(self, pairs: dict[str, dict[str, int]], lower: list[str], shift: int) -> list[int]:
         """The two-word feature of each token and the next (``shift`` 0) or the one before (1).
 
         (At a sentence's edge the value is overwritten by the caller.)
         """
-        known = self._lower
-        lower = [known[t] for t in types]
         out = [self.pad] * len(lower)
         get = pairs.get
         for i, partners in enumerate(map(get, lower[:-1])):
