@@ -16,6 +16,7 @@ from store.entities.keys import alias, assign, display, fold, key_of, near
 from store.entities.metrics import Scores, key_grouping
 from store.entities.tokens import sentences, tokenize
 from store.entities.train import retokenize
+from tests.benchcorpus import SEEDS
 
 
 def toks(text: str) -> list[str]:
@@ -258,3 +259,19 @@ def test_key_grouping_compares_the_groups_not_the_names():
     gold = [(1, "Kim Jong Un"), (2, "Kim Jong Un"), (3, "Korea Utara"), (4, "Korea Selatan")]
     pred = [(1, "KJU"), (2, "KJU"), (3, "Korea"), (4, "Korea")]
     assert key_grouping(gold, pred) == (2, 4)
+
+
+def test_a_text_tokenizes_alike_the_first_time_and_once_its_words_are_remembered():
+    from store.entities import tokens
+
+    text = (
+        "WIBPYONGYANG - Korea's envoy, Rusia-Ukraina and Timor-Leste: 2024JAKARTA "
+        "ini.Washington Kim Jong-un (29/11) Rp10.000 Korea's Rusia-Ukraina WIBPYONGYANG\n"
+        + " ".join(p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    )
+    tokens._plain.clear()
+    first = tokenize(text)
+    assert tokens._plain  # the plain words are remembered...
+    assert tokenize(text) == first  # ...and give the same tokens again
+    assert [t.text for t in first[3:5]] == ["Korea", "'s"]
+    assert all(text[t.start : t.end] == t.text for t in first)

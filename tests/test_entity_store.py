@@ -7,6 +7,7 @@ replaced by a counting fake where only the bookkeeping is under test.
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable
@@ -461,3 +462,39 @@ def test_corrections_follow_an_article_whose_text_was_rescraped(
     (moved,) = store.corrections(after.id)
     assert moved["article_id"] == after.id
     assert ("Pyongyang", "LOC", "Pyongyang", "user") in shown(service.entities(after))
+
+
+def test_the_pass_hands_workers_whole_files_a_few_dozen_articles_at_a_time() -> None:
+    from store.entities.corpus_pass import Job, _by_file, _tasks
+
+    jobs = [
+        Job(f"{n:02}.txt", k, f"{n}-{k}")
+        for n, size in enumerate([3, 30, 1, 20, 5])
+        for k in range(size)
+    ]
+    tasks = _tasks(_by_file(jobs), size=24)
+    assert [[len(f) for f in task] for task in tasks] == [[3], [30], [1, 20], [5]]
+    assert [j for task in tasks for f in task for j in f] == jobs  # every article, in order
+    assert _tasks([]) == []
+
+
+def test_the_pass_in_worker_processes_stores_what_the_recogniser_finds(tmp_path: Path) -> None:
+    from store.entities.corpus_pass import IN_PROCESS
+    from store.entities.recognise import recognise_article as real_recogniser
+    from tests.benchcorpus import write_corpus
+
+    folder = tmp_path / "news"
+    paths = write_corpus(folder, IN_PROCESS + 24, random.Random(5), words=150)
+    space = Workspace(tmp_path / "data", "rina")
+    space.open_corpus([folder])
+    space.refresh()
+    report = space.recognise_corpus(workers=2)  # more than a few articles: the pool's path
+    assert report.recognised == len(paths) and report.complete and not report.missing
+    cache = space.entities.cache
+    cache.forget()
+    for article in space.corpus.articles(list(space.corpus)):
+        stored = cache.get(article)
+        assert stored is not None
+        assert [(e.start, e.end, e.type, e.key) for e in stored] == [
+            (e.start, e.end, e.type, e.key) for e in real_recogniser(article)
+        ]

@@ -58,6 +58,11 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     begin, kind = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # most tags: it ends an entity, if one is open
+            if kind:
+                out.append((begin, i, kind))
+                kind = ""
+            continue
         prefix, _, label = tag.partition("-")
         starts = prefix == "B" or (prefix == "I" and label != kind)
         if kind and (prefix not in ("B", "I") or starts):

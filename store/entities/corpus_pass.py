@@ -27,6 +27,10 @@ BATCH = 64
 IN_PROCESS = 16
 """Up to this many articles are recognised in the calling process (a pool costs more)."""
 
+TASK = 24
+"""Articles a worker is given at once (whole files): each task costs the pool a round trip,
+and a corpus of one article a file made 100,000 of them; a few dozen keep progress smooth."""
+
 Found = tuple[str, str, list[tuple[int, int, str, str]]]
 """``(sha256, context, [(start, end, type, key), …])``: one article's result, as sent back."""
 
@@ -78,10 +82,36 @@ def _recognise_file(
     return found, missing
 
 
+def _recognise_files(
+    files: Sequence[Sequence[Job]], stop: Callable[[], bool] | None = None
+) -> tuple[list[Found], int]:
+    """:func:`_recognise_file` over several files (one worker task)."""
+    found: list[Found] = []
+    missing = 0
+    for jobs in files:
+        more, gone = _recognise_file(jobs, stop)
+        found += more
+        missing += gone
+    return found, missing
+
+
 def _by_file(jobs: Sequence[Job]) -> list[list[Job]]:
     order = {path: i for i, path in enumerate(dict.fromkeys(j.path for j in jobs))}
     ranked = sorted(jobs, key=lambda j: (order[j.path], j.position))
     return [list(group) for _, group in groupby(ranked, key=lambda j: j.path)]
+
+
+def _tasks(groups: list[list[Job]], size: int = TASK) -> list[list[list[Job]]]:
+    """Files in order, put together into tasks of about ``size`` articles (a big file alone)."""
+    tasks: list[list[list[Job]]] = []
+    articles = size
+    for group in groups:
+        if articles + len(group) > size:
+            tasks.append([])
+            articles = 0
+        tasks[-1].append(group)
+        articles += len(group)
+    return tasks
 
 
 def _results(
@@ -104,7 +134,12 @@ def _results(
                 return
         return
     yield from in_workers(
-        _recognise_file, groups, workers=workers, niceness=niceness, stop=stop, pause=pause
+        _recognise_files,
+        _tasks(groups),
+        workers=workers,
+        niceness=niceness,
+        stop=stop,
+        pause=pause,
     )
 
 

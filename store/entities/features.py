@@ -63,7 +63,9 @@ def headline_mode(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _static(word: str) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
+def static_features(
+    word: str,
+) -> tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
     """(lower, shape, case-free features, case features, headline case features, cluster)."""
     gaz = gazetteer()
     lw = word.lower()
@@ -108,7 +110,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     if not n:
         return []
     head = headline_mode(words)
-    statics = [_static(w) for w in words]
+    statics = [static_features(w) for w in words]
     gz = ["gz=O"] * n
     for first, last, form in match(words):
         label = form.type + ("?" if form.ambiguous else "")

@@ -120,19 +120,16 @@ def match(words: list[str]) -> list[tuple[int, int, Form]]:
     """
     index = token_index()
     out: list[tuple[int, int, Form]] = []
-    i, n = 0, len(words)
-    while i < n:
-        entries = index.get(words[i])
-        found = None
-        if entries:
-            for toks, form in entries:
-                k = len(toks)
-                if i + k <= n and (k == 1 or tuple(words[i : i + k]) == toks):
-                    found = (i, i + k, form)
-                    break
-        if found:
-            out.append(found)
-            i = found[1]
-        else:
-            i += 1
+    n = len(words)
+    free = 0  # the first token not inside a match
+    # Most words start no listed name: only those that may are looked at.
+    for i in [i for i, word in enumerate(words) if word in index]:
+        if i < free:
+            continue
+        for toks, form in index[words[i]]:
+            k = len(toks)
+            if i + k <= n and (k == 1 or tuple(words[i : i + k]) == toks):
+                out.append((i, i + k, form))
+                free = i + k
+                break
     return out

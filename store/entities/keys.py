@@ -47,13 +47,16 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from store.entities import lexicon as lx
 from store.entities.gazetteer import gazetteer
 from store.entities.model import NAME_TYPES
 from store.entities.shortforms import resolve_short_forms
+
+MEMO = 50_000
+"""Names, keys and aliases remembered per process (the corpus pass meets each many times)."""
 
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/’'`.,:;()\"“”]+")
 _INITIALS_RE = re.compile(r"\b(?:[a-z]\.){2,}")
@@ -83,6 +86,7 @@ def fold(text: str) -> str:
     return _DOUBLE_RE.sub(r"\1", s)
 
 
+@lru_cache(maxsize=MEMO)
 def name_form(text: str) -> str:
     """The form names are matched by: an acronym exactly (``#NIS``), anything else folded."""
     bare = text.replace(".", "").replace(" ", "")
@@ -91,6 +95,7 @@ def name_form(text: str) -> str:
     return fold(text)
 
 
+@lru_cache(maxsize=MEMO)
 def expression_key(text: str) -> str:
     """The key of a date or quantity: case-blind, one space between words.
 
@@ -194,6 +199,7 @@ def _fuzzy_ok(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and a.count(" ") == b.count(" ") and near(a, b)
 
 
+@lru_cache(maxsize=MEMO)  # the same names recur from article to article
 def alias(text: str, type_: str) -> str | None:
     """The listed key for a name, if the gazetteers know it (or a one-letter variant)."""
     by_type, any_type = _aliases()

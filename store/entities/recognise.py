@@ -166,8 +166,9 @@ def _model_names(words: list[str], sents: list[tuple[int, int]], heads: list[boo
     headline = [False] * len(words)
     first = [False] * len(words)
     tags: list[str] = []
+    for sentence_tags in crf.tag_many([words[a:b] for a, b in sents], heads):
+        tags.extend(sentence_tags)
     for (a, b), head in zip(sents, heads, strict=True):
-        tags.extend(crf.tag(words[a:b]))
         first[a] = True
         if head:
             headline[a:b] = [True] * (b - a)

@@ -73,6 +73,17 @@ def _starts() -> frozenset[str]:
     return frozenset(dates | quants)
 
 
+_MAYBE: dict[str, bool] = {}
+"""Per word (lowercase): whether a DATE or QUANT may start there (remembered per process)."""
+
+
+def _may_start(lw: str) -> bool:
+    if len(_MAYBE) >= 100_000:
+        _MAYBE.clear()
+    found = _MAYBE[lw] = lw in _starts() or "-" in lw or _DIGIT_RE.search(lw) is not None
+    return found
+
+
 def find(
     text: str,
     tokens: Sequence[Token],
@@ -86,9 +97,8 @@ def find(
     a quantity never starts or ends inside one.
     """
     t = TokenText(text, tokens, sentences, headline, names)
-    starts = _starts()
     # Most tokens can start neither: only a digit or a listed word is looked at further.
-    maybe = [lw in starts or "-" in lw or _DIGIT_RE.search(lw) is not None for lw in t.lower]
+    maybe = [m if (m := _MAYBE.get(lw)) is not None else _may_start(lw) for lw in t.lower]
     out: list[Span] = []
     i = 0
     while i < t.n:
