@@ -136,6 +136,8 @@ def evaluate(
             )
             if right:
                 scores.right += 1
+            else:
+                scores.wrong.append(f"{passage.id} → {related.text[:70]!r}")
             if related.article_id in wanted_articles and any(
                 p.claim == passage.claim
                 and p.article_id == related.article_id
@@ -143,8 +145,6 @@ def evaluate(
                 for p in passages
             ):
                 hit_articles.add(related.article_id)
-            else:
-                scores.wrong.append(f"{passage.id} → {related.text[:70]!r}")
         scores.wanted += len(wanted_articles)
         scores.found += len(wanted_articles & hit_articles)
         for missed in sorted(wanted_articles - hit_articles):
