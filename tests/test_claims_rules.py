@@ -129,3 +129,8 @@ def test_held_out_fishermen_are_found_and_tonnes_of_tuna_are_not() -> None:
     shown = desk.related(source, start, end)
     assert [r.article_id for r in shown] == [by_title("Menteri").id]
     assert not shown[0].conflicts  # more than 4,000 and nearly 4,500 can both be true
+
+
+def test_recently_is_no_word_a_claim_is_about() -> None:
+    # "baru-baru ini" (recently) says when, not what: two sentences sharing it share nothing.
+    assert terms("Gempa mengguncang Palu baru-baru ini.") == {"gempa", "guncang", "palu"}
