@@ -11,6 +11,8 @@ from datetime import date
 
 from store.claims.desk import Desk
 from store.claims.events import different_events, spans_of
+from store.claims.figures import find_figures
+from store.claims.similarity import Profile, score
 from store.claims.terms import terms
 from store.claims.when import dates
 from store.news.article import STATED, Article, Segment
@@ -134,3 +136,23 @@ def test_held_out_fishermen_are_found_and_tonnes_of_tuna_are_not() -> None:
 def test_recently_is_no_word_a_claim_is_about() -> None:
     # "baru-baru ini" (recently) says when, not what: two sentences sharing it share nothing.
     assert terms("Gempa mengguncang Palu baru-baru ini.") == {"gempa", "guncang", "palu"}
+
+
+def profile(text: str) -> Profile:
+    return Profile(terms(text), tuple(find_figures(text, NOV)))
+
+
+def test_naming_troops_is_not_counting_containers() -> None:
+    def idf(_term: str) -> float:
+        return 1.0
+
+    sent = profile("Negara itu mengirim pasukan ke perbatasan.")
+    containers = profile("Negara itu mengirim 500 kontainer ke perbatasan.")
+    troops = profile("Negara itu mengirim 500 tentara ke perbatasan.")
+    # Both ways round: the one naming troops and the one counting containers share much,
+    # yet they are held apart as far as two passages counting different things are.
+    assert score(sent, containers, idf) < 0.5 * score(sent, troops, idf)
+    assert score(containers, sent, idf) < 0.5 * score(troops, sent, idf)
+    # Naming no class of things at all keeps the words' score.
+    plain = profile("Negara itu mengirim bantuan ke perbatasan.")
+    assert score(plain, containers, idf) == score(plain, troops, idf)
