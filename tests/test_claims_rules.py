@@ -15,6 +15,7 @@ from store.claims.figures import find_figures
 from store.claims.similarity import Profile, score
 from store.claims.terms import terms
 from store.claims.when import dates
+from store.library.sentence_rows import VERSION
 from store.news.article import STATED, Article, Segment
 
 
@@ -156,3 +157,16 @@ def test_naming_troops_is_not_counting_containers() -> None:
     # Naming no class of things at all keeps the words' score.
     plain = profile("Negara itu mengirim bantuan ke perbatasan.")
     assert score(plain, containers, idf) == score(plain, troops, idf)
+
+
+def test_the_terms_an_index_keeps_are_those_of_its_version() -> None:
+    # The corpus index keeps these terms per sentence. When this changes, raise
+    # store.library.sentence_rows.VERSION so that indexes made before read their rows again.
+    text = (
+        "Banjir bandang menewaskan 12 orang di Garut baru-baru ini, ungkap Kim Jong-un; "
+        "pasukan dikirimkan Jumat (13/11)."
+    )
+    assert VERSION == 2
+    assert sorted(terms(text)) == [
+        "bandang", "banjir", "ewas", "garut", "jong-un", "kim", "kirim", "people", "troops"
+    ]  # fmt: skip

@@ -74,7 +74,8 @@ def words(text: str) -> list[str]:
         if word in closed or len(word) < MIN_LENGTH:
             continue
         word = word.replace("’", "'")
-        term = classes.get(word) or stem(word)
+        stemmed = stem(word)
+        term = classes.get(word) or classes.get(stemmed) or stemmed  # ``menewaskan``: the dead
         if term not in closed:  # ``mengungkapkan`` is ``ungkap``: a verb of saying, inflected
             found.append(term)
     return found
