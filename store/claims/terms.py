@@ -74,8 +74,7 @@ def words(text: str) -> list[str]:
         if word in closed or len(word) < MIN_LENGTH:
             continue
         word = word.replace("’", "'")
-        stemmed = stem(word)
-        term = classes.get(word) or classes.get(stemmed) or stemmed  # ``menewaskan``: the dead
+        term = classes.get(word) or stem(word)
         if term not in closed:  # ``mengungkapkan`` is ``ungkap``: a verb of saying, inflected
             found.append(term)
     return found
