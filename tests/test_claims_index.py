@@ -148,6 +148,30 @@ def test_an_up_to_date_index_adds_nothing(tmp_path: Path) -> None:
     assert source.update() == 0
 
 
+def test_rows_made_by_other_terms_are_all_read_again(tmp_path: Path) -> None:
+    # An index kept by an older sorot stemmed some words otherwise: its rows must go, or a
+    # query made with today's terms would miss them (and their counts would be wrong).
+    corpus = tmp_path / "news"
+    write(corpus, "a.json", "Analis soal pasukan", TROOPS, OTHER)
+    write(corpus, "b.json", "Pasukan ke Rusia", "Berita dari Seoul pagi ini.", ECHO)
+    space = opened(tmp_path / "data", corpus)
+    assert space.catch_up_desk() == 4
+    with space.database.write() as connection:
+        connection.execute("UPDATE sentences SET terms = 'kata lama' || char(9) || 'usang'")
+        connection.execute("INSERT INTO sentence_df (term, df) VALUES ('usang', 4)")
+        connection.execute("UPDATE sentence_df SET df = df - 1 WHERE term = ''")
+    space.forget_desk()
+    assert space.catch_up_desk() == 4, "every sentence read again"
+    assert related_ids(space, TROOPS) == [article_with(space, ECHO).id]
+    with space.database.connection() as connection:
+        stale = connection.execute("SELECT count(*) FROM sentences WHERE terms LIKE '%usang%'")
+        assert stale.fetchone()[0] == 0
+        gone = connection.execute("SELECT df FROM sentence_df WHERE term = 'usang'").fetchone()
+        assert gone is None
+        assert connection.execute("SELECT count(*) FROM sentence_terms_docsize").fetchone()[0] == 4
+    assert space.catch_up_desk() == 0, "and only once"
+
+
 def test_a_claim_is_found_among_thousands_of_generated_articles(tmp_path: Path) -> None:
     corpus = tmp_path / "news"
     write_corpus(corpus, 1500, random.Random(3), words=200)

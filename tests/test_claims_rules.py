@@ -11,8 +11,11 @@ from datetime import date
 
 from store.claims.desk import Desk
 from store.claims.events import different_events, spans_of
+from store.claims.figures import find_figures
+from store.claims.similarity import Profile, score
 from store.claims.terms import terms
 from store.claims.when import dates
+from store.library.sentence_rows import VERSION
 from store.news.article import STATED, Article, Segment
 
 
@@ -129,3 +132,41 @@ def test_held_out_fishermen_are_found_and_tonnes_of_tuna_are_not() -> None:
     shown = desk.related(source, start, end)
     assert [r.article_id for r in shown] == [by_title("Menteri").id]
     assert not shown[0].conflicts  # more than 4,000 and nearly 4,500 can both be true
+
+
+def test_recently_is_no_word_a_claim_is_about() -> None:
+    # "baru-baru ini" (recently) says when, not what: two sentences sharing it share nothing.
+    assert terms("Gempa mengguncang Palu baru-baru ini.") == {"gempa", "guncang", "palu"}
+
+
+def profile(text: str) -> Profile:
+    return Profile(terms(text), tuple(find_figures(text, NOV)))
+
+
+def test_naming_troops_is_not_counting_containers() -> None:
+    def idf(_term: str) -> float:
+        return 1.0
+
+    sent = profile("Negara itu mengirim pasukan ke perbatasan.")
+    containers = profile("Negara itu mengirim 500 kontainer ke perbatasan.")
+    troops = profile("Negara itu mengirim 500 tentara ke perbatasan.")
+    # Both ways round: the one naming troops and the one counting containers share much,
+    # yet they are held apart as far as two passages counting different things are.
+    assert score(sent, containers, idf) < 0.5 * score(sent, troops, idf)
+    assert score(containers, sent, idf) < 0.5 * score(troops, sent, idf)
+    # Naming no class of things at all keeps the words' score.
+    plain = profile("Negara itu mengirim bantuan ke perbatasan.")
+    assert score(plain, containers, idf) == score(plain, troops, idf)
+
+
+def test_the_terms_an_index_keeps_are_those_of_its_version() -> None:
+    # The corpus index keeps these terms per sentence. When this changes, raise
+    # store.library.sentence_rows.VERSION so that indexes made before read their rows again.
+    text = (
+        "Banjir bandang menewaskan 12 orang di Garut baru-baru ini, ungkap Kim Jong-un; "
+        "pasukan dikirimkan Jumat (13/11)."
+    )
+    assert VERSION == 2
+    assert sorted(terms(text)) == [
+        "bandang", "banjir", "ewas", "garut", "jong-un", "kim", "kirim", "people", "troops"
+    ]  # fmt: skip

@@ -30,10 +30,15 @@ from pathlib import Path
 from store.claims.desk import Desk
 from store.claims.figures import article_day, compare, find_figures
 from store.claims.similarity import DEFAULT_THRESHOLD
-from store.news.article import Article
+from store.news.article import SEGMENT_SEPARATOR, STATED, Article, Segment
 from store.news.loading import bundled_corpus, load_paths
 
 GOLD = Path(__file__).with_name("gold_seeds.json")
+HELD_OUT = Path(__file__).with_name("gold_heldout.json")
+"""Made-up articles of other stories, never used to choose a rule: the check against overfitting."""
+
+SWEEP = (0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40)
+"""The thresholds ``--sweep`` scores at."""
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,13 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 def evaluate(
-    desk: Desk, articles: dict[str, Article], threshold: float = DEFAULT_THRESHOLD
+    desk: Desk,
+    articles: dict[str, Article],
+    threshold: float = DEFAULT_THRESHOLD,
+    path: Path = GOLD,
 ) -> Scores:
-    """Score the desk's related passages and figure comparisons on the seed gold."""
-    passages, gold = read_gold(articles)
+    """Score the desk's related passages and figure comparisons on a gold (the seeds')."""
+    passages, gold = read_gold(articles, path)
     scores = Scores()
     for passage in passages:
         article = articles[passage.article_id]
@@ -136,6 +144,8 @@ def evaluate(
             )
             if right:
                 scores.right += 1
+            else:
+                scores.wrong.append(f"{passage.id} → {related.text[:70]!r}")
             if related.article_id in wanted_articles and any(
                 p.claim == passage.claim
                 and p.article_id == related.article_id
@@ -143,8 +153,6 @@ def evaluate(
                 for p in passages
             ):
                 hit_articles.add(related.article_id)
-            else:
-                scores.wrong.append(f"{passage.id} → {related.text[:70]!r}")
         scores.wanted += len(wanted_articles)
         scores.found += len(wanted_articles & hit_articles)
         for missed in sorted(wanted_articles - hit_articles):
@@ -185,28 +193,73 @@ def _figures(article: Article, passage: Passage) -> list:
 def seed_desk(corpus: Path | None = None) -> tuple[Desk, dict[str, Article]]:
     """A desk over the seeds (no entity recogniser: the words and figures alone)."""
     result = load_paths([corpus or bundled_corpus()])
-    articles = {a.id: a for a in result.articles}
+    return _desk(result.articles)
+
+
+def held_out_desk(path: Path = HELD_OUT) -> tuple[Desk, dict[str, Article]]:
+    """A desk over the made-up articles a gold file carries (``texts``), one segment a line."""
+    texts = json.loads(path.read_text(encoding="utf-8"))["texts"]
+    return _desk([_made_up(text) for text in texts.values()])
+
+
+def _made_up(text: dict) -> Article:
+    body = ""
+    segments = []
+    for line in text["body"]:
+        if body:
+            body += SEGMENT_SEPARATOR
+        segments.append(Segment(len(body), len(body) + len(line), "paragraph"))
+        body += line
+    return Article(
+        title=text["title"],
+        outlet=text["outlet"],
+        published=text["published"],
+        published_status=STATED,
+        body=body,
+        segments=tuple(segments),
+    )
+
+
+def _desk(found: list[Article]) -> tuple[Desk, dict[str, Article]]:
+    articles = {a.id: a for a in found}
     return Desk(lambda: articles.values(), articles.get), articles
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print precision and recall of related passages and the conflicts on the seed gold."""
+    """Print precision and recall of related passages and the conflicts, seeds and held out."""
     parser = argparse.ArgumentParser(prog="python -m store.claims.evaluate")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    parser.add_argument(
+        "--sweep", action="store_true", help="precision and recall at several thresholds"
+    )
     args = parser.parse_args(argv)
-    desk, articles = seed_desk()
-    scores = evaluate(desk, articles, args.threshold)
-    print(f"Related passages on the seed gold (threshold {args.threshold:.2f}):")
+    for name, (desk, articles), path in (
+        ("the seed gold", seed_desk(), GOLD),
+        ("the held-out made-up articles", held_out_desk(), HELD_OUT),
+    ):
+        if args.sweep:
+            print(f"Related passages on {name}, precision / recall by threshold:")
+            for threshold in SWEEP:
+                scores = evaluate(desk, articles, threshold, path)
+                print(f"  {threshold:.2f}  {scores.precision:.3f} / {scores.recall:.3f}")
+            continue
+        _report(name, evaluate(desk, articles, args.threshold, path), args)
+    return 0
+
+
+def _report(name: str, scores: Scores, args: argparse.Namespace) -> None:
+    print(f"Related passages on {name} (threshold {args.threshold:.2f}):")
     print(f"  printed {scores.printed}, right {scores.right}: precision {scores.precision:.3f}")
     print(
         f"  other articles wanted {scores.wanted}, found {scores.found}: recall {scores.recall:.3f}"
     )
     conflicts = len(scores.conflicts_found) + len(scores.conflicts_missed)
-    print(
-        f"Figure conflicts: {len(scores.conflicts_found)} of {conflicts} found, "
-        f"{len(scores.conflicts_missed)} missed, {len(scores.conflicts_wrong)} claimed wrongly"
-    )
+    if conflicts or scores.conflicts_wrong:
+        print(
+            f"Figure conflicts: {len(scores.conflicts_found)} of {conflicts} found, "
+            f"{len(scores.conflicts_missed)} missed, {len(scores.conflicts_wrong)} claimed wrongly"
+        )
     for label in scores.conflicts_found:
         print(f"  found   {label}")
     for label in scores.conflicts_missed:
@@ -218,7 +271,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  false positive {line}")
         for line in scores.missing:
             print(f"  missed {line}")
-    return 0
 
 
 if __name__ == "__main__":

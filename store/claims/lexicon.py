@@ -31,6 +31,16 @@ def unit_classes() -> dict[str, str]:
     return classes
 
 
+MEASURES = frozenset({"people", "years", "months", "weeks", "days", "hours", "km", "tons", "fold"})
+"""Classes that measure (time, distance, weight) or are too common to tell claims apart."""
+
+
+@cache
+def things() -> frozenset[str]:
+    """The classes of countable things a passage may name (troops, containers), no measures."""
+    return frozenset(unit_classes().values()) - MEASURES
+
+
 @cache
 def stopwords() -> frozenset[str]:
     """Function words (Indonesian and English) that name no claim."""

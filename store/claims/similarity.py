@@ -12,7 +12,10 @@ Beyond shared words:
 - what is counted matters: when both passages count things and count no
   class in common (troops in one, containers in the other) they are held to
   state different claims, whatever else they share; when they count the
-  same class (troops and troops, whatever the numbers) that weighs for them;
+  same class (troops and troops, whatever the numbers) that weighs for them.
+  A passage that counts nothing but names things (``mengirim pasukan``:
+  troops, no number) is held to them too: it does not state what a passage
+  counting only containers states;
 - words are stemmed (``mengirim``, ``mengirimkan``, ``dikirim`` meet) and
   counted things are their class (``pasukan`` and ``tentara`` are troops);
 - dates tell events apart (:mod:`store.claims.events`): the same people
@@ -35,6 +38,7 @@ from datetime import date
 from store.claims.events import Span, different_events
 from store.claims.figure import Figure
 from store.claims.figures import counted_units
+from store.claims.lexicon import things
 from store.claims.terms import KEY_PREFIX
 
 DEFAULT_THRESHOLD = 0.20
@@ -82,6 +86,11 @@ class Profile:
             return set(self.counted)
         return counted_units(list(self.figures))
 
+    @property
+    def named(self) -> frozenset[str]:
+        """The classes of things it names, counted or not (``pasukan``: troops)."""
+        return self.terms & things()
+
 
 def score(a: Profile, b: Profile, idf: Callable[[str], float]) -> float:
     """How surely ``a`` and ``b`` state one claim, from 0 to 1."""
@@ -109,6 +118,10 @@ class Scorer:
         mine, other = self.units, theirs.units
         if mine and other:
             value = min(1.0, value * SAME_THINGS) if mine & other else value * DIFFERENT_THINGS
+        elif mine and (named := theirs.named) and not mine & named:
+            value *= DIFFERENT_THINGS  # they name troops, we count containers
+        elif other and (named := self.mine.named) and not other & named:
+            value *= DIFFERENT_THINGS
         if different_events(self.mine.dates, self.mine.day, theirs.dates, theirs.day):
             value *= DIFFERENT_EVENTS
         return value

@@ -26,7 +26,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 
 from store.claims.figure import DATE, Figure
-from store.news.dates import MONTHS, WEEKDAYS, find_date
+from store.news.dates import MONTHS, WEEKDAYS, iter_dates
 
 _WEEKDAY = "|".join(sorted((w for w in WEEKDAYS if len(w) > 3), key=len, reverse=True))
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True))
@@ -86,8 +86,7 @@ def dates(text: str, published: date | None = None) -> list[Figure]:
         found.append(figure)
         taken.append((figure.start, figure.end))
 
-    pos = 0
-    while (full := find_date(text, pos)) is not None:
+    for full in iter_dates(text):  # each pattern searched once, not once per date found
         day = date.fromisoformat(full.iso[:10])
         weekday_named = _weekday_before(text, full.start)
         start = full.start
@@ -95,7 +94,6 @@ def dates(text: str, published: date | None = None) -> list[Figure]:
         if span_text.endswith(")") and "(" not in span_text:
             span_text = span_text[:-1]
         add(_day(start, start + len(span_text), span_text, day, weekday_named, None))
-        pos = full.end
     for pattern in (_DAY_MONTH_NUMERIC, _DAY_MONTH_NAMED):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):

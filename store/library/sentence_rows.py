@@ -7,6 +7,7 @@ corpus takes every core, as reading it did.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -14,9 +15,14 @@ from store.claims.candidates import MIN_TERMS, content_sentences
 from store.claims.figures import article_day
 from store.claims.related import compared
 from store.claims.terms import terms
+from store.files.database import Database
 from store.library.corpus import article_in
 from store.news.article import Article
 from store.news.readers import ReadError, read_file
+
+VERSION = 2
+"""What a row holds, as made today: raise it whenever ``store.claims.terms`` (or the units and
+dates kept) make other rows of the same text, so that indexes made before read again."""
 
 SEP = "\t"
 """Between the terms of a ``sentences`` row (a term may hold a space: ``key:kim jong un``)."""
@@ -26,6 +32,30 @@ Row = tuple[int, int, int, str, str | None, str | None]
 
 Wanted = tuple[str, Sequence[tuple[int, str, int]]]
 """A file's path and the ``(article number, id, position)`` wanted of it."""
+
+
+def forget_other_version(database: Database) -> None:
+    """Drop every sentence row when rows were made by other terms than today's (``VERSION``).
+
+    The version is kept as the count of the empty term, which no sentence has; an index
+    from before versions were kept has none, and is read again too.
+    """
+    with database.connection() as connection:
+        if _version(connection) == VERSION:
+            return
+    with database.write() as connection:
+        if _version(connection) == VERSION:
+            return  # another process read them again first
+        connection.execute("DELETE FROM sentences")
+        connection.execute("DELETE FROM sentence_df")
+        connection.execute("DELETE FROM sentence_articles")
+        connection.execute("INSERT INTO sentence_terms (sentence_terms) VALUES ('delete-all')")
+        connection.execute("INSERT INTO sentence_df (term, df) VALUES ('', ?)", (VERSION,))
+
+
+def _version(connection: sqlite3.Connection) -> int | None:
+    found = connection.execute("SELECT df FROM sentence_df WHERE term = ''").fetchone()
+    return found[0] if found else None
 
 
 def rows_of(article: Article, number: int) -> Iterator[Row]:

@@ -16,6 +16,10 @@ rows it keeps
   row at a time where FTS5's own counts would walk the whole table);
 * ``sentence_articles``: which articles' sentences are in (and how many).
 
+Rows made by another version of the terms (``sentence_rows.VERSION``, kept as
+the count of the empty term, which no sentence has) are all dropped and read
+again: a word stemmed otherwise must not miss the rows stemmed the old way.
+
 Rows are filled incrementally (:meth:`SentenceIndex.update`, on a source's
 first use; the workspace makes a new source after each refresh): an article
 the index gained (new, or changed: a changed article gets a new number) has
@@ -46,7 +50,7 @@ from store.claims.candidates import Candidate
 from store.claims.terms import terms
 from store.files.database import Database
 from store.files.workers import available_cores, in_workers
-from store.library.sentence_rows import SEP, Row, Wanted, rows_of_files
+from store.library.sentence_rows import SEP, Row, Wanted, forget_other_version, rows_of_files
 from store.library.sentence_schema import SCHEMA
 from store.news.article import Article
 
@@ -112,6 +116,7 @@ class SentenceIndex:
         still missing.
         """
         with self._lock:
+            forget_other_version(self.database)
             self._drop_gone()
             added = 0
             missing = self._missing()
