@@ -17,9 +17,10 @@ from the real commands and the real app:
   its rows on screen, and the UI thread's CPU until those rows are drawn
   (the key's whole cost to it);
 * ``sorot search`` and ``sorot list`` end to end, output thrown away;
-* ``sorot index`` again, which now finds the entities of every article (and reads
-  their sentences for related passages): its time, peak memory (with its workers)
-  and the entity tables' size.
+* the two passes ``sorot index`` runs after indexing, each alone in a process of
+  its own (``tests.bench_pass``): finding the entities of every article (its
+  time, peak memory with its workers, the entity tables' size), then reading
+  their sentences for related passages (time and peak memory).
 
 Generating 100,000 articles takes minutes; ``--corpus-cache DIR`` keeps the
 generated corpora between runs (the 10,000 are the first 10,000 of them).
@@ -118,7 +119,12 @@ class TreeMemory:
 
 def sorot(*args: object, quiet: bool = True) -> tuple[float, float]:
     """Run ``sorot ARGS``; seconds and peak MB of it and its workers (output thrown away)."""
-    command = [sys.executable, "-m", "tui.cli", *map(str, args)]
+    return timed("tui.cli", *args, quiet=quiet)
+
+
+def timed(module: str, *args: object, quiet: bool = True) -> tuple[float, float]:
+    """Run ``python -m MODULE ARGS``; seconds and peak MB of it and its workers."""
+    command = [sys.executable, "-m", module, *map(str, args)]
     env = dict(os.environ, SOROT_USER="bench")
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -133,7 +139,7 @@ def sorot(*args: object, quiet: bool = True) -> tuple[float, float]:
     seconds = time.perf_counter() - start
     peak = memory.stop()
     if proc.returncode not in (0, 1):
-        raise RuntimeError(f"sorot {' '.join(map(str, args))}: {err.decode()[-800:]}")
+        raise RuntimeError(f"{module} {' '.join(map(str, args))}: {err.decode()[-800:]}")
     return seconds, peak
 
 
@@ -286,10 +292,14 @@ def measure(
     if not entities:
         return out
     print(f"  {size:,}: the entity pass …", file=sys.stderr)
-    seconds, peak = sorot("index", corpus, "--db", db)
+    seconds, peak = timed("tests.bench_pass", "entities", corpus, db)
     add("entity pass", "s", [seconds])
     add("entity pass: peak memory (with its workers)", "MB", [peak])
     add("entity pass: storage", "MB", [entity_storage_mb(db)])
+    print(f"  {size:,}: the sentences of related passages …", file=sys.stderr)
+    seconds, peak = timed("tests.bench_pass", "sentences", corpus, db)
+    add("sentences for related passages", "s", [seconds])
+    add("sentences for related passages: peak memory", "MB", [peak])
     add("index on disk, all told", "MB", [folder_mb(db / "index")])
     return out
 

@@ -92,6 +92,7 @@ SCALE_ROWS = (
     "entity pass",
     "entity pass: peak memory (with its workers)",
     "entity pass: storage",
+    "sentences for related passages",
 )
 
 
