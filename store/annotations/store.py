@@ -31,7 +31,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import Timeout
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
@@ -201,6 +200,8 @@ class AnnotationStore(Reanchoring, CorrectionsTable):
         self, article_id: str, origin: Article | None = None, table: str = "annotations"
     ) -> Iterator[Table]:
         """One table of one article's file, locked, fresh, written once on exit."""
+        from filelock import Timeout  # with the first save (lock_for says why)
+
         path = self.path_for(article_id)
         try:
             make_folders(path.parent)

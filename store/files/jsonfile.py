@@ -18,9 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock
+from typing import TYPE_CHECKING, Any
 
 from store.files.modes import (
     denied,
@@ -31,6 +29,9 @@ from store.files.modes import (
     make_folders,
     sync_folder,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 
 class StoreError(Exception):
@@ -102,6 +103,10 @@ def lock_for(path: Path, timeout: float, poll_interval: float = 0.05) -> FileLoc
     private (the umask) until the moment it is locked, and a member killed
     in between would lock the others out for good. It is kept on release.
     """
+    # Imported here: the lock library's imports cost 20 ms or more, and the app's
+    # first paint takes no lock.
+    from filelock import FileLock
+
     lock_path = Path(str(path) + ".lock")
     if is_team_folder(lock_path.parent):
         _make_team_lock_file(lock_path)

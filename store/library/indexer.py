@@ -31,8 +31,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from filelock import Timeout
-
 from store.files.database import Database
 from store.files.jsonfile import lock_for
 from store.library import full_text_upkeep
@@ -94,6 +92,8 @@ class Indexer:
         (processes reading files; every core by default) run ``niceness``
         below this process.
         """
+        from filelock import Timeout  # with the first refresh (lock_for says why)
+
         began = time.perf_counter()
         with self.database.connection():
             pass  # opened (or set aside and made afresh) before the lock is placed beside it
