@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from store.news.safetext import (
@@ -49,6 +49,29 @@ def test_printable_text_holds_nothing_a_terminal_obeys_and_keeps_its_length(text
     assert not set(shown) & set(OBEYED_OR_HIDDEN)
     assert not leaks(shown)
     shown.encode("utf-8")  # a lone surrogate would raise here
+
+
+# Non-ASCII text of characters the table has reasons about: Python's isprintable()
+# lets some of them through (U+3164, U+034F), refuses others it keeps (NBSP).
+LET_THROUGH = [char for char in OBEYED_OR_HIDDEN if char.isprintable()]
+RISKY = st.text(
+    st.sampled_from([*LET_THROUGH, "\n", "\u00a0", "\u3000", "é", "a", "日"]) | st.characters(),
+    min_size=1,
+)
+
+
+@given(RISKY)
+@example("é\u3164")
+@example("日\n\u034f")
+def test_the_quick_look_at_non_ascii_text_agrees_with_the_table(text: str) -> None:
+    from store.news import safetext
+
+    for table, pattern, shown in (
+        (safetext._TABLE, safetext._UNSAFE, printable),
+        (safetext._LINES, safetext._UNSAFE_LINES, printable_lines),
+    ):
+        slow = pattern.sub(lambda match, table=table: table[ord(match.group())], text)
+        assert shown(text) == slow
 
 
 def test_lines_keep_their_breaks_and_command_output_its_tabs_and_crlf() -> None:
