@@ -83,6 +83,26 @@ async def test_the_status_line_counts_articles_and_unread(app) -> None:
         assert "row 2" in status(app, "#library-status")
 
 
+DOING = "Finding entities: 216 of 10,000 articles"
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"), [((120, 30), DOING), (SMALL, "Finding entities 2%")], ids=["120", "80"]
+)
+@async_test
+async def test_background_progress_comes_last_and_shortens_in_a_narrow_terminal(
+    app, size: tuple[int, int], shown: str
+) -> None:
+    async with running(app, size) as pilot:
+        app.screen.show_progress(DOING)
+        await pilot.press("j")
+        line = status(app, "#library-status")
+        assert line == f"5 articles · 5 unread · sorted by date · row 2 · {shown}"
+        assert len(line) <= size[0]
+        app.screen.show_progress(None)
+        assert status(app, "#library-status").endswith("row 2")
+
+
 @async_test
 async def test_j_k_arrows_g_and_G_move_the_highlight(app) -> None:
     async with running(app) as pilot:

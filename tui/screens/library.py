@@ -10,6 +10,7 @@ the sentence of the highlighted article the words were found in.
 
 from __future__ import annotations
 
+import re
 from array import array
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,17 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
+_COUNTED = re.compile(r"(\d[\d,]*) of (\d[\d,]*)")
+
+
+def short_progress(progress: str) -> str:
+    """``Finding entities: 216 of 10,000 articles`` as ``Finding entities 2%``."""
+    match = _COUNTED.search(progress)
+    if match is None:
+        return progress
+    done, total = (int(group.replace(",", "")) for group in match.groups())
+    doing = progress[: match.start()].rstrip(": ")
+    return f"{doing} {done * 100 // max(total, 1)}%"
 
 
 def snippet_text(snippet: Snippet, width: int) -> Text:
@@ -285,7 +297,7 @@ class LibraryScreen(Screen[None]):
         count = len(self.list.rows) if count is None else count
         total = self.total
         query = self.query_one("#library-filter", Input).value.strip()
-        parts = [self.progress] if self.progress else []
+        parts = []
         parts.append(f"{count:,} of {total:,} articles" if query else f"{total:,} articles")
         unread = self.sorot.unread_count()
         if unread is not None:
@@ -302,8 +314,17 @@ class LibraryScreen(Screen[None]):
                 parts.insert(0, "* unsaved work kept here: Enter reopens it")
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
+        line = " · ".join(parts)
+        if self.progress:
+            # Last, so that the counts and the row are never what is cut; in a narrow
+            # terminal as a percentage ("Finding entities 2%").
+            width = status.size.width or self.size.width
+            progress = self.progress
+            if len(line) + 3 + len(progress) > width:
+                progress = short_progress(progress)
+            line = f"{line} · {progress}"
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
-        status.update(" · ".join(parts), layout=False)
+        status.update(line, layout=False)
 
     def _find_snippet(self) -> None:
         line = self.query_one("#library-snippet", Static)
