@@ -103,6 +103,23 @@ async def test_background_progress_comes_last_and_shortens_in_a_narrow_terminal(
         assert status(app, "#library-status").endswith("row 2")
 
 
+def test_a_narrow_status_line_gives_way_progress_first_then_unread() -> None:
+    from tui.screens.library import _fitted
+
+    parts = ["88,631 of 100,000 articles", "ranked by relevance", "row 1"]
+    unread, doing = "100,000 unread", "Finding entities: 216 of 100,000 articles"
+    assert _fitted(parts, unread, doing, 160).endswith("row 1 · " + doing)
+    assert _fitted(parts, unread, doing, 100) == (
+        "88,631 of 100,000 articles · 100,000 unread · ranked by relevance · row 1 · "
+        "Finding entities 0%"
+    )
+    assert _fitted(parts, unread, doing, 78) == (
+        "88,631 of 100,000 articles · ranked by relevance · row 1 · Finding entities 0%"
+    )
+    assert _fitted(parts, unread, doing, 60) == " · ".join(parts)
+    assert _fitted(parts, unread, None, 78).startswith("88,631 of 100,000 articles · 100,000")
+
+
 @async_test
 async def test_j_k_arrows_g_and_G_move_the_highlight(app) -> None:
     async with running(app) as pilot:

@@ -51,6 +51,24 @@ def short_progress(progress: str) -> str:
     return f"{doing} {done * 100 // max(total, 1)}%"
 
 
+def _fitted(parts: list[str], unread: str | None, progress: str | None, width: int) -> str:
+    """The status line's parts joined, what matters least giving way in a narrow terminal.
+
+    The counts, the sort and the row always stay; then the background pass's
+    progress (last, and as a percentage if need be), then the unread count.
+    """
+    head = parts[:1] + ([unread] if unread else []) + parts[1:]
+    choices = [head, parts]
+    if progress:
+        short = short_progress(progress)
+        choices = [[*head, progress], [*head, short], [*parts, short], parts]
+    for choice in choices:
+        line = " · ".join(choice)
+        if len(line) <= width:
+            return line
+    return " · ".join(choices[-1])
+
+
 def snippet_text(snippet: Snippet, width: int) -> Text:
     """The matching sentence in one line of ``width`` cells, its first match in view."""
     body = printable(snippet.text.replace("\n", " "))  # one character for one: offsets hold
@@ -297,32 +315,24 @@ class LibraryScreen(Screen[None]):
         count = len(self.list.rows) if count is None else count
         total = self.total
         query = self.query_one("#library-filter", Input).value.strip()
-        parts = []
-        parts.append(f"{count:,} of {total:,} articles" if query else f"{total:,} articles")
+        parts = [f"{count:,} of {total:,} articles" if query else f"{total:,} articles"]
         unread = self.sorot.unread_count()
-        if unread is not None:
-            parts.append(f"{unread:,} unread")
+        unread_part = f"{unread:,} unread" if unread is not None else None
         if self.sort == RANKED:
             parts.append("ranked by relevance" + (" (reversed)" if self.reverse else ""))
         else:
             parts.append(f"sorted by {self.sort}{' (reversed)' if self.reverse else ''}")
+        notice = ""
         if count:
             parts.append(f"row {row + 1:,}")
             current = self.list.current
             if current is not None and current.id in self.list.drafts:
                 # First, so that 80 columns do not cut it after the counts.
-                parts.insert(0, "* unsaved work kept here: Enter reopens it")
+                notice = "* unsaved work kept here: Enter reopens it · "
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
-        line = " · ".join(parts)
-        if self.progress:
-            # Last, so that the counts and the row are never what is cut; in a narrow
-            # terminal as a percentage ("Finding entities 2%").
-            width = status.size.width or self.size.width
-            progress = self.progress
-            if len(line) + 3 + len(progress) > width:
-                progress = short_progress(progress)
-            line = f"{line} · {progress}"
+        width = (status.content_size.width or self.size.width - 2) - len(notice)
+        line = notice + _fitted(parts, unread_part, self.progress, width)
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
         status.update(line, layout=False)
 
