@@ -293,7 +293,7 @@ def test_another_recogniser_or_a_broken_row_is_a_miss(tmp_path: Path, counting: 
     assert EntityCache(database(tmp_path)).recognise(art) == auto(), "recognised again"
     change("UPDATE entity_results SET mentions = x'00ff'")
     assert EntityCache(database(tmp_path)).get(art) is None
-    blob = pack([Entity(0, 999_999, "x", "PER", "x")], {"x": 1})[0]
+    blob = pack([(0, 999_999, "PER", "x")], {"x": 1})[0]
     change("UPDATE entity_results SET mentions = ?", blob)
     assert EntityCache(database(tmp_path)).get(art) is None, "offsets outside the text"
     assert EntityCache(database(tmp_path)).recognise(art) == auto()

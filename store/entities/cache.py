@@ -117,25 +117,30 @@ def folded_key(key: str) -> str:
     return " " + fold(key.replace("_", " ")) + " "
 
 
-def pack(entities: Sequence[Entity], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
-    """``entities`` as a stored blob, and the key number of each mention in order."""
+Span = tuple[int, int, str, str]
+"""A mention as the pass sends it back and stores it: ``(start, end, type, key)``."""
+
+_TYPE_NUMBERS = {kind: number for number, kind in enumerate(TYPES)}
+
+
+def pack(spans: Sequence[Span], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
+    """``spans`` as a stored blob, and the key number of each mention in order.
+
+    Plain tuples, not :class:`Entity`: the pass stores a million mentions per
+    10,000 articles, and making an object of each was a third of its writer's time.
+    """
     numbers: list[int] = []
     local: dict[str, int] = {}
     flat: list[int] = []
     previous = 0
     tokens = []
-    for entity in entities:
-        index = local.get(entity.key)
+    for start, end, kind, key in spans:
+        index = local.get(key)
         if index is None:
-            index = local[entity.key] = len(numbers)
-            numbers.append(key_ids[entity.key])
-        flat += [
-            entity.start - previous,
-            entity.end - entity.start,
-            TYPES.index(entity.type),
-            index,
-        ]
-        previous = entity.start
+            index = local[key] = len(numbers)
+            numbers.append(key_ids[key])
+        flat += (start - previous, end - start, _TYPE_NUMBERS[kind], index)
+        previous = start
         tokens.append(numbers[index])
     data = json.dumps([CACHE_VERSION, numbers, flat], separators=(",", ":")).encode()
     return zlib.compress(data, 6), tokens
@@ -245,10 +250,11 @@ class EntityCache:
     def put(self, article: Article, entities: list[Entity]) -> None:
         """Keep ``entities`` as the result for ``article``'s text."""
         self._remember(article, entities)
-        self.put_many([(article.sha256, title_context(article), entities)])
+        spans = [(e.start, e.end, e.type, e.key) for e in entities]
+        self.put_many([(article.sha256, title_context(article), spans)])
 
-    def put_many(self, results: Sequence[tuple[str, str, list[Entity]]]) -> None:
-        """Store ``(sha256, context, entities)`` results in one transaction (the corpus pass)."""
+    def put_many(self, results: Sequence[tuple[str, str, Sequence[Span]]]) -> None:
+        """Store ``(sha256, context, spans)`` results in one transaction (the corpus pass)."""
         if self.database is None or not self.writable or not results:
             return
         try:
@@ -259,24 +265,24 @@ class EntityCache:
             self.writable = False  # a read-only data folder: memory only from now on
 
     def _store(
-        self, connection: sqlite3.Connection, results: Sequence[tuple[str, str, list[Entity]]]
+        self, connection: sqlite3.Connection, results: Sequence[tuple[str, str, Sequence[Span]]]
     ) -> None:
         signature = recogniser_signature()
         postings: list[tuple[int, str]] = []
         counts: Counter[tuple[int, str]] = Counter()
         texts: Counter[int] = Counter()
-        for sha256, context, entities in results:
+        for sha256, context, spans in results:
             self._drop(connection, sha256, context, signature)
-            key_ids = self._key_ids(connection, {e.key for e in entities})
-            blob, tokens = pack(entities, key_ids)
+            key_ids = self._key_ids(connection, {span[3] for span in spans})
+            blob, tokens = pack(spans, key_ids)
             result = connection.execute(
                 "INSERT INTO entity_results (sha256, context, signature, mentions) "
                 "VALUES (?, ?, ?, ?)",
                 (sha256, context, signature, blob),
             ).lastrowid
             postings.append((int(result or 0), " ".join(map(key_token, tokens))))
-            for entity in entities:
-                counts[(key_ids[entity.key], entity.type)] += 1
+            for _start, _end, kind, key in spans:
+                counts[(key_ids[key], kind)] += 1
             texts.update(set(tokens))
         _count(connection, counts, texts, +1)
         # Full-text rows last: FTS5 flushes its pending rows at each statement that may

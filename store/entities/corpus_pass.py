@@ -18,7 +18,6 @@ from itertools import groupby
 from pathlib import Path
 
 from store.entities.cache import EntityCache, title_context
-from store.entities.model import Entity
 from store.files.workers import in_workers
 
 BATCH = 64
@@ -160,15 +159,14 @@ def recognise_corpus(
     report = PassReport()
     groups = _by_file(jobs)
     total, done = len(jobs), 0
-    batch: list[tuple[str, str, list[Entity]]] = []
+    batch: list[Found] = []
     if progress is not None:
         progress(0, total)
     for found, missing in _results(groups, workers, niceness, stop, pause):
         report.missing += missing
         done += missing
-        for sha256, context, spans in found:
-            batch.append((sha256, context, [_entity(span) for span in spans]))
-            done += 1
+        batch += found
+        done += len(found)
         if len(batch) >= BATCH:
             cache.put_many(batch)
             report.recognised += len(batch)
@@ -182,8 +180,3 @@ def recognise_corpus(
         progress(done, total)
     report.complete = done >= total
     return report
-
-
-def _entity(span: tuple[int, int, str, str]) -> Entity:
-    start, end, kind, key = span
-    return Entity(start, end, "", kind, key)
