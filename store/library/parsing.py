@@ -16,15 +16,12 @@ import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from store.files.workers import available_cores, in_workers
 from store.library.walk import Seen
 from store.news.article import Article, article_to_dict
+from store.news.sources import read_file  # (tests count the reads through this name)
 from store.query.words import date_sort_key, searched_body, shown_date
-
-if TYPE_CHECKING:
-    from store.news.readers import Issue
 
 IN_PROCESS = 48
 """Up to this many files are parsed in the calling process: a pool costs more to start."""
@@ -101,14 +98,6 @@ def file_digest(path: str) -> str:
     finally:
         os.close(fd)
     return digest.hexdigest()
-
-
-def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
-    """The reader's `read_file`, imported on first use: opening the app on an index needs
-    the indexer, not the parser (and tests count reads through this name)."""
-    from store.news.readers import read_file as read
-
-    return read(path)
 
 
 def parse_file(seen: Seen) -> ParsedFile:

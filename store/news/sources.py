@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.news.article import Article
+    from store.news.readers import Issue
 
 #: The suffixes sorot reads (see ``store.news.readers`` for what each holds).
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson"})
@@ -40,3 +45,11 @@ def bundled_corpus() -> Path:
         if candidate.is_dir():
             return candidate
     return package.parent / "seeds"
+
+
+def read_file(path: Path) -> tuple[list[Article], list[Issue]]:
+    """``store.news.readers.read_file``, the parser imported at the first call: the
+    library is painted from the index without it."""
+    from store.news.readers import read_file as read
+
+    return read(path)
