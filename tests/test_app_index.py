@@ -190,9 +190,9 @@ async def test_rows_arrive_while_the_index_fills_with_the_progress_said(
     counts: list[int] = []
     real_progress, real_load = LibraryScreen.show_progress, LibraryScreen.load
 
-    def show_progress(self, text):
-        progress.append(text)
-        real_progress(self, text)
+    def show_progress(self, shown):
+        progress.append(None if shown is None else str(shown))
+        real_progress(self, shown)
 
     def load(self):
         real_load(self)

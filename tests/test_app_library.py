@@ -20,7 +20,7 @@ from tests.pilot_helpers import (
     status,
     write_articles,
 )
-from tui.screens.library import LibraryScreen
+from tui.screens.library import LibraryScreen, Progress
 from tui.screens.reader import ReaderScreen
 
 # The seeds' word counts identify their rows: the date sort puts the two dated
@@ -83,11 +83,13 @@ async def test_the_status_line_counts_articles_and_unread(app) -> None:
         assert "row 2" in status(app, "#library-status")
 
 
-DOING = "Finding entities: 216 of 10,000 articles"
+DOING = Progress("Finding entities:", 216, 10_000, "articles")
 
 
 @pytest.mark.parametrize(
-    ("size", "shown"), [((120, 30), DOING), (SMALL, "Finding entities 2%")], ids=["120", "80"]
+    ("size", "shown"),
+    [((120, 30), "Finding entities: 216 of 10,000 articles"), (SMALL, "Finding entities 2%")],
+    ids=["120", "80"],
 )
 @async_test
 async def test_background_progress_comes_last_and_shortens_in_a_narrow_terminal(
@@ -107,8 +109,8 @@ def test_a_narrow_status_line_gives_way_progress_first_then_unread() -> None:
     from tui.screens.library import _fitted
 
     parts = ["88,631 of 100,000 articles", "ranked by relevance", "row 1"]
-    unread, doing = "100,000 unread", "Finding entities: 216 of 100,000 articles"
-    assert _fitted(parts, unread, doing, 160).endswith("row 1 · " + doing)
+    unread, doing = "100,000 unread", Progress("Finding entities:", 216, 100_000, "articles")
+    assert _fitted(parts, unread, doing, 160).endswith("row 1 · " + str(doing))
     assert _fitted(parts, unread, doing, 100) == (
         "88,631 of 100,000 articles · 100,000 unread · ranked by relevance · row 1 · "
         "Finding entities 0%"

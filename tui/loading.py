@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from store.files.database import DatabaseUnreadable
 from store.library.indexer import IndexReport
 from tui.memory import settle
+from tui.screens.library import Progress
 
 if TYPE_CHECKING:
     from tui.app import SorotApp
@@ -122,14 +123,14 @@ class CorpusLoading:
             self.later(self._loaded, report)
 
     def _indexing(self: SorotApp, done: int, total: int) -> None:
-        text = None if done >= total else f"Indexing {done:,} of {total:,} files"
+        progress = None if done >= total else Progress("Indexing", done, total, "files")
         with contextlib.suppress(RuntimeError):
-            self.later(self._progress, text)
+            self.later(self._progress, progress)
 
-    def _progress(self: SorotApp, text: str | None) -> None:
+    def _progress(self: SorotApp, progress: Progress | None) -> None:
         library = self.library
         if library is not None:
-            library.show_progress(text)
+            library.show_progress(progress)
 
     def _show_rows(self: SorotApp, painted: threading.Event | None = None) -> None:
         self._unread = None
@@ -198,9 +199,9 @@ class CorpusLoading:
 
         def said(doing: str) -> Callable[[int, int], None]:
             def progress(done: int, total: int) -> None:
-                text = None if done >= total else f"{doing}: {done:,} of {total:,} articles"
+                shown = None if done >= total else Progress(f"{doing}:", done, total, "articles")
                 with contextlib.suppress(RuntimeError):
-                    self.later(self._progress, text)
+                    self.later(self._progress, shown)
 
             return throttled(progress, PROGRESS_EVERY)
 

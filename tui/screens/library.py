@@ -10,9 +10,8 @@ the sentence of the highlighted article the words were found in.
 
 from __future__ import annotations
 
-import re
 from array import array
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.table import Table
 from rich.text import Text
@@ -38,20 +37,27 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
-_COUNTED = re.compile(r"(\d[\d,]*) of (\d[\d,]*)")
 
 
-def short_progress(progress: str) -> str:
-    """``Finding entities: 216 of 10,000 articles`` as ``Finding entities 2%``."""
-    match = _COUNTED.search(progress)
-    if match is None:
-        return progress
-    done, total = (int(group.replace(",", "")) for group in match.groups())
-    doing = progress[: match.start()].rstrip(": ")
-    return f"{doing} {done * 100 // max(total, 1)}%"
+class Progress(NamedTuple):
+    """What a background pass is doing, for the status line."""
+
+    doing: str
+    done: int
+    total: int
+    unit: str
+
+    def __str__(self) -> str:
+        """``Finding entities: 216 of 10,000 articles``."""
+        return f"{self.doing} {self.done:,} of {self.total:,} {self.unit}"
+
+    @property
+    def short(self) -> str:
+        """``Finding entities 2%``, for a narrow terminal."""
+        return f"{self.doing.rstrip(':')} {self.done * 100 // max(self.total, 1)}%"
 
 
-def _fitted(parts: list[str], unread: str | None, progress: str | None, width: int) -> str:
+def _fitted(parts: list[str], unread: str | None, progress: Progress | None, width: int) -> str:
     """The status line's parts joined, what matters least giving way in a narrow terminal.
 
     The counts, the sort and the row always stay; then the background pass's
@@ -60,8 +66,7 @@ def _fitted(parts: list[str], unread: str | None, progress: str | None, width: i
     head = parts[:1] + ([unread] if unread else []) + parts[1:]
     choices = [head, parts]
     if progress:
-        short = short_progress(progress)
-        choices = [[*head, progress], [*head, short], [*parts, short], parts]
+        choices = [[*head, str(progress)], [*head, progress.short], [*parts, progress.short], parts]
     for choice in choices:
         line = " · ".join(choice)
         if len(line) <= width:
@@ -108,7 +113,7 @@ class LibraryScreen(Screen[None]):
         """Why the filter's words cannot be read now (the rows keep the last good query)."""
         self.total = 0
         """Articles in the corpus (as last counted)."""
-        self.progress: str | None = None
+        self.progress: Progress | None = None
         """What the index is doing, while it is (``Indexing 1,200 of 5,000 files``)."""
         self._generation = 0
         self._sort_chosen = False
@@ -255,7 +260,7 @@ class LibraryScreen(Screen[None]):
         self._place_on = None
         self._update_header()
 
-    def show_progress(self, progress: str | None) -> None:
+    def show_progress(self, progress: Progress | None) -> None:
         """Say what the index is doing in the status line (``None`` when it is done)."""
         self.progress = progress
         self._status()
