@@ -16,6 +16,8 @@ crfsuite leaves it out, and ``pad`` (a row of zero weights) fills the gaps.
 
 from __future__ import annotations
 
+from itertools import pairwise, repeat
+
 import numpy as np
 
 from store.entities.features import static_features
@@ -161,34 +163,29 @@ class FeatureIds:
         right[last, 0] = self._eos
         return out
 
-    def _pairs(self, pairs: dict[str, dict[str, int]], lower: list[str], shift: int) -> list[int]:
+    def _pairs(self, pairs: dict[tuple[str, str], int], lower: list[str], shift: int) -> list[int]:
         """The two-word feature of each token and the next (``shift`` 0) or the one before (1).
 
         (At a sentence's edge the value is overwritten by the caller.)
         """
-        out = [self.pad] * len(lower)
-        get = pairs.get
-        for i, partners in enumerate(map(get, lower[:-1])):
-            if partners:
-                found = partners.get(lower[i + 1])
-                if found is not None:
-                    out[i + shift] = found
-        return out
+        found = list(map(pairs.get, pairwise(lower), repeat(self.pad)))
+        return [self.pad, *found] if shift else [*found, self.pad]
 
 
-def _pairs(attributes: dict[str, int], prefix: str) -> dict[str, dict[str, int]]:
-    """The model's two-word attributes ``prefix + a|b`` as ``{a: {b: id}}``.
+def _pairs(attributes: dict[str, int], prefix: str) -> dict[tuple[str, str], int]:
+    """The model's two-word attributes ``prefix + a|b`` as ``{(a, b): id}``.
 
     A word may hold a ``|`` itself: every split is kept, and ``(a, b)`` is
     found only where ``a + "|" + b`` is the attribute, so no split misleads.
+    (Keyed by the pair, the look-ups of a whole article are one ``map`` in C.)
     """
-    out: dict[str, dict[str, int]] = {}
+    out: dict[tuple[str, str], int] = {}
     for name, number in attributes.items():
         if not name.startswith(prefix):
             continue
         rest = name[len(prefix) :]
         cut = rest.find("|")
         while cut >= 0:
-            out.setdefault(rest[:cut], {})[rest[cut + 1 :]] = number
+            out[rest[:cut], rest[cut + 1 :]] = number
             cut = rest.find("|", cut + 1)
     return out
