@@ -173,7 +173,9 @@ def _alias_near() -> dict[str, set[tuple[str, str]]]:
     return index
 
 
+@lru_cache(maxsize=MEMO)  # the same names recur from article to article
 def _deletions(s: str) -> set[str]:
+    """``s`` and every string one letter shorter (shared: never changed by a caller)."""
     return {s} | {s[:i] + s[i + 1 :] for i in range(len(s))}
 
 
