@@ -52,20 +52,17 @@ def consistency(words: list[str], spans: list[Span]) -> list[Span]:
     spans = _extend_to_known(words, spans, by_first, known)
     owner = covered(spans, len(words))
     add: list[Span] = []
-    i, n = 0, len(words)
-    while i < n:
-        found = None
-        if owner[i] == -1:
-            for seq in by_first.get(words[i], ()):
-                k = len(seq)
-                if tuple(words[i : i + k]) == seq and all(o == -1 for o in owner[i : i + k]):
-                    found = (i, i + k, known[seq])
-                    break
-        if found:
-            add.append(found)
-            i = found[1]
-        else:
-            i += 1
+    after = 0
+    # Left to right over the words that begin a known name, from the end of the one found last.
+    for i in [i for i, word in enumerate(words) if word in by_first]:
+        if i < after or owner[i] != -1:
+            continue
+        for seq in by_first[words[i]]:
+            k = len(seq)
+            if tuple(words[i : i + k]) == seq and all(o == -1 for o in owner[i : i + k]):
+                add.append((i, i + k, known[seq]))
+                after = i + k
+                break
     return sorted(spans + add)
 
 

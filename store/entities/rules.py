@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress
 
 from store.entities import lexicon as lx
 from store.entities.daterules import date_at
@@ -99,29 +100,25 @@ def find(
     t = TokenText(text, tokens, sentences, headline, names)
     # Most tokens can start neither: only a digit or a listed word is looked at further.
     maybe = [m if (m := _MAYBE.get(lw)) is not None else _may_start(lw) for lw in t.lower]
+    # Each pass tries only those tokens, left to right, from the end of the span found last.
+    starts = [i for i in compress(range(t.n), maybe) if i not in names]
     out: list[Span] = []
-    i = 0
-    while i < t.n:
-        if i in names or not maybe[i]:
-            i += 1
+    after = 0
+    for i in starts:
+        if i < after:
             continue
         end = _clip(t, i, date_at(t, i))
         if end > i:
             out.append((i, end, "DATE"))
-            i = end
-            continue
-        i += 1
+            after = end
     dates = {k for a, b, _ in out for k in range(a, b)}
     quants: list[Span] = []
-    i = 0
-    while i < t.n:
-        if i in names or i in dates or not maybe[i]:
-            i += 1
+    after = 0
+    for i in starts:
+        if i < after or i in dates:
             continue
         end = _clip(t, i, quant_at(t, i))
         if end > i and not any(k in dates for k in range(i, end)):
             quants.append((i, end, "QUANT"))
-            i = end
-            continue
-        i += 1
+            after = end
     return sorted(out + quants)

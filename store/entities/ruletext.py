@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cached_property
 
 from store.entities import lexicon as lx
 from store.entities.tokens import Token
@@ -38,19 +39,17 @@ class TokenText:
         self.lower = [w.lower() for w in self.words]
         self.tokens = tokens
         self.n = len(tokens)
-        self.first = [False] * self.n
-        self.headline = [False] * self.n
-        for (a, b), head in zip(sentences, headline, strict=True):
-            if a < self.n:
+        n = self.n
+        self.first = [False] * n
+        self.headline = [False] * n
+        self.sentence = [0] * n
+        for k, ((a, b), head) in enumerate(zip(sentences, headline, strict=True)):
+            if a < n:
                 self.first[a] = True
-            for k in range(a, b):
-                self.headline[k] = head
+            b = min(b, n)
+            self.headline[a:b] = [head] * (b - a)
+            self.sentence[a:b] = [k] * (b - a)
         self.names = names
-        self.sentence = [0] * self.n
-        for k, (a, b) in enumerate(sentences):
-            for j in range(a, min(b, self.n)):
-                self.sentence[j] = k
-        self._line_starts = [m.end() for m in re.finditer("\n", text)]
 
     def w(self, i: int) -> str:
         return self.words[i] if 0 <= i < self.n else ""
@@ -61,6 +60,11 @@ class TokenText:
     def glued(self, i: int) -> bool:
         """Token ``i`` follows token ``i - 1`` with no space between."""
         return 0 < i < self.n and self.tokens[i].start == self.tokens[i - 1].end
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        # Made on the first question (a number that may be a list's ``1.``), not per text.
+        return [m.end() for m in re.finditer("\n", self.text)]
 
     def line_start(self, i: int) -> bool:
         start = self.tokens[i].start

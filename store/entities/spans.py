@@ -11,8 +11,7 @@ def covered(spans: list[Span], n: int) -> list[int]:
     """Per token of ``n``: the index of the span holding it, or -1."""
     owner = [-1] * n
     for idx, (a, b, _) in enumerate(spans):
-        for k in range(a, b):
-            owner[k] = idx
+        owner[a:b] = [idx] * (b - a)
     return owner
 
 
