@@ -24,8 +24,9 @@ token that starts with a capital letter, a digit or an opening quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import accumulate, compress, repeat
-from operator import not_
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from store.entities.gazetteer import gazetteer
@@ -148,26 +149,30 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Sentences as ``(first, last + 1)`` token index ranges covering ``tokens``."""
     out: list[tuple[int, int]] = []
     n = len(tokens)
+    # A sentence ends only after a token a line break follows, or at an ender: those
+    # are found first (a line break follows the last token that starts before it),
+    # and only they are looked at, in order, where every token was before.
+    starts = list(map(itemgetter(0), tokens))
+    breaks: set[int] = set()
+    at = text.find("\n")
+    while at >= 0:
+        breaks.add(bisect_right(starts, at) - 1)
+        at = text.find("\n", at + 1)
+    enders = [i for i, tok in enumerate(tokens) if tok.text in _ENDERS]
     begin = 0
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < n else None
-        if nxt is None:
-            break
-        if "\n" in text[tok.end : nxt.start]:
+    for i in sorted(breaks.union(enders)):
+        if i < begin or not 0 <= i < n - 1:
+            continue
+        if i in breaks:
             out.append((begin, i + 1))
             begin = i + 1
-        elif tok.text in _ENDERS and (i == 0 or not _no_end(tokens[i - 1].text)):
+        elif i == 0 or not _no_end(tokens[i - 1].text):
             j = i + 1
             while j < n and _closes(text, tokens[j], tokens[j - 1]):
                 j += 1
             if j < n and _starts_sentence(tokens[j].text):
                 out.append((begin, j))
                 begin = j
-                i = j
-                continue
-        i += 1
     if begin < n:
         out.append((begin, n))
     return out
