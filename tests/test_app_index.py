@@ -148,6 +148,46 @@ async def test_words_search_the_text_ranked_with_the_sentence_they_are_in(app) -
 
 
 @async_test
+async def test_the_sentence_line_comes_with_the_filter_box_not_with_the_first_word(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the line lays the screen out again: on "/", never on a key typed."""
+    from textual.screen import Screen
+
+    layouts: list[str] = []
+    original = Screen._refresh_layout
+
+    def counted(screen, *args, **kwargs):
+        layouts.append(type(screen).__name__)
+        return original(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        line = app.screen.query_one("#library-snippet")
+        assert not line.display, "no line while nobody filters"
+        height = article_list(app).size.height
+        await pilot.press("slash")
+        await settled(app, pilot)
+        assert line.display and "matching sentence shows here" in str(line.render())
+        assert article_list(app).size.height == height - 1
+        layouts.clear()
+        await pilot.press(*"tentara")
+        await settled(app, pilot)
+        assert "tentara" in str(line.render()).casefold()
+        assert layouts == [], "typing words drew the screen again without laying it out"
+        await pilot.press("enter")  # to the list: the words stay, and their sentence
+        await settled(app, pilot)
+        assert line.display
+        await pilot.press("escape")  # the filter cleared: the line goes
+        await settled(app, pilot)
+        assert not line.display and article_list(app).size.height == height
+        await pilot.press("slash", *"no:notes", "enter")  # no words: nothing to show
+        await settled(app, pilot)
+        assert not line.display
+
+
+@async_test
 async def test_fast_typing_shows_the_last_query_typed(app) -> None:
     async with running(app) as pilot:
         await settled(app, pilot)

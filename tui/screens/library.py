@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -37,6 +37,8 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
+SNIPPET_HINT = "Words typed search the articles' text too: the matching sentence shows here"
+"""The sentence line while the filter is typed and holds no words yet (fits 80 columns)."""
 
 
 class Progress(NamedTuple):
@@ -342,13 +344,37 @@ class LibraryScreen(Screen[None]):
         status.update(line, layout=False)
 
     def _find_snippet(self) -> None:
-        line = self.query_one("#library-snippet", Static)
         current = self.list.current
         if not self.filter_query.words or current is None:
+            self._snippet_idle()
+            return
+        self._snippet_worker(current.id, self.filter_query)
+
+    def _snippet_idle(self) -> None:
+        """The sentence line with no sentence to show: a hint while typing, else gone.
+
+        The line is there while the filter box has the focus or the filter holds
+        words. Showing or hiding it lays the screen out again (the list gives up a
+        row, ~10 ms and every widget drawn anew), so that happens when the box is
+        entered or left, not on the first word typed into it.
+        """
+        line = self.query_one("#library-snippet", Static)
+        words = bool(self.filter_query.words)
+        if not words and self.focused is not self.query_one("#library-filter"):
             if line.display:
                 line.display = False
             return
-        self._snippet_worker(current.id, self.filter_query)
+        line.update(Text("" if words else SNIPPET_HINT, "dim italic"), layout=False)
+        if not line.display:
+            line.display = True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "library-filter":
+            self._find_snippet()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "library-filter":
+            self._find_snippet()
 
     @work(thread=True, exclusive=True, group="library-snippet")
     def _snippet_worker(self, article_id: str, query: Query) -> None:
