@@ -188,6 +188,27 @@ async def test_the_sentence_line_comes_with_the_filter_box_not_with_the_first_wo
 
 
 @async_test
+async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_changes(app) -> None:
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        widget = article_list(app)
+        bar, height = widget.vertical_scrollbar, widget.scrollable_content_region.height
+        # Thousands of rows in a few dozen lines: a one-cell thumb, whatever their number.
+        assert widget._same_thumb(ARTICLES, ARTICLES - 700)
+        assert not widget._same_thumb(ARTICLES, height * 2), "a short list's thumb is longer"
+        await pilot.press("slash", *"tentara")
+        await settled(app, pilot)
+        count, height = len(widget.rows), widget.scrollable_content_region.height
+        assert height * 40 < count < ARTICLES
+        assert bar.window_virtual_size == widget.virtual_size.height == count
+        await pilot.press("enter", "G")  # the end of the shorter list is in reach
+        await settled(app, pilot)
+        assert widget.cursor == count - 1
+        assert widget.scroll_offset.y == widget.max_scroll_y == count - height
+        assert not widget._same_thumb(count, height * 2)
+
+
+@async_test
 async def test_fast_typing_shows_the_last_query_typed(app) -> None:
     async with running(app) as pilot:
         await settled(app, pilot)
