@@ -209,6 +209,44 @@ async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_changes(app) -> 
 
 
 @async_test
+async def test_rows_status_and_sentence_are_drawn_in_one_frame(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter key's rows, count and sentence are all set when its rows are: one frame."""
+    seen: list[tuple[int, str, str]] = []
+    original = LibraryScreen._show
+
+    def show(screen, *args, **kwargs):
+        original(screen, *args, **kwargs)
+        seen.append(
+            (
+                len(article_list(app).rows),
+                status(app, "#library-status"),
+                str(screen.query_one("#library-snippet").render()).casefold(),
+            )
+        )
+
+    monkeypatch.setattr(LibraryScreen, "_show", show)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash")
+        await settled(app, pilot)
+        app.screen.query_one("#library-filter").value = "tentara"  # one query, one _show
+        await settled(app, pilot)
+        count, line, sentence = seen[-1]
+        assert count < ARTICLES
+        assert line.startswith(f"{count:,} of {ARTICLES:,} articles")
+        assert "tentara" in sentence
+        await pilot.press("down", "down")  # a row moved to: its own sentence, as before
+        await settled(app, pilot)
+        expected = app.workspace.snippet(
+            article_list(app).current.id, app.workspace.query("tentara")
+        )
+        shown = str(app.screen.query_one("#library-snippet").render())
+        assert around_first_match(expected) in shown
+
+
+@async_test
 async def test_fast_typing_shows_the_last_query_typed(app) -> None:
     async with running(app) as pilot:
         await settled(app, pilot)

@@ -256,8 +256,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._styles = ComponentStyles(self)
 
-    def show(self, rows: Rows, read: set[str], keep: int | None = None) -> None:
-        """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed."""
+    def show(
+        self, rows: Rows, read: set[str], keep: int | None = None, *, announce: bool = True
+    ) -> None:
+        """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed.
+
+        ``announce=False``: no ``Highlighted`` message; the caller updates what
+        depends on the highlight itself, in the same frame as the rows.
+        """
         self.rows, self.read = rows, read
         self._cache.clear()
         self._set_height(len(rows))
@@ -265,7 +271,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(ArticleList.cursor, target)
         self.refresh()
         self.scroll_to_cursor()
-        self.post_message(self.Highlighted(target, len(rows)))
+        if announce:
+            self.post_message(self.Highlighted(target, len(rows)))
 
     def _set_height(self, count: int) -> None:
         """Make the scroll range ``count`` rows, laying the screen out only when it must.
