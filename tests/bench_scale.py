@@ -10,12 +10,11 @@ from the real commands and the real app:
   and the index's size on disk;
 * the app spawned in a pseudo-terminal on the indexed corpus: the second
   start to the painted library, and the app's peak memory;
-* the app under Pilot in a process of its own (the entity pass, measured on
-  its own below, not running): the UI thread's CPU per filter keystroke
-  (``kim j``, typed a key at a time) and per key of a full-text search
-  (``tentara``, a word of nearly every body), and the time from each key to
-  its rows on screen, and the UI thread's CPU until those rows are drawn
-  (the key's whole cost to it);
+* the app in a pseudo-terminal again (``tests.bench_typing``), typed into a
+  key at a time as a user types (``kim j`` in the filter; ``tentara``, a word
+  of nearly every body, for a full-text search): the UI thread's CPU per key
+  until its rows are drawn, all threads' CPU, and the time from each key to
+  its rows on screen;
 * ``sorot search`` and ``sorot list`` end to end, output thrown away;
 * the two passes ``sorot index`` runs after indexing, each alone in a process of
   its own (``tests.bench_pass``): finding the entities of every article (its
@@ -28,7 +27,6 @@ generated corpora between runs (the 10,000 are the first 10,000 of them).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import random
@@ -43,7 +41,6 @@ from pathlib import Path
 
 from tests.benchcorpus import write_corpus
 from tests.benchreport import Result
-from tests.pilot_helpers import workers_done
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = (10_000, 100_000)
@@ -57,8 +54,6 @@ TARGETS: dict[str, tuple[float, bool]] = {
     "second start to the painted library": (0.5, False),
     "filter keystroke, UI thread (CPU)": (30, True),
     "full-text search keystroke, UI thread (CPU)": (30, True),
-    "filter keystroke with its rows drawn, UI thread (CPU)": (30, True),
-    "full-text search keystroke with its rows drawn, UI thread (CPU)": (30, True),
     "`sorot search` end to end": (0.5, False),
     "`sorot list` end to end": (2.0, False),
     "first index: rows and full text": (120, False),
@@ -158,72 +153,6 @@ def entity_storage_mb(db: Path) -> float:
     return (rows[0] or 0) / 2**20
 
 
-# -- the app under Pilot, in a process of its own -------------------------------------------
-
-
-async def _typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]:
-    from tests.bench import CountingDriver, piloted
-    from tui.app import SorotApp
-    from tui.screens.library import LibraryScreen
-
-    # The entity pass is measured on its own: here its workers would share the cores.
-    SorotApp.find_entities = lambda self: None  # type: ignore[method-assign]
-    app = SorotApp([corpus], db, "bench", keymap_file=db / "keymap.toml")
-    app.driver_class = CountingDriver
-    figures: dict[str, list[float]] = {}
-    shown: list[float] = []
-    async with piloted(app) as (pilot, _driver):
-        deadline = time.monotonic() + 600
-        while not app.loaded:
-            if time.monotonic() > deadline:
-                raise TimeoutError("the library never loaded")
-            await pilot.pause(0.05)
-        await workers_done(app)
-        library = app.screen
-        assert isinstance(library, LibraryScreen)
-        real_show = library._show
-
-        def show(*args) -> None:
-            real_show(*args)
-            shown.append(time.perf_counter())
-
-        library._show = show  # type: ignore[method-assign]
-        for label, text in (("filter", TYPED), ("search", SEARCHED)):
-            cpu, drawn, wait = [], [], []
-            for _ in range(rounds):
-                await pilot.press("slash")
-                for char in text:
-                    key = "space" if char == " " else char
-                    count = len(shown)
-                    began, spent = time.perf_counter(), time.thread_time()
-                    await pilot.press(key)
-                    cpu.append((time.thread_time() - spent) * 1000)
-                    while len(shown) == count and time.perf_counter() - began < 30:
-                        await asyncio.sleep(0.002)
-                    wait.append((shown[-1] - began) * 1000 if len(shown) > count else 30_000)
-                    # The key's whole cost to the UI thread: its rows drawn too.
-                    await workers_done(app)
-                    await pilot.pause()
-                    drawn.append((time.thread_time() - spent) * 1000)
-                await pilot.press("escape")
-                await workers_done(app)
-                await pilot.pause()
-            figures[f"{label} cpu"] = cpu
-            figures[f"{label} drawn"] = drawn
-            figures[f"{label} wait"] = wait
-    return figures
-
-
-def typing(corpus: Path, db: Path, rounds: int) -> dict[str, list[float]]:
-    """The app's keystroke figures, from a process of its own."""
-    command = [sys.executable, "-m", "tests.bench_scale", "--child", str(corpus), str(db)]
-    command.append(str(rounds))
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"typing in the app failed: {done.stderr[-1200:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 # -- one size -------------------------------------------------------------------------------
 
 
@@ -271,17 +200,13 @@ def measure(
     add("second start to the painted library", "s", [t for t, _ in starts[1:]])
     add("app: peak memory (VmHWM)", "MB", [m for _, m in starts[1:]])
     print(f"  {size:,}: typing in the library …", file=sys.stderr)
-    figures = typing(corpus, db, rounds)
-    add("filter keystroke, UI thread (CPU)", "ms", figures["filter cpu"])
-    add("filter keystroke with its rows drawn, UI thread (CPU)", "ms", figures["filter drawn"])
-    add("filter keystroke to its rows on screen", "ms", figures["filter wait"])
-    add("full-text search keystroke, UI thread (CPU)", "ms", figures["search cpu"])
-    add(
-        "full-text search keystroke with its rows drawn, UI thread (CPU)",
-        "ms",
-        figures["search drawn"],
-    )
-    add("full-text search keystroke to its rows on screen", "ms", figures["search wait"])
+    from tests.bench_typing import typing
+
+    figures = typing(corpus, db, size, {"filter": TYPED, "search": SEARCHED}, rounds)
+    for label, name in (("filter", "filter"), ("search", "full-text search")):
+        add(f"{name} keystroke, UI thread (CPU)", "ms", figures[f"{label} cpu"])
+        add(f"{name} keystroke, all threads (CPU)", "ms", figures[f"{label} all"])
+        add(f"{name} keystroke to its rows on screen", "ms", figures[f"{label} wait"])
     print(f"  {size:,}: sorot search and list …", file=sys.stderr)
     add(
         "`sorot search` end to end",
@@ -406,9 +331,4 @@ def _save(
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--child"]:
-        corpus, db, rounds = Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
-        os.environ["TERM"] = "xterm-256color"
-        print(json.dumps(asyncio.run(_typing(corpus, db, rounds))))
-        sys.exit(0)
     sys.exit("run it as: python -m tests.bench --size scale")

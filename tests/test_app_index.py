@@ -148,6 +148,105 @@ async def test_words_search_the_text_ranked_with_the_sentence_they_are_in(app) -
 
 
 @async_test
+async def test_the_sentence_line_comes_with_the_filter_box_not_with_the_first_word(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the line lays the screen out again: on "/", never on a key typed."""
+    from textual.screen import Screen
+
+    layouts: list[str] = []
+    original = Screen._refresh_layout
+
+    def counted(screen, *args, **kwargs):
+        layouts.append(type(screen).__name__)
+        return original(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        line = app.screen.query_one("#library-snippet")
+        assert not line.display, "no line while nobody filters"
+        height = article_list(app).size.height
+        await pilot.press("slash")
+        await settled(app, pilot)
+        assert line.display and "matching sentence shows here" in str(line.render())
+        assert article_list(app).size.height == height - 1
+        layouts.clear()
+        await pilot.press(*"tentara")
+        await settled(app, pilot)
+        assert "tentara" in str(line.render()).casefold()
+        assert layouts == [], "typing words drew the screen again without laying it out"
+        await pilot.press("enter")  # to the list: the words stay, and their sentence
+        await settled(app, pilot)
+        assert line.display
+        await pilot.press("escape")  # the filter cleared: the line goes
+        await settled(app, pilot)
+        assert not line.display and article_list(app).size.height == height
+        await pilot.press("slash", *"no:notes", "enter")  # no words: nothing to show
+        await settled(app, pilot)
+        assert not line.display
+
+
+@async_test
+async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_changes(app) -> None:
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        widget = article_list(app)
+        bar, height = widget.vertical_scrollbar, widget.scrollable_content_region.height
+        # Thousands of rows in a few dozen lines: a one-cell thumb, whatever their number.
+        assert widget._same_thumb(ARTICLES, ARTICLES - 700)
+        assert not widget._same_thumb(ARTICLES, height * 2), "a short list's thumb is longer"
+        await pilot.press("slash", *"tentara")
+        await settled(app, pilot)
+        count, height = len(widget.rows), widget.scrollable_content_region.height
+        assert height * 40 < count < ARTICLES
+        assert bar.window_virtual_size == widget.virtual_size.height == count
+        await pilot.press("enter", "G")  # the end of the shorter list is in reach
+        await settled(app, pilot)
+        assert widget.cursor == count - 1
+        assert widget.scroll_offset.y == widget.max_scroll_y == count - height
+        assert not widget._same_thumb(count, height * 2)
+
+
+@async_test
+async def test_rows_status_and_sentence_are_drawn_in_one_frame(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filter key's rows, count and sentence are all set when its rows are: one frame."""
+    seen: list[tuple[int, str, str]] = []
+    original = LibraryScreen._show
+
+    def show(screen, *args, **kwargs):
+        original(screen, *args, **kwargs)
+        seen.append(
+            (
+                len(article_list(app).rows),
+                status(app, "#library-status"),
+                str(screen.query_one("#library-snippet").render()).casefold(),
+            )
+        )
+
+    monkeypatch.setattr(LibraryScreen, "_show", show)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash")
+        await settled(app, pilot)
+        app.screen.query_one("#library-filter").value = "tentara"  # one query, one _show
+        await settled(app, pilot)
+        count, line, sentence = seen[-1]
+        assert count < ARTICLES
+        assert line.startswith(f"{count:,} of {ARTICLES:,} articles")
+        assert "tentara" in sentence
+        await pilot.press("down", "down")  # a row moved to: its own sentence, as before
+        await settled(app, pilot)
+        expected = app.workspace.snippet(
+            article_list(app).current.id, app.workspace.query("tentara")
+        )
+        shown = str(app.screen.query_one("#library-snippet").render())
+        assert around_first_match(expected) in shown
+
+
+@async_test
 async def test_fast_typing_shows_the_last_query_typed(app) -> None:
     async with running(app) as pilot:
         await settled(app, pilot)

@@ -15,7 +15,9 @@ Beyond shared words:
   same class (troops and troops, whatever the numbers) that weighs for them.
   A passage that counts nothing but names things (``mengirim pasukan``:
   troops, no number) is held to them too: it does not state what a passage
-  counting only containers states;
+  counting only containers states. And a passage counting troops is held to
+  the ones naming troops: a sentence about the same countries that names no
+  troops at all states something else;
 - words are stemmed (``mengirim``, ``mengirimkan``, ``dikirim`` meet) and
   counted things are their class (``pasukan`` and ``tentara`` are troops);
 - dates tell events apart (:mod:`store.claims.events`): the same people
@@ -121,6 +123,10 @@ class Scorer:
         elif mine and (named := theirs.named) and not mine & named:
             value *= DIFFERENT_THINGS  # they name troops, we count containers
         elif other and (named := self.mine.named) and not other & named:
+            value *= DIFFERENT_THINGS
+        elif (counted := mine & things()) and not counted & theirs.named:
+            value *= DIFFERENT_THINGS  # we count troops, they name none: another claim
+        elif (counted := other & things()) and not counted & self.mine.named:
             value *= DIFFERENT_THINGS
         if different_events(self.mine.dates, self.mine.day, theirs.dates, theirs.day):
             value *= DIFFERENT_EVENTS

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -37,6 +37,8 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
+SNIPPET_HINT = "Words typed search the articles' text too: the matching sentence shows here"
+"""The sentence line while the filter is typed and holds no words yet (fits 80 columns)."""
 
 
 class Progress(NamedTuple):
@@ -121,6 +123,8 @@ class LibraryScreen(Screen[None]):
         """True once the highlight was put on the article read last (at the first rows)."""
         self._place_on: str | None = None
         """The article read last, until the first whole order is shown with it highlighted."""
+        self._snippet_ready: tuple[str, Snippet | None] | None = None
+        """The sentence found with the rows being shown, for the row they highlight."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -246,19 +250,40 @@ class LibraryScreen(Screen[None]):
     ) -> None:
         if generation != self._generation:
             return  # typed over before it started
-        numbers = self.sorot.workspace.rows(query, sort, reverse)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, numbers, keep, generation)
+        workspace = self.sorot.workspace
+        numbers = workspace.rows(query, sort, reverse)
+        worker = get_current_worker()
+        # The sentence of the row to be highlighted comes with the rows: one trip to the
+        # UI thread and one frame drawn for both, where a worker of its own took two.
+        shown = None
+        if query.words and numbers and not worker.is_cancelled:
+            first = keep if keep is not None and keep in numbers else numbers[0]
+            row = workspace.row_data([first]).get(first)
+            if row is not None:
+                shown = (row.id, self._snippet_of(row.id, query))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, numbers, keep, generation, shown)
 
-    def _show(self, numbers: array, keep: int | None, generation: int) -> None:
+    def _show(
+        self,
+        numbers: array,
+        keep: int | None,
+        generation: int,
+        snippet: tuple[str, Snippet | None] | None = None,
+    ) -> None:
         if generation != self._generation or not self.is_attached:
             return  # a later query is on its way
         workspace = self.sorot.workspace
         rows = Rows(numbers, workspace.row_data, workspace.counts)
         self.list.sort = self.sort
-        self.list.show(rows, self.sorot.read_ids(), keep)
+        self._snippet_ready = snippet
+        # The status line and the sentence are updated here rather than on the list's
+        # Highlighted message: that would come after the rows were drawn, a frame later.
+        self.list.show(rows, self.sorot.read_ids(), keep, announce=False)
         self._place_on = None
         self._update_header()
+        self._status(self.list.cursor, len(rows))
+        self._find_snippet()
 
     def show_progress(self, progress: Progress | None) -> None:
         """Say what the index is doing in the status line (``None`` when it is done)."""
@@ -342,22 +367,53 @@ class LibraryScreen(Screen[None]):
         status.update(line, layout=False)
 
     def _find_snippet(self) -> None:
-        line = self.query_one("#library-snippet", Static)
         current = self.list.current
         if not self.filter_query.words or current is None:
-            if line.display:
-                line.display = False
+            self._snippet_idle()
+            return
+        ready, self._snippet_ready = self._snippet_ready, None
+        if ready is not None and ready[0] == current.id:
+            self._show_snippet(*ready)
             return
         self._snippet_worker(current.id, self.filter_query)
 
+    def _snippet_idle(self) -> None:
+        """The sentence line with no sentence to show: a hint while typing, else gone.
+
+        The line is there while the filter box has the focus or the filter holds
+        words. Showing or hiding it lays the screen out again (the list gives up a
+        row, ~10 ms and every widget drawn anew), so that happens when the box is
+        entered or left, not on the first word typed into it.
+        """
+        line = self.query_one("#library-snippet", Static)
+        words = bool(self.filter_query.words)
+        if not words and self.focused is not self.query_one("#library-filter"):
+            if line.display:
+                line.display = False
+            return
+        line.update(Text("" if words else SNIPPET_HINT, "dim italic"), layout=False)
+        if not line.display:
+            line.display = True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "library-filter":
+            self._find_snippet()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "library-filter":
+            self._find_snippet()
+
     @work(thread=True, exclusive=True, group="library-snippet")
     def _snippet_worker(self, article_id: str, query: Query) -> None:
-        try:
-            snippet = self.sorot.workspace.snippet(article_id, query)
-        except Exception:  # a file gone or unreadable meanwhile: no line, nothing else
-            snippet = None
+        snippet = self._snippet_of(article_id, query)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_snippet, article_id, snippet)
+
+    def _snippet_of(self, article_id: str, query: Query) -> Snippet | None:
+        try:
+            return self.sorot.workspace.snippet(article_id, query)
+        except Exception:  # a file gone or unreadable meanwhile: no line, nothing else
+            return None
 
     def _show_snippet(self, article_id: str, snippet: Snippet | None) -> None:
         current = self.list.current

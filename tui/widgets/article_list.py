@@ -12,6 +12,7 @@ from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +24,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from store.library.catalog import Row
@@ -163,6 +165,9 @@ class Rows:
             return None
 
 
+_PLAIN = Style()
+
+
 def word_count(words: int, width: int = WORDS_WIDTH) -> str:
     """``words`` in ``width`` characters: ``12,345``, else ``340k``, ``3.4M`` (a scrape's
     one-line article can have millions, and a wider number would push the row apart)."""
@@ -251,8 +256,14 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(maxsize=512)
         self._styles = ComponentStyles(self)
 
-    def show(self, rows: Rows, read: set[str], keep: int | None = None) -> None:
-        """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed."""
+    def show(
+        self, rows: Rows, read: set[str], keep: int | None = None, *, announce: bool = True
+    ) -> None:
+        """Show ``rows``, keeping the article numbered ``keep`` highlighted if it is listed.
+
+        ``announce=False``: no ``Highlighted`` message; the caller updates what
+        depends on the highlight itself, in the same frame as the rows.
+        """
         self.rows, self.read = rows, read
         self._cache.clear()
         self._set_height(len(rows))
@@ -260,7 +271,8 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
         self.set_reactive(ArticleList.cursor, target)
         self.refresh()
         self.scroll_to_cursor()
-        self.post_message(self.Highlighted(target, len(rows)))
+        if announce:
+            self.post_message(self.Highlighted(target, len(rows)))
 
     def _set_height(self, count: int) -> None:
         """Make the scroll range ``count`` rows, laying the screen out only when it must.
@@ -276,7 +288,33 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             self.virtual_size = new
             return
         self.set_reactive(ScrollView.virtual_size, new)
+        if self._same_thumb(old.height, new.height):
+            # A long list's thumb is one cell whatever its length: drawing the bar again
+            # would cost as much as a few rows, on every key typed in the filter.
+            bar = self.vertical_scrollbar
+            bar.set_reactive(ScrollBar.window_virtual_size, new.height)
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            self.scroll_target_y = self.validate_scroll_y(self.scroll_target_y)
+            return
         self._scroll_update(new)  # Textual's own update of the scrollbar and scroll limits
+
+    def _same_thumb(self, old: int, new: int) -> bool:
+        """Whether the vertical scrollbar looks the same for ``new`` rows as for ``old``."""
+        if not self.show_vertical_scrollbar:
+            return False
+        bar = self.vertical_scrollbar
+        if bar.window_virtual_size != old:
+            return False  # the bar has not been drawn for the rows shown now
+
+        def cells(rows: int) -> list[Segment]:
+            # As ScrollBar._render_bar asks its renderer, colours aside.
+            window = bar.window_size if bar.window_size < rows else 0
+            drawn = bar.renderer.render_bar(
+                bar.size.height, ceil(rows), ceil(window), bar.position, bar.thickness
+            )
+            return drawn.segments
+
+        return cells(old) == cells(new)
 
     @property
     def current(self) -> Row | None:
@@ -319,34 +357,32 @@ class ArticleList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         columns = column_widths(width, self.sort)
         unread = entry.id not in self.read
-        text = Text(end="")
-        text.append("●" if unread else " ", self._styles("article-list--unread"))
-        text.append("*" if entry.id in self.drafts else " ", self._styles("article-list--draft"))
-        text.append(
-            _fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ",
-            self._styles("article-list--dim"),
-        )
-        text.append(
-            _fit(entry.outlet or "—", columns.outlet).ljust(columns.outlet) + " ",
-            self._styles("article-list--dim"),
-        )
+        dim = self._styles("article-list--dim")
+        # Segments straight away, not a rich Text rendered: a screenful of rows is
+        # drawn on every key typed in the filter, and Text.render was half of a row.
+        cells: list[tuple[str, Style]] = [
+            ("●" if unread else " ", self._styles("article-list--unread")),
+            ("*" if entry.id in self.drafts else " ", self._styles("article-list--draft")),
+            (_fit(entry.date or "—", DATE_WIDTH).ljust(DATE_WIDTH) + " ", dim),
+            (_fit(entry.outlet or "—", columns.outlet).ljust(columns.outlet) + " ", dim),
+        ]
         if columns.words:
             shown = word_count(entry.words, columns.words).rjust(columns.words)
-            text.append(shown + " ", self._styles("article-list--dim"))
-        claims = claims_text(self.rows.counts.get(entry.id), self._styles)
-        claims.truncate(columns.claims, overflow="ellipsis", pad=True)
-        text.append_text(claims)
-        text.append(" ")
-        text.append(
-            _fit(entry.title, columns.title),
-            self._styles("article-list--unread" if unread else "article-list--read"),
-        )
+            cells.append((shown + " ", dim))
+        counts = self.rows.counts.get(entry.id)
+        if counts:
+            claims = claims_text(counts, self._styles)
+            claims.truncate(columns.claims, overflow="ellipsis", pad=True)
+            cells.extend((s.text, s.style or _PLAIN) for s in claims.render(self.app.console))
+        else:
+            cells.append((" " * columns.claims, _PLAIN))
+        cells.append((" ", _PLAIN))
+        title = self._styles("article-list--unread" if unread else "article-list--read")
+        cells.append((_fit(entry.title, columns.title), title))
         if row == self.cursor:
-            text.stylize(self._styles("article-list--cursor"))
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console)
-        ]
+            cursor = self._styles("article-list--cursor")
+            cells = [(text, style + cursor) for text, style in cells]
+        segments = [Segment(text, base + style) for text, style in cells if text]
         return Strip(segments).crop_extend(0, width, base)
 
     def watch_cursor(self, old: int, new: int) -> None:
