@@ -534,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
         help="with --size scale: keep the generated corpora here between runs",
     )
     parser.add_argument(
-        "--rounds", type=int, default=5, help="with --size scale: times each word is typed"
+        "--rounds", type=int, default=8, help="with --size scale: times each word is typed"
     )
     parser.add_argument(
         "--entities-upto",
