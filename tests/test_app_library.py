@@ -20,8 +20,9 @@ from tests.pilot_helpers import (
     status,
     write_articles,
 )
-from tui.screens.library import LibraryScreen, Progress
+from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
+from tui.screens.status_text import Progress
 
 # The seeds' word counts identify their rows: the date sort puts the two dated
 # ~2024-11-30 by their texts first (by title, descending, as the dates tie),
@@ -106,20 +107,20 @@ async def test_background_progress_comes_last_and_shortens_in_a_narrow_terminal(
 
 
 def test_a_narrow_status_line_gives_way_progress_first_then_unread() -> None:
-    from tui.screens.library import _fitted
+    from tui.screens.status_text import fitted
 
     parts = ["88,631 of 100,000 articles", "ranked by relevance", "row 1"]
     unread, doing = "100,000 unread", Progress("Finding entities:", 216, 100_000, "articles")
-    assert _fitted(parts, unread, doing, 160).endswith("row 1 · " + str(doing))
-    assert _fitted(parts, unread, doing, 100) == (
+    assert fitted(parts, unread, doing, 160).endswith("row 1 · " + str(doing))
+    assert fitted(parts, unread, doing, 100) == (
         "88,631 of 100,000 articles · 100,000 unread · ranked by relevance · row 1 · "
         "Finding entities 0%"
     )
-    assert _fitted(parts, unread, doing, 78) == (
+    assert fitted(parts, unread, doing, 78) == (
         "88,631 of 100,000 articles · ranked by relevance · row 1 · Finding entities 0%"
     )
-    assert _fitted(parts, unread, doing, 60) == " · ".join(parts)
-    assert _fitted(parts, unread, None, 78).startswith("88,631 of 100,000 articles · 100,000")
+    assert fitted(parts, unread, doing, 60) == " · ".join(parts)
+    assert fitted(parts, unread, None, 78).startswith("88,631 of 100,000 articles · 100,000")
 
 
 @async_test

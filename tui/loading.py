@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from store.files.database import DatabaseUnreadable
 from store.library.indexer import IndexReport
 from tui.memory import settle
-from tui.screens.library import Progress
+from tui.screens.status_text import Progress
 
 if TYPE_CHECKING:
     from tui.app import SorotApp

@@ -11,7 +11,7 @@ the sentence of the highlighted article the words were found in.
 from __future__ import annotations
 
 from array import array
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -26,6 +26,7 @@ from store.library.catalog import RANKED, SORT_KEYS
 from store.library.fulltext import Snippet
 from store.news.safetext import printable
 from store.query import FIELDS, Query, QueryError
+from tui.screens.status_text import SNIPPET_HINT, Progress, fitted, snippet_text
 from tui.widgets.article_list import ArticleList, Rows, header_text
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.footer import Footer
@@ -37,57 +38,6 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
-SNIPPET_HINT = "Words typed search the articles' text too: the matching sentence shows here"
-"""The sentence line while the filter is typed and holds no words yet (fits 80 columns)."""
-
-
-class Progress(NamedTuple):
-    """What a background pass is doing, for the status line."""
-
-    doing: str
-    done: int
-    total: int
-    unit: str
-
-    def __str__(self) -> str:
-        """``Finding entities: 216 of 10,000 articles``."""
-        return f"{self.doing} {self.done:,} of {self.total:,} {self.unit}"
-
-    @property
-    def short(self) -> str:
-        """``Finding entities 2%``, for a narrow terminal."""
-        return f"{self.doing.rstrip(':')} {self.done * 100 // max(self.total, 1)}%"
-
-
-def _fitted(parts: list[str], unread: str | None, progress: Progress | None, width: int) -> str:
-    """The status line's parts joined, what matters least giving way in a narrow terminal.
-
-    The counts, the sort and the row always stay; then the background pass's
-    progress (last, and as a percentage if need be), then the unread count.
-    """
-    head = parts[:1] + ([unread] if unread else []) + parts[1:]
-    choices = [head, parts]
-    if progress:
-        choices = [[*head, str(progress)], [*head, progress.short], [*parts, progress.short], parts]
-    for choice in choices:
-        line = " · ".join(choice)
-        if len(line) <= width:
-            return line
-    return " · ".join(choices[-1])
-
-
-def snippet_text(snippet: Snippet, width: int) -> Text:
-    """The matching sentence in one line of ``width`` cells, its first match in view."""
-    body = printable(snippet.text.replace("\n", " "))  # one character for one: offsets hold
-    text = Text(body, no_wrap=True, end="")
-    for start, end in snippet.matches:
-        text.stylize("bold reverse", start - snippet.start, end - snippet.start)
-    first = snippet.matches[0][0] - snippet.start if snippet.matches else 0
-    cut = max(0, min(first - width // 3, len(body) - width))
-    if cut:
-        text = Text("…", "dim", end="") + text[cut + 1 :]
-    text.truncate(width, overflow="ellipsis")
-    return text
 
 
 class LibraryScreen(Screen[None]):
@@ -362,7 +312,7 @@ class LibraryScreen(Screen[None]):
         elif total:
             parts.append("nothing matches the filter: Esc clears it")
         width = (status.content_size.width or self.size.width - 2) - len(notice)
-        line = notice + _fitted(parts, unread_part, self.progress, width)
+        line = notice + fitted(parts, unread_part, self.progress, width)
         # Fixed one-line widgets: updating them must not lay the whole screen out again.
         status.update(line, layout=False)
 
