@@ -7,15 +7,18 @@ as 100,000 articles, whose speed ``make bench ARGS="--size scale"`` measures.
 
 from __future__ import annotations
 
+import asyncio
 import random
 import shutil
 from pathlib import Path
 
 import pytest
 
+from store.library.catalog import Catalog
 from store.workspace import Workspace
 from tests.benchcorpus import write_corpus
 from tests.pilot_helpers import article_list, async_test, list_lines, running, status, workers_done
+from tests.test_stopping import ENDLESS
 from tui.screens.library import IN_WORKER_FROM, LibraryScreen
 from tui.screens.reader import ReaderScreen
 
@@ -260,6 +263,51 @@ async def test_fast_typing_shows_the_last_query_typed(app) -> None:
         await settled(app, pilot)
         assert sorted(shown_ids(app)) == sorted(rows[n].id for n in numbers)
         assert "sorted by date" in status(app, "#library-status")
+
+
+@async_test
+async def test_a_query_typed_over_is_stopped_where_it_is(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows' query of a key typed over stops at once: its core goes to the next key's."""
+    outcome: list[str] = []
+    lent: list = []
+    original = Catalog.select
+
+    def select(catalog, words=(), **kwargs):
+        if list(words) != ["slow"]:
+            return original(catalog, words, **kwargs)
+        try:
+            with catalog.database.connection() as connection:
+                lent.append(connection)
+                connection.execute(ENDLESS).fetchone()
+        except BaseException as error:
+            outcome.append(type(error).__name__)
+            raise
+        outcome.append("finished")
+        return original(catalog, words, **kwargs)
+
+    monkeypatch.setattr(Catalog, "select", select)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash", *"slow")
+        await asyncio.sleep(0.3)  # the endless query under way
+        assert not outcome
+        await pilot.press("backspace")
+        for _ in range(50):
+            if outcome:
+                break
+            await asyncio.sleep(0.1)
+        try:
+            assert outcome == ["Stopped"]
+        finally:
+            for connection in lent:  # when not stopped, the test must still end
+                connection.interrupt()
+        await settled(app, pilot)
+        space = app.workspace
+        numbers = space.rows(space.query("slo"), "relevance")
+        assert len(article_list(app).rows) == len(numbers)
+        assert status(app, "#library-status").startswith(f"{len(numbers):,} of ")
 
 
 @async_test

@@ -43,6 +43,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from store.files.modes import file_mode, is_team_folder, make_folders
+from store.files.stopping import Stopped, current_stopper, is_interrupt
 
 _KEPT = {code: 0x10FF00 + (code & 0xFF) for code in range(0xDC80, 0xDD00)}
 """The lone surrogates ``surrogateescape`` makes of undecodable bytes, and what they are kept as."""
@@ -143,19 +144,40 @@ class Database:
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[sqlite3.Connection]:
-        """A connection for this block (``DatabaseUnreadable`` when the file is beyond use)."""
+        """A connection for this block (``DatabaseUnreadable`` when the file is beyond use).
+
+        Inside a :class:`~store.files.stopping.Stopper`'s ``watching`` block, its
+        ``stop`` interrupts the block's queries, which then raise ``Stopped``.
+        """
         connection = self._take()
         generation = self._generation
+        stopper = current_stopper()
+        if stopper is not None:
+            try:
+                stopper.lend(connection)
+            except Stopped:
+                self._give_back(connection, generation)
+                raise
         try:
             yield connection
         except sqlite3.DatabaseError as error:
+            if stopper is not None:
+                stopper.give_back(connection)
             if is_unreadable(error):
                 with contextlib.suppress(sqlite3.Error):
                     connection.close()
                 raise DatabaseUnreadable(str(error)) from error
             self._give_back(connection, generation)
+            if stopper is not None and stopper.stopped and is_interrupt(error):
+                raise Stopped(str(error)) from error
+            raise
+        except BaseException:
+            if stopper is not None:
+                stopper.give_back(connection)
             raise
         else:
+            if stopper is not None:
+                stopper.give_back(connection)
             self._give_back(connection, generation)
 
     def _take(self) -> sqlite3.Connection:

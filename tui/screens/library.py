@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from store.files.stopping import Stopped, Stopper
 from store.library.catalog import RANKED, SORT_KEYS
 from store.library.fulltext import Snippet
 from store.news.safetext import printable
@@ -68,6 +69,8 @@ class LibraryScreen(Screen[None]):
         self.progress: Progress | None = None
         """What the index is doing, while it is (``Indexing 1,200 of 5,000 files``)."""
         self._generation = 0
+        self._stopper = Stopper()
+        """Stops the rows' query under way when another is asked for."""
         self._sort_chosen = False
         self._placed = False
         """True once the highlight was put on the article read last (at the first rows)."""
@@ -175,8 +178,11 @@ class LibraryScreen(Screen[None]):
             keep = self.list.current.number
         self._generation += 1
         if self.total >= IN_WORKER_FROM:
+            # The query typed over is stopped where it is: its core goes to this one.
+            self._stopper.stop()
+            self._stopper = Stopper()
             self._select_in_worker(
-                self.filter_query, self.sort, self.reverse, keep, self._generation
+                self.filter_query, self.sort, self.reverse, keep, self._generation, self._stopper
             )
         else:
             numbers = self.sorot.workspace.rows(self.filter_query, self.sort, self.reverse)
@@ -196,21 +202,32 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library-rows")
     def _select_in_worker(
-        self, query: Query, sort: str, reverse: bool, keep: int | None, generation: int
+        self,
+        query: Query,
+        sort: str,
+        reverse: bool,
+        keep: int | None,
+        generation: int,
+        stopper: Stopper,
     ) -> None:
         if generation != self._generation:
             return  # typed over before it started
         workspace = self.sorot.workspace
-        numbers = workspace.rows(query, sort, reverse)
         worker = get_current_worker()
-        # The sentence of the row to be highlighted comes with the rows: one trip to the
-        # UI thread and one frame drawn for both, where a worker of its own took two.
-        shown = None
-        if query.words and numbers and not worker.is_cancelled:
-            first = keep if keep is not None and keep in numbers else numbers[0]
-            row = workspace.row_data([first]).get(first)
-            if row is not None:
-                shown = (row.id, self._snippet_of(row.id, query))
+        try:
+            with stopper.watching():
+                numbers = workspace.rows(query, sort, reverse)
+                # The sentence of the row to be highlighted comes with the rows: one trip
+                # to the UI thread and one frame drawn for both, where a worker of its own
+                # took two.
+                shown = None
+                if query.words and numbers and not worker.is_cancelled:
+                    first = keep if keep is not None and keep in numbers else numbers[0]
+                    row = workspace.row_data([first]).get(first)
+                    if row is not None:
+                        shown = (row.id, self._snippet_of(row.id, query))
+        except Stopped:
+            return  # typed over: a later query is on its way
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, numbers, keep, generation, shown)
 
