@@ -28,7 +28,7 @@ from store.claims.figures import (
     find_figures,
 )
 from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
-from store.claims.terms import terms
+from store.claims.terms import name_terms, terms
 from store.claims.when import dates
 from store.news.article import Article
 from store.query.words import shown_date
@@ -163,7 +163,8 @@ class RelatedFinder:
         keys = keys_within(self.names_of(article), start, end)
         day = article_day(article)
         figures = tuple(find_figures(text, day))
-        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day)
+        names = name_terms(article.body, start, end)
+        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day, names=names)
 
     def scored(
         self, article: Article, start: int, end: int, pool: int = POOL

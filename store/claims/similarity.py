@@ -22,6 +22,13 @@ Beyond shared words:
   counted things are their class (``pasukan`` and ``tentara`` are troops);
 - dates tell events apart (:mod:`store.claims.events`): the same people
   meeting in July and in November are two claims, whatever they share;
+- sharing names alone is not stating one claim: when every term two
+  passages share is a name in the passage asked about (written as one in
+  its article, ``store.claims.terms.name_terms``, or an entity key), the
+  score is cut (``NAMES_ONLY``): ``hujan membuat Sungai Cimanuk meluap``
+  and ``memperbaiki tanggul Sungai Cimanuk`` speak of one river, not of
+  one thing. Only the passage asked about needs its names (its article is
+  at hand); a candidate's terms are enough;
 - entity keys, when a caller gives an article's names, are terms too
   (``Kim Jong-un`` and ``Kim`` both ``key:kim jong un``); the workspace
   gives none today: on the seed gold they did not measurably help.
@@ -61,6 +68,9 @@ QUERY_WEIGHT = 0.7
 RELATIVE = 0.6
 """Passages scoring under this share of the best one are not shown (the best sets the bar)."""
 
+NAMES_ONLY = 0.35
+"""What a score is multiplied by when two passages share nothing but names."""
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:
@@ -75,6 +85,8 @@ class Profile:
     """The day its article is dated."""
     counted: frozenset[str] | None = None
     """The classes it counts, when known without its figures (a candidate source's row)."""
+    names: frozenset[str] = frozenset()
+    """Its terms written as names in its article (``store.claims.terms.name_terms``), if known."""
 
     @property
     def keys(self) -> frozenset[str]:
@@ -108,6 +120,7 @@ class Scorer:
         self.weights = {t: idf(t) ** 2 for t in mine.terms}
         self.norm = sum(self.weights.values())
         self.units = mine.units
+        self.proper = mine.names | mine.keys
 
     def __call__(self, theirs: Profile) -> float:
         """How surely ``theirs`` states the claim of the passage, from 0 to 1."""
@@ -128,6 +141,9 @@ class Scorer:
             value *= DIFFERENT_THINGS  # we count troops, they name none: another claim
         elif (counted := other & things()) and not counted & self.mine.named:
             value *= DIFFERENT_THINGS
+        proper = self.proper
+        if proper and not any(t in weights and t not in proper for t in theirs.terms):
+            value *= NAMES_ONLY  # the same people and places, nothing said of them alike
         if different_events(self.mine.dates, self.mine.day, theirs.dates, theirs.day):
             value *= DIFFERENT_EVENTS
         return value

@@ -88,3 +88,58 @@ def key_term(key: str) -> str:
 def terms(text: str, keys: Iterable[str] = ()) -> frozenset[str]:
     """The set of terms of ``text`` with the entity ``keys`` named in it."""
     return frozenset(words(text)) | frozenset(key_term(k) for k in keys if k)
+
+
+_SENTENCE_END = frozenset(".!?\n")
+_OPENERS = frozenset("\"'“‘([« \t\xa0")
+_LINE = re.compile(r"[^\n]+")
+
+TITLE_SHARE = 0.7
+"""A line with more of its words capitalised than this share is a title (``Baca Juga: Kim
+Bertemu Putin``): it tells no name from a word."""
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence (or the text)."""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+@lru_cache(maxsize=64)
+def written_as_names(text: str) -> frozenset[str]:
+    """The words (lower case) ``text`` writes as names and never in lower case.
+
+    Capitalised where no sentence starts (``dengan Menteri Pertahanan
+    Rusia``) or in capitals (``KCNA``), outside title-like lines; a word the
+    text also writes in lower case (``menteri Korea Utara``) is a word.
+    """
+    written: set[str] = set()
+    lower: set[str] = set()
+    for line in _LINE.finditer(text):
+        found = [m for m in _WORD.finditer(text, *line.span()) if not m.group()[0].isdigit()]
+        capitals = [m for m in found if m.group()[0].isupper()]
+        lower.update(m.group() for m in found if m.group().islower())
+        if len(found) > 3 and len(capitals) > len(found) * TITLE_SHARE:
+            continue
+        for m in capitals:
+            word = m.group()
+            if word.isupper() or not _opens_sentence(text, m.start()):
+                written.add(word.casefold())
+    return frozenset(written - lower)
+
+
+def name_terms(text: str, start: int, end: int) -> frozenset[str]:
+    """The terms of the names in ``text[start:end]``, ``text`` being the passage's article.
+
+    A word is a name when the article writes it as one (:func:`written_as_names`):
+    a sentence's first word is a name only when the article writes it so elsewhere.
+    """
+    names = written_as_names(text)
+    found: set[str] = set()
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if word[0].isupper() and word.casefold() in names:
+            found.update(words(word))
+    return frozenset(found)
