@@ -213,3 +213,25 @@ def test_sharing_only_names_is_not_stating_one_claim() -> None:
     assert score(named, dyke, idf) < 0.5 * score(plain, dyke, idf)
     # Rain and overflowing shared besides the river: the names do not count against it.
     assert score(named, cause, idf) == score(plain, cause, idf)
+
+
+def test_forms_the_stemmer_cuts_apart_still_meet() -> None:
+    from store.claims.terms import variants
+
+    def idf(_term: str) -> float:
+        return 1.0
+
+    # Snowball gives back no "t" after "men-" and takes "-mu" for "your".
+    assert terms("menandatangani") != terms("ditandatangani")
+    assert terms("bertemu") != terms("pertemuan")
+    assert "andatangan" in variants("tandatangan") and "tandatangan" in variants("andatangan")
+    assert "berte" in variants("temu")
+    signed = profile("Presiden menandatangani perjanjian dagang di Jakarta.")
+    told = profile("Perjanjian dagang itu ditandatangani presiden di Jakarta.")
+    assert score(signed, told, idf) == 1.0
+    assert score(told, signed, idf) == 1.0
+    met = profile("Gubernur bertemu nelayan Mamuju.")
+    meeting = profile("Pertemuan gubernur dengan nelayan Mamuju.")
+    assert score(met, meeting, idf) == 1.0
+    # The terms kept per sentence are untouched: an index need not read its rows again.
+    assert terms("menandatangani") == {"andatangan"}

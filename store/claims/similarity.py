@@ -20,6 +20,10 @@ Beyond shared words:
   troops at all states something else;
 - words are stemmed (``mengirim``, ``mengirimkan``, ``dikirim`` meet) and
   counted things are their class (``pasukan`` and ``tentara`` are troops);
+  where the stemmer cuts forms of one word apart (``menandatangani`` and
+  ``ditandatangani``, ``bertemu`` and ``pertemuan``) the passage asked
+  about meets the stems of its words' other forms too
+  (``store.claims.terms.variants``);
 - dates tell events apart (:mod:`store.claims.events`): the same people
   meeting in July and in November are two claims, whatever they share;
 - sharing names alone is not stating one claim: when every term two
@@ -47,8 +51,8 @@ from datetime import date
 from store.claims.events import Span, different_events
 from store.claims.figure import Figure
 from store.claims.figures import counted_units
-from store.claims.lexicon import things
-from store.claims.terms import KEY_PREFIX
+from store.claims.lexicon import class_names, things
+from store.claims.terms import KEY_PREFIX, variants
 
 DEFAULT_THRESHOLD = 0.20
 """The score from which ``sorot related`` prints a passage by default."""
@@ -121,11 +125,19 @@ class Scorer:
         self.norm = sum(self.weights.values())
         self.units = mine.units
         self.proper = mine.names | mine.keys
+        # Which of my terms a term of theirs is: itself, or another form's stem of it.
+        self.meets: dict[str, str] = {t: t for t in mine.terms}
+        classes = class_names()  # ``troops`` is no word's stem: it has no other forms
+        for term in sorted(mine.terms):
+            if term.isalpha() and term not in classes:
+                for variant in variants(term):
+                    self.meets.setdefault(variant, term)
 
     def __call__(self, theirs: Profile) -> float:
         """How surely ``theirs`` states the claim of the passage, from 0 to 1."""
-        weights, idf = self.weights, self.idf
-        top = sum(weights[t] for t in theirs.terms if t in weights)
+        weights, idf, meets = self.weights, self.idf, self.meets
+        shared = {meets[t] for t in theirs.terms if t in meets}
+        top = sum(weights[t] for t in shared)
         if not top or not self.norm:
             return 0.0
         norm = sum(idf(t) ** 2 for t in theirs.terms)
@@ -142,7 +154,7 @@ class Scorer:
         elif (counted := other & things()) and not counted & self.mine.named:
             value *= DIFFERENT_THINGS
         proper = self.proper
-        if proper and not any(t in weights and t not in proper for t in theirs.terms):
+        if proper and shared <= proper:
             value *= NAMES_ONLY  # the same people and places, nothing said of them alike
         if different_events(self.mine.dates, self.mine.day, theirs.dates, theirs.day):
             value *= DIFFERENT_EVENTS

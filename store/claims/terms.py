@@ -57,6 +57,61 @@ def stem(word: str) -> str:
     return stemmed
 
 
+_VOWELS = "aiueo"
+
+_PREFIXES = ("di", "ber", "ter", "per", "ke")
+_SUFFIXES = ("", "i", "kan", "an")
+
+
+def _nasal(prefix: str, root: str) -> str:
+    """``me-`` or ``pe-`` before ``root`` as written (``me`` + ``tulis``: ``menulis``)."""
+    first = root[0]
+    if first in "ktps":
+        return prefix + {"k": "ng", "t": "n", "p": "m", "s": "ny"}[first] + root[1:]
+    if first in _VOWELS or first in "gh":
+        return prefix + "ng" + root
+    if first in "bf":
+        return prefix + "m" + root
+    if first in "cdjz":
+        return prefix + "n" + root
+    return prefix + root
+
+
+@lru_cache(maxsize=100_000)
+def variants(term: str) -> frozenset[str]:
+    """The stems Snowball gives other forms of the word that stems to ``term``, with it.
+
+    Snowball cuts some forms of one word apart: ``ditandatangani`` is
+    ``tandatangan`` but ``menandatangani`` is ``andatangan`` (the ``t`` that
+    ``men-`` swallows is not given back), ``pertemuan`` is ``temu`` but
+    ``bertemu`` is ``berte`` (``-mu`` taken for "your"), ``pasokan`` is
+    ``paso`` but ``memasok`` is ``pasok``. Read alone a stem cannot be
+    mended (``menaikkan`` is ``aik``: ``naik`` or ``taik``?), but the
+    stems of the forms of its likely roots (with ``di-``, ``ber-``,
+    ``meN-``, ``peN-``... and ``-i``, ``-kan``, ``-an``) are what other
+    passages hold for the same word: a passage asked about meets them so
+    (:class:`store.claims.similarity.Scorer`), and the terms kept per
+    sentence stay as they are.
+    """
+    if len(term) < 3 or not term.isalpha():
+        return frozenset((term,))
+    roots = {term}
+    if term[0] in _VOWELS:
+        roots |= {"t" + term, "n" + term}  # what ``men-`` or ``pen-`` may have swallowed
+    if term.startswith(("ber", "ter")) and len(term) <= 6:
+        roots |= {term[3:] + "mu", term[3:] + "ku"}  # a prefix left on when ``-mu`` was cut
+    found = set(roots)
+    stemmer = _stemmer()
+    for root in roots:
+        for start in (*(p + root for p in _PREFIXES), _nasal("me", root), _nasal("pe", root)):
+            for end in _SUFFIXES:
+                stemmed = stemmer.stemWord(start + end)
+                if len(stemmed) >= 4:
+                    found.add(stemmed)
+    closed = stopwords()
+    return frozenset(v for v in found if v not in closed)
+
+
 def words(text: str) -> list[str]:
     """The content words of ``text``, stemmed, in order (numbers and dates masked).
 
