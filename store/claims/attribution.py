@@ -151,6 +151,33 @@ def speaker_in(text: str, names: Sequence[NameSpan] = ()) -> Speaker | None:
     return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
+
+
+def _said_after(text: str, end: int, names: Sequence[NameSpan], most: int = 400) -> Speaker | None:
+    """Who the rest of the sentence after ``end`` says said it (``…, tegas Putin.``).
+
+    Only the shapes that attribute after a statement are read there: a subject
+    later in the sentence says something else.
+    """
+    tail = text[end : end + most]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[: stop.end()] if stop else tail
+    local = [NameSpan(n.start - end, n.end - end, n.key) for n in names]
+    for pattern in (_REPORT, _AFTER):
+        m = pattern.search(tail)
+        if m:
+            start, stop_at = m.span("who")
+            while stop_at > start and tail[stop_at - 1] in ".,":
+                stop_at -= 1
+            cleaned = _clean(tail[start:stop_at])
+            if cleaned and cleaned.casefold() not in _NOT_SPEAKERS:
+                key = _snap(start, stop_at, local)
+                cue = " ".join(m["cue"].split()).casefold()
+                return Speaker(key or cleaned, end + start, end + stop_at, cue)
+    return None
+
+
 def is_pronoun(name: str) -> bool:
     """True for ``Ia``, ``dia``, ``-nya``, ``he``: a speaker named before the passage."""
     return name.casefold() in _PRONOUNS or name == "-nya"
@@ -170,6 +197,10 @@ def speaker_of(
     quoted = any(q in passage for q in '“”"')
     if found is not None and not is_pronoun(found.name):
         return found.name
+    if found is None and (after := _said_after(text, end, names)) is not None:
+        found = after  # a part of a sentence that says who said it after the part
+        if not is_pronoun(found.name):
+            return found.name
     if found is None and not quoted:
         return None
     head = max(0, start - before)
@@ -187,3 +218,31 @@ def speaker_of(
         if said is not None and not is_pronoun(said.name):
             last = said.name
     return last
+
+
+def _person(name: str) -> list[str] | None:
+    """The words of ``name`` when it reads as a person's name (``Vladimir Putin``), else None.
+
+    Organisations and media in capitals (``KCNA``, ``BPBD``), groups (``Para analis``,
+    ``intelijen Korea Selatan``) and pronouns are not people: who stands behind
+    them is not known here.
+    """
+    found = name.split()
+    if not found or len(found) > 4 or is_pronoun(name):
+        return None
+    if any(not w[:1].isupper() or w.isupper() or w.casefold() in _TITLES for w in found):
+        return None
+    return [w.casefold() for w in found]
+
+
+def different_people(mine: str | None, theirs: str | None) -> bool:
+    """True when two speakers are both people by name, and not one person.
+
+    ``Kim`` and ``Putin`` are two; ``Putin`` and ``Vladimir Putin``, or
+    ``Kim Jong-un`` and ``Kim``, share a name and may be one; ``KCNA`` and
+    ``Kim`` say nothing (a medium reports what a person says).
+    """
+    if mine is None or theirs is None:
+        return False
+    a, b = _person(mine), _person(theirs)
+    return a is not None and b is not None and not set(a) & set(b)
