@@ -235,3 +235,33 @@ def test_forms_the_stemmer_cuts_apart_still_meet() -> None:
     assert score(met, meeting, idf) == 1.0
     # The terms kept per sentence are untouched: an index need not read its rows again.
     assert terms("menandatangani") == {"andatangan"}
+
+
+def test_what_two_people_by_name_said_is_not_shown_as_one_claim() -> None:
+    said = [
+        article(
+            "Menteri soal beras",
+            "Harian Satu",
+            "2026-11-14",
+            "Harga beras akan turun bulan depan karena panen raya, kata Budi Santoso.",
+        ),
+        article(
+            "Gubernur soal beras",
+            "Kabar Dua",
+            "2026-11-15",
+            "Harga beras akan turun bulan depan karena panen raya, ujar Rahmat Hidayat.",
+        ),
+        article(
+            "Beras turun",
+            "Warta Tiga",
+            "2026-11-15",
+            "Harga beras turun bulan depan karena panen raya, kata Budi Santoso di Jakarta.",
+        ),
+    ]
+    by_id = {a.id: a for a in said}
+    desk = Desk(lambda: said, by_id.get)
+    source = said[0]
+    end = source.body.index(", kata")
+    shown = desk.related(source, 0, end)
+    # Budi said it here and there; Rahmat said the same words: another person's claim.
+    assert [r.article_id for r in shown] == [said[2].id]

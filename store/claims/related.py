@@ -3,7 +3,9 @@
 :class:`RelatedFinder` takes candidates from a
 :class:`~store.claims.candidates.CandidateSource`, scores each by
 :func:`store.claims.similarity.score`, and describes the ones that pass:
-their article's outlet and date, their speaker (attribution), their figures
+their article's outlet and date, their speaker (attribution: a passage two
+people by name said, ``Kim`` here and ``Putin`` there, is held to another
+claim, ``DIFFERENT_SPEAKERS``), their figures
 (dates resolved against their own article's date) and how those compare with
 the passage's own (conflicts marked, with why).
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from store.claims.attribution import NameSpan, speaker_of
+from store.claims.attribution import NameSpan, different_people, speaker_of
 from store.claims.candidates import Candidate, CandidateSource, keys_within
 from store.claims.events import Span, spans_of
 from store.claims.figure import Figure
@@ -27,7 +29,13 @@ from store.claims.figures import (
     counts_in,
     find_figures,
 )
-from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
+from store.claims.similarity import (
+    DEFAULT_THRESHOLD,
+    DIFFERENT_SPEAKERS,
+    RELATIVE,
+    Profile,
+    Scorer,
+)
 from store.claims.terms import name_terms, terms
 from store.claims.when import dates
 from store.news.article import Article
@@ -193,6 +201,8 @@ class RelatedFinder:
         if end <= start:
             return []
         mine = find_figures(article.body[start:end], article_day(article))
+        spans = [NameSpan(s, e, key) for s, e, key in self.names_of(article)]
+        my_speaker = speaker_of(article.body, start, end, spans)
         chosen: list[tuple[float, Candidate]] = []
         per_article: dict[str, int] = {}
         scored = self.scored(article, start, end)
@@ -211,6 +221,10 @@ class RelatedFinder:
             if other is None:
                 continue  # gone since it was indexed
             facts = self.facts(other, candidate.start, candidate.end)
+            if different_people(my_speaker, facts.speaker):
+                value *= DIFFERENT_SPEAKERS  # Kim said it here, Putin there: two claims
+                if value < bar:
+                    continue
             shown.append(
                 Related(
                     candidate.article_id,

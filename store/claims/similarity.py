@@ -66,6 +66,10 @@ SAME_THINGS = 1.3
 DIFFERENT_EVENTS = 0.35
 """What a score is multiplied by when the dates say two passages tell different events."""
 
+DIFFERENT_SPEAKERS = 0.35
+"""What a shown passage's score is multiplied by when two people by name said the two
+(``store.claims.attribution.different_people``; told only once the passage is read)."""
+
 QUERY_WEIGHT = 0.7
 """How much the passage asked about's own length counts in the cosine (0.5: symmetric)."""
 
