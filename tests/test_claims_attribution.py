@@ -84,3 +84,11 @@ def test_two_people_by_name_are_two_speakers_and_a_medium_is_none():
     assert not different_people("KCNA", "Kim")
     assert not different_people("Para analis", "Putin")
     assert not different_people(None, "Putin")
+
+
+def test_a_speaker_starts_at_a_word_and_names_joined_by_dan_stay_whole():
+    # A subject is never read from inside a word ("ashington dan Seoul").
+    said = speaker_in("Washington dan Seoul mengklaim Pyongyang melanggar aturan.")
+    assert said is not None and said.name == "Washington dan Seoul"
+    said = speaker_in("Bahkan tentara Korea Utara pun mengaku mendapat perlakuan khusus.")
+    assert said is not None and said.name == "tentara Korea Utara"

@@ -39,7 +39,7 @@ _SAY_VERBS = (
 #: A name: capitalised words, with connecting words and initials inside it.
 _NAME = (
     r"(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la|di|dan)"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la)){0,5}"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la|dan(?=\s+[A-Z]))){0,5}"
 )
 _HEAD = (
     r"(?:para\s+|pihak\s+|sang\s+|the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"  # "para analis", "the ministry"
@@ -59,7 +59,7 @@ _ACCORDING = re.compile(
     rf"(?:,\s+(?P<appositive>{_NAME}))?"
 )
 _SUBJECT = re.compile(
-    rf"(?P<who>(?:{_HEAD})?{_NAME}|(?:[Pp]ara|[Tt]he)\s+[a-z]+|[A-Z][a-z]+)"
+    rf"(?<![\w'’.-])(?P<who>(?:{_HEAD})?{_NAME}|(?:[Pp]ara|[Tt]he)\s+[a-z]+|[A-Z][a-z]+)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:juga\s+|pun\s+|telah\s+|sempat\s+|also\s+|has\s+|had\s+)?"
     rf"(?P<cue>{_SAY_VERBS})\b"
 )
