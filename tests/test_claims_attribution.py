@@ -92,3 +92,11 @@ def test_a_speaker_starts_at_a_word_and_names_joined_by_dan_stay_whole():
     assert said is not None and said.name == "Washington dan Seoul"
     said = speaker_in("Bahkan tentara Korea Utara pun mengaku mendapat perlakuan khusus.")
     assert said is not None and said.name == "tentara Korea Utara"
+
+
+def test_a_role_with_the_name_beside_it_is_said_by_the_name():
+    said = speaker_in("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungannya atas hak Rusia.")
+    assert said is not None and said.name == "Kim Jong Un"
+    # A name with an aside keeps the name.
+    said = speaker_in("Belousov, dalam sebuah pernyataan, menyatakan terima kasih.")
+    assert said is not None and said.name == "Belousov"

@@ -60,7 +60,8 @@ _ACCORDING = re.compile(
 )
 _SUBJECT = re.compile(
     rf"(?<![\w'’.-])(?P<who>(?:{_HEAD})?{_NAME}|(?:[Pp]ara|[Tt]he)\s+[a-z]+|[A-Z][a-z]+)"
-    rf"(?:\s*,[^,]{{1,60}},)?\s+(?:juga\s+|pun\s+|telah\s+|sempat\s+|also\s+|has\s+|had\s+)?"
+    rf"(?:\s*,\s*(?:(?P<named>{_NAME})|[^,]{{1,60}}),)?"
+    rf"\s+(?:juga\s+|pun\s+|telah\s+|sempat\s+|also\s+|has\s+|had\s+)?"
     rf"(?P<cue>{_SAY_VERBS})\b"
 )
 _PRONOUNS = words("ia dia beliau mereka he she they it kami we") | {"the president", "the minister"}
@@ -115,6 +116,12 @@ def _clean(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+def _role(text: str) -> bool:
+    """True when ``text`` is a title or role and no name (``Pemimpin Korea Utara``)."""
+    roles = _TITLES | _PLACES_BEFORE_NAMES
+    return all(w.casefold() in roles for w in text.split())
+
+
 def _snap(start: int, end: int, names: Sequence[NameSpan]) -> str | None:
     """The key of the last person or organisation inside ``[start, end)``."""
     inside = [n for n in names if start <= n.start and n.end <= end]
@@ -132,6 +139,8 @@ def speaker_in(text: str, names: Sequence[NameSpan] = ()) -> Speaker | None:
             group = "who"
             if m.groupdict().get("appositive"):
                 group = "appositive"  # "media resmi Korea Utara, KCNA"
+            elif m.groupdict().get("named") and m["named"][:1].isupper() and _role(m["who"]):
+                group = "named"  # "Pemimpin Korea Utara, Kim Jong Un, menyatakan"
             start, end = m.span(group)
             while end > start and text[end - 1] in ".,":
                 end -= 1  # the sentence's full stop is no initial
