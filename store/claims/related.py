@@ -240,4 +240,5 @@ class RelatedFinder:
                     tuple(compare(mine, list(facts.figures))),
                 )
             )
+        shown.sort(key=lambda r: -r.score)  # a passage two people said may have moved down
         return shown
