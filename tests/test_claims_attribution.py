@@ -60,3 +60,43 @@ def test_names_snap_to_entity_keys():
     start = text.index("Kim")
     names = [NameSpan(start, start + 3, "Kim Jong Un")]
     assert speaker_in(text, names).name == "Kim Jong Un"
+
+
+def test_a_part_of_a_sentence_is_said_by_whom_the_rest_of_it_says():
+    body = (
+        "Harga beras akan turun bulan depan dan stok aman hingga akhir tahun, "
+        "tegas Menteri Budi Santoso. Petani menyambut kabar itu."
+    )
+    # The passage is the statement alone; who said it follows in the same sentence.
+    assert speaker_of(body, 0, body.index(" dan stok")) == "Budi Santoso"
+    # The next sentence's subject is no speaker of this one.
+    start = body.index("Petani")
+    assert speaker_of(body, start, len(body)) is None
+
+
+def test_two_people_by_name_are_two_speakers_and_a_medium_is_none():
+    from store.claims.attribution import different_people
+
+    assert different_people("Kim", "Putin")
+    assert not different_people("Putin", "Vladimir Putin")
+    assert not different_people("Kim Jong-un", "Kim")
+    # A medium or a group may report what a person says: nothing is told.
+    assert not different_people("KCNA", "Kim")
+    assert not different_people("Para analis", "Putin")
+    assert not different_people(None, "Putin")
+
+
+def test_a_speaker_starts_at_a_word_and_names_joined_by_dan_stay_whole():
+    # A subject is never read from inside a word ("ashington dan Seoul").
+    said = speaker_in("Washington dan Seoul mengklaim Pyongyang melanggar aturan.")
+    assert said is not None and said.name == "Washington dan Seoul"
+    said = speaker_in("Bahkan tentara Korea Utara pun mengaku mendapat perlakuan khusus.")
+    assert said is not None and said.name == "tentara Korea Utara"
+
+
+def test_a_role_with_the_name_beside_it_is_said_by_the_name():
+    said = speaker_in("Pemimpin Korea Utara, Kim Jong Un, menyatakan dukungannya atas hak Rusia.")
+    assert said is not None and said.name == "Kim Jong Un"
+    # A name with an aside keeps the name.
+    said = speaker_in("Belousov, dalam sebuah pernyataan, menyatakan terima kasih.")
+    assert said is not None and said.name == "Belousov"

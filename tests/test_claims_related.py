@@ -72,8 +72,8 @@ def test_the_seed_gold_scores_are_what_make_eval_claims_reports(desk_and_seeds):
     assert len(scores.conflicts_found) == 2
     assert not scores.conflicts_missed and not scores.conflicts_wrong
     # Regression floor for the word-based similarity (see the README's numbers).
-    assert scores.recall >= 0.6
-    assert scores.precision >= 0.55
+    assert scores.recall >= 0.64
+    assert scores.precision >= 0.57
 
 
 def test_the_held_out_made_up_stories_are_scored_as_the_seeds_are():
@@ -82,8 +82,8 @@ def test_the_held_out_made_up_stories_are_scored_as_the_seeds_are():
     scores = evaluate(desk, articles, path=HELD_OUT)
     assert scores.wanted == 26  # every claim's other articles, counted from each passage
     # Regression floor on articles no rule or constant was chosen on.
-    assert scores.recall >= 0.75
-    assert scores.precision >= 0.75
+    assert scores.recall >= 0.8
+    assert scores.precision >= 0.8
 
 
 def sorot(*args: str | Path) -> subprocess.CompletedProcess[str]:

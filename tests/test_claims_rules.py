@@ -173,3 +173,95 @@ def test_the_terms_an_index_keeps_are_those_of_its_version() -> None:
     assert sorted(terms(text)) == [
         "bandang", "banjir", "ewas", "garut", "jong-un", "kim", "kirim", "people", "troops"
     ]  # fmt: skip
+
+
+FLOOD = (
+    "Banjir melanda Bekasi pada Senin malam. Hujan deras membuat Sungai Citarum meluap, "
+    "kata Kepala BPBD Bekasi, Siti Rahma.\n"
+    "Baca Juga: Warga Bekasi Mengungsi Ke Masjid\n"
+    "Pemerintah daerah meminta warga menjauhi Sungai Citarum."
+)
+
+
+def test_names_are_the_words_an_article_writes_as_names() -> None:
+    from store.claims.terms import name_terms
+
+    whole = name_terms(FLOOD, 0, len(FLOOD))
+    # Capitalised mid-sentence (Sungai Citarum, Kepala, Siti Rahma) or in capitals (BPBD).
+    assert {"citarum", "bpbd", "siti", "rahma", "bekasi"} <= whole
+    # A sentence's first word is no name (Banjir, Hujan, Pemerintah), nor a title's words.
+    assert not {"banjir", "hujan", "perintah", "kungsi", "masjid"} & whole
+    # Bekasi opens no sentence once: it is a name in the passage that starts with it too.
+    start = FLOOD.index("Hujan")
+    assert name_terms(FLOOD, start, FLOOD.index(",", start)) == {"sunga", "citarum"}
+
+
+def test_sharing_only_names_is_not_stating_one_claim() -> None:
+    from store.claims.terms import name_terms
+
+    def idf(_term: str) -> float:
+        return 1.0
+
+    start = FLOOD.index("Hujan")
+    end = FLOOD.index(",", start)
+    text = FLOOD[start:end]
+    named = Profile(terms(text), names=name_terms(FLOOD, start, end))
+    plain = Profile(terms(text))
+    dyke = profile("Warga memperbaiki tanggul di tepi Sungai Citarum.")
+    cause = profile("Sungai Citarum meluap setelah hujan turun enam jam.")
+    # The river and nothing else in common: another claim about the same river.
+    assert score(named, dyke, idf) < 0.5 * score(plain, dyke, idf)
+    # Rain and overflowing shared besides the river: the names do not count against it.
+    assert score(named, cause, idf) == score(plain, cause, idf)
+
+
+def test_forms_the_stemmer_cuts_apart_still_meet() -> None:
+    from store.claims.terms import variants
+
+    def idf(_term: str) -> float:
+        return 1.0
+
+    # Snowball gives back no "t" after "men-" and takes "-mu" for "your".
+    assert terms("menandatangani") != terms("ditandatangani")
+    assert terms("bertemu") != terms("pertemuan")
+    assert "andatangan" in variants("tandatangan") and "tandatangan" in variants("andatangan")
+    assert "berte" in variants("temu")
+    signed = profile("Presiden menandatangani perjanjian dagang di Jakarta.")
+    told = profile("Perjanjian dagang itu ditandatangani presiden di Jakarta.")
+    assert score(signed, told, idf) == 1.0
+    assert score(told, signed, idf) == 1.0
+    met = profile("Gubernur bertemu nelayan Mamuju.")
+    meeting = profile("Pertemuan gubernur dengan nelayan Mamuju.")
+    assert score(met, meeting, idf) == 1.0
+    # The terms kept per sentence are untouched: an index need not read its rows again.
+    assert terms("menandatangani") == {"andatangan"}
+
+
+def test_what_two_people_by_name_said_is_not_shown_as_one_claim() -> None:
+    said = [
+        article(
+            "Menteri soal beras",
+            "Harian Satu",
+            "2026-11-14",
+            "Harga beras akan turun bulan depan karena panen raya, kata Budi Santoso.",
+        ),
+        article(
+            "Gubernur soal beras",
+            "Kabar Dua",
+            "2026-11-15",
+            "Harga beras akan turun bulan depan karena panen raya, ujar Rahmat Hidayat.",
+        ),
+        article(
+            "Beras turun",
+            "Warta Tiga",
+            "2026-11-15",
+            "Harga beras turun bulan depan karena panen raya, kata Budi Santoso di Jakarta.",
+        ),
+    ]
+    by_id = {a.id: a for a in said}
+    desk = Desk(lambda: said, by_id.get)
+    source = said[0]
+    end = source.body.index(", kata")
+    shown = desk.related(source, 0, end)
+    # Budi said it here and there; Rahmat said the same words: another person's claim.
+    assert [r.article_id for r in shown] == [said[2].id]

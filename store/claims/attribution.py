@@ -39,7 +39,7 @@ _SAY_VERBS = (
 #: A name: capitalised words, with connecting words and initials inside it.
 _NAME = (
     r"(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la|di|dan)"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la)){0,5}"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|al|bin|binti|van|von|de|la|dan(?=\s+[A-Z]))){0,5}"
 )
 _HEAD = (
     r"(?:para\s+|pihak\s+|sang\s+|the\s+|a\s+)?(?:[a-z]+\s+){0,2}?"  # "para analis", "the ministry"
@@ -59,8 +59,9 @@ _ACCORDING = re.compile(
     rf"(?:,\s+(?P<appositive>{_NAME}))?"
 )
 _SUBJECT = re.compile(
-    rf"(?P<who>(?:{_HEAD})?{_NAME}|(?:[Pp]ara|[Tt]he)\s+[a-z]+|[A-Z][a-z]+)"
-    rf"(?:\s*,[^,]{{1,60}},)?\s+(?:juga\s+|pun\s+|telah\s+|sempat\s+|also\s+|has\s+|had\s+)?"
+    rf"(?<![\w'’.-])(?P<who>(?:{_HEAD})?{_NAME}|(?:[Pp]ara|[Tt]he)\s+[a-z]+|[A-Z][a-z]+)"
+    rf"(?:\s*,\s*(?:(?P<named>{_NAME})|[^,]{{1,60}}),)?"
+    rf"\s+(?:juga\s+|pun\s+|telah\s+|sempat\s+|also\s+|has\s+|had\s+)?"
     rf"(?P<cue>{_SAY_VERBS})\b"
 )
 _PRONOUNS = words("ia dia beliau mereka he she they it kami we") | {"the president", "the minister"}
@@ -115,6 +116,12 @@ def _clean(name: str) -> str:
     return " ".join(words).strip(" ,.")
 
 
+def _role(text: str) -> bool:
+    """True when ``text`` is a title or role and no name (``Pemimpin Korea Utara``)."""
+    roles = _TITLES | _PLACES_BEFORE_NAMES
+    return all(w.casefold() in roles for w in text.split())
+
+
 def _snap(start: int, end: int, names: Sequence[NameSpan]) -> str | None:
     """The key of the last person or organisation inside ``[start, end)``."""
     inside = [n for n in names if start <= n.start and n.end <= end]
@@ -132,6 +139,8 @@ def speaker_in(text: str, names: Sequence[NameSpan] = ()) -> Speaker | None:
             group = "who"
             if m.groupdict().get("appositive"):
                 group = "appositive"  # "media resmi Korea Utara, KCNA"
+            elif m.groupdict().get("named") and m["named"][:1].isupper() and _role(m["who"]):
+                group = "named"  # "Pemimpin Korea Utara, Kim Jong Un, menyatakan"
             start, end = m.span(group)
             while end > start and text[end - 1] in ".,":
                 end -= 1  # the sentence's full stop is no initial
@@ -148,6 +157,33 @@ def speaker_in(text: str, names: Sequence[NameSpan] = ()) -> Speaker | None:
     m = _AFTER_NYA.search(text)
     if m:
         return Speaker("-nya", m.start(), m.end(), m.group(0).strip(" ,.”\"’'"))
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?(?=\s|$)")
+
+
+def _said_after(text: str, end: int, names: Sequence[NameSpan], most: int = 400) -> Speaker | None:
+    """Who the rest of the sentence after ``end`` says said it (``…, tegas Putin.``).
+
+    Only the shapes that attribute after a statement are read there: a subject
+    later in the sentence says something else.
+    """
+    tail = text[end : end + most]
+    stop = _SENTENCE_END.search(tail)
+    tail = tail[: stop.end()] if stop else tail
+    local = [NameSpan(n.start - end, n.end - end, n.key) for n in names]
+    for pattern in (_REPORT, _AFTER):
+        m = pattern.search(tail)
+        if m:
+            start, stop_at = m.span("who")
+            while stop_at > start and tail[stop_at - 1] in ".,":
+                stop_at -= 1
+            cleaned = _clean(tail[start:stop_at])
+            if cleaned and cleaned.casefold() not in _NOT_SPEAKERS:
+                key = _snap(start, stop_at, local)
+                cue = " ".join(m["cue"].split()).casefold()
+                return Speaker(key or cleaned, end + start, end + stop_at, cue)
     return None
 
 
@@ -170,6 +206,10 @@ def speaker_of(
     quoted = any(q in passage for q in '“”"')
     if found is not None and not is_pronoun(found.name):
         return found.name
+    if found is None and (after := _said_after(text, end, names)) is not None:
+        found = after  # a part of a sentence that says who said it after the part
+        if not is_pronoun(found.name):
+            return found.name
     if found is None and not quoted:
         return None
     head = max(0, start - before)
@@ -187,3 +227,31 @@ def speaker_of(
         if said is not None and not is_pronoun(said.name):
             last = said.name
     return last
+
+
+def _person(name: str) -> list[str] | None:
+    """The words of ``name`` when it reads as a person's name (``Vladimir Putin``), else None.
+
+    Organisations and media in capitals (``KCNA``, ``BPBD``), groups (``Para analis``,
+    ``intelijen Korea Selatan``) and pronouns are not people: who stands behind
+    them is not known here.
+    """
+    found = name.split()
+    if not found or len(found) > 4 or is_pronoun(name):
+        return None
+    if any(not w[:1].isupper() or w.isupper() or w.casefold() in _TITLES for w in found):
+        return None
+    return [w.casefold() for w in found]
+
+
+def different_people(mine: str | None, theirs: str | None) -> bool:
+    """True when two speakers are both people by name, and not one person.
+
+    ``Kim`` and ``Putin`` are two; ``Putin`` and ``Vladimir Putin``, or
+    ``Kim Jong-un`` and ``Kim``, share a name and may be one; ``KCNA`` and
+    ``Kim`` say nothing (a medium reports what a person says).
+    """
+    if mine is None or theirs is None:
+        return False
+    a, b = _person(mine), _person(theirs)
+    return a is not None and b is not None and not set(a) & set(b)

@@ -31,6 +31,12 @@ def unit_classes() -> dict[str, str]:
     return classes
 
 
+@cache
+def class_names() -> frozenset[str]:
+    """The names of the classes of counted things (``troops``, ``people``, ``years``)."""
+    return frozenset(unit_classes().values())
+
+
 MEASURES = frozenset({"people", "years", "months", "weeks", "days", "hours", "km", "tons", "fold"})
 """Classes that measure (time, distance, weight) or are too common to tell claims apart."""
 
@@ -38,7 +44,7 @@ MEASURES = frozenset({"people", "years", "months", "weeks", "days", "hours", "km
 @cache
 def things() -> frozenset[str]:
     """The classes of countable things a passage may name (troops, containers), no measures."""
-    return frozenset(unit_classes().values()) - MEASURES
+    return class_names() - MEASURES
 
 
 @cache

@@ -3,7 +3,9 @@
 :class:`RelatedFinder` takes candidates from a
 :class:`~store.claims.candidates.CandidateSource`, scores each by
 :func:`store.claims.similarity.score`, and describes the ones that pass:
-their article's outlet and date, their speaker (attribution), their figures
+their article's outlet and date, their speaker (attribution: a passage two
+people by name said, ``Kim`` here and ``Putin`` there, is held to another
+claim, ``DIFFERENT_SPEAKERS``), their figures
 (dates resolved against their own article's date) and how those compare with
 the passage's own (conflicts marked, with why).
 """
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from store.claims.attribution import NameSpan, speaker_of
+from store.claims.attribution import NameSpan, different_people, speaker_of
 from store.claims.candidates import Candidate, CandidateSource, keys_within
 from store.claims.events import Span, spans_of
 from store.claims.figure import Figure
@@ -27,8 +29,14 @@ from store.claims.figures import (
     counts_in,
     find_figures,
 )
-from store.claims.similarity import DEFAULT_THRESHOLD, RELATIVE, Profile, Scorer
-from store.claims.terms import terms
+from store.claims.similarity import (
+    DEFAULT_THRESHOLD,
+    DIFFERENT_SPEAKERS,
+    RELATIVE,
+    Profile,
+    Scorer,
+)
+from store.claims.terms import name_terms, terms
 from store.claims.when import dates
 from store.news.article import Article
 from store.query.words import shown_date
@@ -163,7 +171,8 @@ class RelatedFinder:
         keys = keys_within(self.names_of(article), start, end)
         day = article_day(article)
         figures = tuple(find_figures(text, day))
-        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day)
+        names = name_terms(article.body, start, end)
+        return Profile(terms(text, keys), figures, tuple(spans_of(figures)), day, names=names)
 
     def scored(
         self, article: Article, start: int, end: int, pool: int = POOL
@@ -192,6 +201,8 @@ class RelatedFinder:
         if end <= start:
             return []
         mine = find_figures(article.body[start:end], article_day(article))
+        spans = [NameSpan(s, e, key) for s, e, key in self.names_of(article)]
+        my_speaker = speaker_of(article.body, start, end, spans)
         chosen: list[tuple[float, Candidate]] = []
         per_article: dict[str, int] = {}
         scored = self.scored(article, start, end)
@@ -210,6 +221,10 @@ class RelatedFinder:
             if other is None:
                 continue  # gone since it was indexed
             facts = self.facts(other, candidate.start, candidate.end)
+            if different_people(my_speaker, facts.speaker):
+                value *= DIFFERENT_SPEAKERS  # Kim said it here, Putin there: two claims
+                if value < bar:
+                    continue
             shown.append(
                 Related(
                     candidate.article_id,
@@ -225,4 +240,5 @@ class RelatedFinder:
                     tuple(compare(mine, list(facts.figures))),
                 )
             )
+        shown.sort(key=lambda r: -r.score)  # a passage two people said may have moved down
         return shown
