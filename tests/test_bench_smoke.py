@@ -89,6 +89,7 @@ SCALE_ROWS = (
     "full-text search keystroke, UI thread (CPU)",
     "full-text search keystroke, all threads (CPU)",
     "full-text search keystroke to its rows on screen",
+    "filter typed a key every 120 ms: last key to its rows",
     "`sorot search` end to end",
     "`sorot list` end to end",
     "entity pass",
