@@ -181,6 +181,49 @@ def test_assign_picks_the_most_frequent_full_name_for_an_ambiguous_short_form():
     assert assign(mentions)[-1] == "Kim Jong Un"
 
 
+def test_names_one_letter_apart_are_joined_as_every_pair_was_once_tried() -> None:
+    import random
+
+    from store.entities import keys
+
+    def tried_pairwise(groups, idx, mentions, folds) -> None:  # what _join_near did before
+        distinct: dict[str, int] = {}
+        for i in idx:
+            distinct.setdefault(folds[i], i)
+        index: dict[str, list[str]] = {}
+        for f in distinct:
+            if len(f) >= 6:
+                for d in keys._deletions(f):
+                    index.setdefault(d, []).append(f)
+        for f, i in distinct.items():
+            if len(f) < 6 or f[0] == "#":
+                continue
+            for d in keys._deletions(f):
+                for g in index.get(d, ()):
+                    j = distinct[g]
+                    if g != f and mentions[i][3] == mentions[j][3] and keys._fuzzy_ok(f, g):
+                        groups.union(i, j)
+
+    rng = random.Random(3)
+    for _ in range(300):
+        base = ["belousov", "krivoruchko", "pyongyang", "joongang daily", "#hashtag", "seoul"]
+        names = []
+        for _ in range(rng.randint(1, 12)):
+            name = rng.choice(base)
+            if rng.random() < 0.6:
+                k = rng.randrange(len(name))
+                name = rng.choice([name[:k] + name[k + 1 :], name[:k] + "x" + name[k:]])
+            names.append(name)
+        mentions = [(0, 1, n, rng.choice(["PER", "LOC"])) for n in names]
+        idx = list(range(len(mentions)))
+        folds = {i: m[2] for i, m in enumerate(mentions)}
+        canon = [rng.choice([None, None, "A", "B"]) for _ in mentions]
+        ours, theirs = keys._Groups(canon), keys._Groups(canon)
+        keys._join_near(ours, idx, mentions, folds)
+        tried_pairwise(theirs, idx, mentions, folds)
+        assert (ours.parent, ours.canon) == (theirs.parent, theirs.canon)
+
+
 # -- CoNLL -------------------------------------------------------------------------
 
 
