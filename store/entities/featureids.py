@@ -134,30 +134,29 @@ class FeatureIds:
         out[:, 19] = gz_rows[:, 0]
         out[heads, 20] = self._headline
 
-        # left of each token (21–28): the one before, or the sentence's beginning
-        before = np.roll(mine, 1, axis=0)
+        # left of each token (21–28): the one before, or the sentence's beginning. (Shifted
+        # by slices: the first token of all is a sentence's first, whose row is set below.)
         left = out[:, 21:29]
-        left[:, 0:2] = before[:, _LEFT1 : _LEFT1 + 2]
+        left[1:, 0:2] = mine[:-1, _LEFT1 : _LEFT1 + 2]
         left[:, 2] = self._pairs(self._left, lower, 1)
-        left[:, 3] = np.roll(table[:, _C1_LEFT], 1)
-        left[:, 4] = np.roll(gz_rows[:, 1], 1)
-        left[:, 5] = before[:, _TTL]
-        twice = position > 1
-        left[twice, 6:8] = np.roll(mine, 2, axis=0)[twice, _LEFT2 : _LEFT2 + 2]
+        left[1:, 3] = table[:-1, _C1_LEFT]
+        left[1:, 4] = gz_rows[:-1, 1]
+        left[1:, 5] = mine[:-1, _TTL]
+        twice = np.flatnonzero(position > 1)
+        left[twice, 6:8] = mine[twice - 2, _LEFT2 : _LEFT2 + 2]
         first = position == 0
         left[first] = self.pad
         left[first, 0] = self._bos
         left[first, 1] = mine[first, _BOS]
 
         # right of each token (29–35): the one after, or the sentence's end
-        after = np.roll(mine, -1, axis=0)
         right = out[:, 29:36]
-        right[:, 0:2] = after[:, _RIGHT1 : _RIGHT1 + 2]
+        right[:-1, 0:2] = mine[1:, _RIGHT1 : _RIGHT1 + 2]
         right[:, 2] = self._pairs(self._right, lower, 0)
-        right[:, 3] = np.roll(table[:, _C1_RIGHT], -1)
-        right[:, 4] = np.roll(gz_rows[:, 2], -1)
-        twice = to_end > 1
-        right[twice, 5:7] = np.roll(mine, -2, axis=0)[twice, _RIGHT2 : _RIGHT2 + 2]
+        right[:-1, 3] = table[1:, _C1_RIGHT]
+        right[:-1, 4] = gz_rows[1:, 2]
+        twice = np.flatnonzero(to_end > 1)
+        right[twice, 5:7] = mine[twice + 2, _RIGHT2 : _RIGHT2 + 2]
         last = to_end == 0
         right[last] = self.pad
         right[last, 0] = self._eos
