@@ -92,6 +92,37 @@ def test_headline_mode_needs_capitals_and_no_lowercase_prose():
     assert headline_case(["Rusia", "dan", "kerja", "sama"]) == ["Rusia", "dan", "Kerja", "Sama"]
 
 
+def test_headline_mode_is_three_long_capitalised_words_and_no_long_lowercase_one():
+    import random
+
+    from store.entities.features import HEADLINE_LOWER
+
+    def as_defined(words: list[str]) -> bool:  # the first word is not looked at
+        long_words = [w for w in words[1:] if len(w) >= 4 and w.isalpha()]
+        lower = [w for w in long_words if w[0].islower() and w not in HEADLINE_LOWER]
+        return len(long_words) >= 3 and not lower
+
+    rng = random.Random(4)
+    pool = [
+        "Kim",
+        "dan",
+        "Jong",
+        "bertemu",
+        "Presiden",
+        "yang",
+        "terhadap",
+        "Pyongyang",
+        "1990",
+        "ABCD",
+        "x",
+        "Moskow,",
+        "kota",
+    ]
+    for _ in range(3000):
+        words = [rng.choice(pool) for _ in range(rng.randint(0, 9))]
+        assert headline_mode(words) == as_defined(words), words
+
+
 def test_headline_features_are_named_apart():
     plain = sentence_features(toks("Kim bertemu pejabat Rusia di sana"))
     head = sentence_features(toks("Kim Bertemu Pejabat Rusia di Sana"))
