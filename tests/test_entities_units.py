@@ -288,6 +288,28 @@ def test_spans_follow_conlleval():
     assert conll.spans([]) == []
 
 
+def test_spans_read_every_tag_sequence_as_a_tag_at_a_time_would() -> None:
+    import random
+
+    def tag_at_a_time(tags: list[str]) -> list[tuple[int, int, str]]:  # the conlleval reading
+        out, begin, kind = [], -1, ""
+        for i, tag in enumerate([*tags, "O"]):
+            prefix, _, label = tag.partition("-")
+            starts = prefix == "B" or (prefix == "I" and label != kind)
+            if kind and (prefix not in ("B", "I") or starts):
+                out.append((begin, i, kind))
+                kind = ""
+            if prefix in ("B", "I") and starts:
+                begin, kind = i, label
+        return out
+
+    rng = random.Random(2)
+    pool = ["O"] * 6 + ["B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "X", "B-", "I", "E-PER"]
+    for _ in range(5000):
+        tags = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        assert conll.spans(tags) == tag_at_a_time(tags), tags
+
+
 def test_bio_round_trip_and_relabel():
     spans = [(0, 2, "PER"), (3, 4, "LOC")]
     tags = conll.to_bio(5, spans)
