@@ -248,7 +248,9 @@ class _Groups:
         return i
 
     def union(self, i: int, j: int) -> bool:
-        a, b = self.find(i), self.find(j)
+        parent = self.parent  # (most mentions are still their own root: no call for those)
+        a = i if parent[i] == i else self.find(i)
+        b = j if parent[j] == j else self.find(j)
         if a == b:
             return True
         ca, cb = self.canon[a], self.canon[b]
