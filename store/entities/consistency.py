@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress, count
 
 from store.entities import lexicon as lx
 from store.entities.gazetteer import gazetteer
@@ -54,7 +55,7 @@ def consistency(words: list[str], spans: list[Span]) -> list[Span]:
     add: list[Span] = []
     after = 0
     # Left to right over the words that begin a known name, from the end of the one found last.
-    for i in [i for i, word in enumerate(words) if word in by_first]:
+    for i in compress(count(), map(by_first.__contains__, words)):
         if i < after or owner[i] != -1:
             continue
         for seq in by_first[words[i]]:

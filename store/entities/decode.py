@@ -189,7 +189,7 @@ class Decoder:
         scores = self.weights.state.take(ids, axis=0).sum(axis=0)
         paths = iter(viterbi(scores, [len(s) for s in words], self.weights.transitions))
         labels = self.weights.labels
-        return [[labels[i] for i in next(paths)] if s else [] for s in sentences]
+        return [list(map(labels.__getitem__, next(paths))) if s else [] for s in sentences]
 
 
 _lock = threading.Lock()

@@ -16,7 +16,8 @@ crfsuite leaves it out, and ``pad`` (a row of zero weights) fills the gaps.
 
 from __future__ import annotations
 
-from itertools import pairwise, repeat
+from collections.abc import Callable
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 
@@ -51,7 +52,7 @@ class FeatureIds:
         self._forget()
 
     def _forget(self) -> None:
-        self._index: dict[str, int] = {}
+        self._index = _Rows(self._word)
         self._lower: list[str] = []
         self._table = np.full((1024, _COLUMNS), self.pad, dtype=np.int32)
 
@@ -108,10 +109,9 @@ class FeatureIds:
             self._forget()  # the table stays bounded, whatever the corpus's vocabulary
         lengths = np.array([len(s) for s in sentences])
         n = int(lengths.sum())
-        words = [w for s in sentences for w in s]
-        word, known = self._word, self._index.get
-        numbers = [k if (k := known(w)) is not None else word(w) for w in words]
-        lower = [self._lower[t] for t in numbers]
+        words = list(chain.from_iterable(sentences))
+        numbers = list(map(self._index.__getitem__, words))  # a new word's row made as met
+        lower = list(map(self._lower.__getitem__, numbers))
         types = np.array(numbers, dtype=np.intp)
         heads = np.repeat(np.array(heads, dtype=bool), lengths)
         gz = np.zeros(n, dtype=np.intp)
@@ -169,6 +169,17 @@ class FeatureIds:
         """
         found = list(map(pairs.get, pairwise(lower), repeat(self.pad)))
         return [self.pad, *found] if shift else [*found, self.pad]
+
+
+class _Rows(dict[str, int]):
+    """Each word's row in the table; a word not there yet gets its row made (``make``)."""
+
+    def __init__(self, make: Callable[[str], int]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, word: str) -> int:
+        return self._make(word)
 
 
 def _pairs(attributes: dict[str, int], prefix: str) -> dict[tuple[str, str], int]:

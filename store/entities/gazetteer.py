@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -123,7 +124,7 @@ def match(words: list[str]) -> list[tuple[int, int, Form]]:
     n = len(words)
     free = 0  # the first token not inside a match
     # Most words start no listed name: only those that may are looked at.
-    for i in [i for i, word in enumerate(words) if word in index]:
+    for i in compress(count(), map(index.__contains__, words)):
         if i < free:
             continue
         for toks, form in index[words[i]]:

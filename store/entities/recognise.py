@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from sys import intern
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from store.news.article import Article
 
 _BLANK_RE = re.compile(r"[^\n]")
+_TEXT = itemgetter(2)  # a Token's text, read in C
 
 CHUNK = 200_000
 """Characters recognised at once. A longer text (a 19 MB scrape on one line) is read in
@@ -157,7 +159,7 @@ def prose_only(article: Article) -> str:
 
 def token_spans(text: str, tokens: list[Token], language: str = "id") -> list[Span]:
     """Entities as token ranges ``(first, last + 1, type)``."""
-    words = [t.text for t in tokens]
+    words = list(map(_TEXT, tokens))
     sents = sentences(text, tokens)
     heads = [headline_mode(words[a:b]) for a, b in sents]
     if language == "en":
