@@ -255,6 +255,42 @@ def test_names_one_letter_apart_are_joined_as_every_pair_was_once_tried() -> Non
         assert (ours.parent, ours.canon) == (theirs.parent, theirs.canon)
 
 
+def test_a_span_of_plain_name_words_is_kept_whole_as_cutting_it_word_by_word_would() -> None:
+    import random
+
+    from store.entities import cleanup
+    from store.entities.spans import has_alnum, name_word
+
+    def word_by_word(words: list[str], a: int, b: int) -> list[tuple[int, int]]:
+        parts, start = [], a
+        for k in range(a, b):
+            w = words[k]
+            if w in "()[]{}" or (w.isalpha() and w.islower() and w not in cleanup._INNER_LOWER):
+                parts.append((start, k))
+                start = k + 1
+        parts.append((start, b))
+        out = []
+        for s, e in parts:
+            while s < e and (not has_alnum(words[s]) or not name_word(words[s])):
+                s += 1
+            while e > s and (not has_alnum(words[e - 1]) or not name_word(words[e - 1])):
+                inner = words[e - 1] in cleanup._INNER_LOWER
+                if inner and e - s > 1 and words[e - 1] not in cleanup._LINKS:
+                    break
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
+
+    rng = random.Random(6)
+    pool = ["Kim", "KCNA", "2024", "F-16", "(", ")", "dan", "selatan", "kota", "É", "x1", "."]
+    for _ in range(5000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 6))]
+        a = rng.randrange(len(words))
+        b = rng.randint(a, len(words))
+        assert cleanup._pieces(words, a, b) == word_by_word(words, a, b), (words, a, b)
+
+
 # -- CoNLL -------------------------------------------------------------------------
 
 

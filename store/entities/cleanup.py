@@ -84,6 +84,9 @@ def clean(words: list[str], spans: list[Span]) -> list[Span]:
 
 def _pieces(words: list[str], a: int, b: int) -> list[tuple[int, int]]:
     """The span cut at brackets and lowercase prose, edges trimmed."""
+    span = words[a:b]
+    if span and all(map(str.isalnum, span)) and not any(map(str.islower, span)):
+        return [(a, b)]  # most spans: letters and digits, nothing lowercase, nothing to cut
     parts: list[tuple[int, int]] = []
     start = a
     for k in range(a, b):
@@ -114,11 +117,12 @@ def _clean_piece(words: list[str], s: int, e: int, kind: str) -> list[Span]:
     if " ".join(words[s:e]) in gaz.not_names:
         return []
     if kind == "PER":
-        last_title = max((k for k in range(s, e - 1) if words[k] in gaz.titles), default=-1)
-        s = last_title + 1 if last_title >= 0 else s
+        if e - s > 1:  # (a title before the name's last word)
+            last_title = max((k for k in range(s, e - 1) if words[k] in gaz.titles), default=-1)
+            s = last_title + 1 if last_title >= 0 else s
         if words[s] in gaz.titles:
             return []
-    if kind != "ORG" and any(w in ORG_WORDS for w in words[s:e]):
+    if kind != "ORG" and not ORG_WORDS.isdisjoint(words[s:e]):
         kind = "ORG"
     if s > 0 and words[s - 1] in _COMPANY_PREFIXES:
         s -= 1
