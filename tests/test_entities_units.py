@@ -291,6 +291,87 @@ def test_a_span_of_plain_name_words_is_kept_whole_as_cutting_it_word_by_word_wou
         assert cleanup._pieces(words, a, b) == word_by_word(words, a, b), (words, a, b)
 
 
+def test_units_and_the_west_are_found_as_a_look_at_every_word_would() -> None:
+    import random
+
+    from store.entities import cleanup, listed
+    from store.entities.gazetteer import gazetteer
+    from store.entities.spans import covered
+
+    def units_word_by_word(words, spans, headline):  # unit_orgs before: every word looked at
+        gaz, n, owner, add, k = gazetteer(), len(words), covered(spans, len(words)), [], 0
+        while k < n:
+            w = words[k]
+            head = w in cleanup.UNIT_HEADS or (
+                w == "Pemerintah" and k + 1 < n and words[k + 1] in cleanup._GOVERNMENT_OF
+            )
+            if not head or headline[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < n and cleanup._unit_word(words[j], owner[j], spans, gaz):
+                if words[j] in cleanup.UNIT_HEADS:
+                    break
+                j = spans[owner[j]][1] if owner[j] != -1 else j + 1
+            if j > k + 1:
+                add.append((k, j, "ORG"))
+            k = j
+        add = [
+            (s, e, t)
+            for s, e, t in add
+            if not any(a < e and s < b and not (s <= a and b <= e) for a, b, _ in spans)
+        ]
+        if not add:
+            return spans
+        kept = [sp for sp in spans if not any(s <= sp[0] and sp[1] <= e for s, e, _ in add)]
+        return sorted(kept + add)
+
+    def west_word_by_word(words, spans, headline, first):  # barat before
+        owner, add = covered(spans, len(words)), []
+        for k, w in enumerate(words):
+            if w != "Barat" or owner[k] != -1 or headline[k]:
+                continue
+            prev = words[k - 1] if k else ""
+            if prev[:1].isupper() and not first[k - 1] and prev.isalpha():
+                continue
+            add.append((k, k + 1, "LOC"))
+        return sorted(spans + add)
+
+    rng = random.Random(8)
+    pool = [
+        "Polres",
+        "Polda",
+        "Pemerintah",
+        "Kota",
+        "Provinsi",
+        "Jakarta",
+        "Selatan",
+        "14",
+        "V",
+        "dan",
+        "Barat",
+        "Jawa",
+        "Budi",
+        "di",
+    ]
+    for _ in range(3000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        spans, k = [], 0
+        while k < len(words):
+            size = rng.randint(1, 3)
+            if rng.random() < 0.3:
+                spans.append((k, min(k + size, len(words)), rng.choice(["LOC", "PER", "ORG"])))
+            k += size
+        headline = [rng.random() < 0.1 for _ in words]
+        first = [rng.random() < 0.2 for _ in words]
+        assert cleanup.unit_orgs(words, spans, headline) == units_word_by_word(
+            words, spans, headline
+        )
+        assert listed.barat(words, spans, headline, first) == west_word_by_word(
+            words, spans, headline, first
+        )
+
+
 # -- CoNLL -------------------------------------------------------------------------
 
 
