@@ -138,7 +138,8 @@ class FeatureIds:
         # by slices: the first token of all is a sentence's first, whose row is set below.)
         left = out[:, 21:29]
         left[1:, 0:2] = mine[:-1, _LEFT1 : _LEFT1 + 2]
-        left[:, 2] = self._pairs(self._left, lower, 1)
+        neighbours = list(pairwise(lower))  # each token and the next, for both sides
+        left[:, 2] = self._pairs(self._left, neighbours, 1)
         left[1:, 3] = table[:-1, _C1_LEFT]
         left[1:, 4] = gz_rows[:-1, 1]
         left[1:, 5] = mine[:-1, _TTL]
@@ -152,7 +153,7 @@ class FeatureIds:
         # right of each token (29–35): the one after, or the sentence's end
         right = out[:, 29:36]
         right[:-1, 0:2] = mine[1:, _RIGHT1 : _RIGHT1 + 2]
-        right[:, 2] = self._pairs(self._right, lower, 0)
+        right[:, 2] = self._pairs(self._right, neighbours, 0)
         right[:-1, 3] = table[1:, _C1_RIGHT]
         right[:-1, 4] = gz_rows[1:, 2]
         twice = np.flatnonzero(to_end > 1)
@@ -162,12 +163,15 @@ class FeatureIds:
         right[last, 0] = self._eos
         return out
 
-    def _pairs(self, pairs: dict[tuple[str, str], int], lower: list[str], shift: int) -> list[int]:
+    def _pairs(
+        self, pairs: dict[tuple[str, str], int], neighbours: list[tuple[str, str]], shift: int
+    ) -> list[int]:
         """The two-word feature of each token and the next (``shift`` 0) or the one before (1).
 
-        (At a sentence's edge the value is overwritten by the caller.)
+        ``neighbours``: each lowercase word and the next. (At a sentence's edge the value
+        is overwritten by the caller.)
         """
-        found = list(map(pairs.get, pairwise(lower), repeat(self.pad)))
+        found = list(map(pairs.get, neighbours, repeat(self.pad)))
         return [self.pad, *found] if shift else [*found, self.pad]
 
 
