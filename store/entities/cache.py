@@ -150,7 +150,7 @@ def prepack(spans: Sequence[Span]) -> Packed:
     local: dict[str, int] = {}
     flat: list[int] = []
     tokens: list[int] = []
-    counts: Counter[tuple[int, str]] = Counter()
+    counts: dict[tuple[int, str], int] = {}  # (a Counter calls Python for each new pair)
     previous = 0
     for start, end, kind, key in spans:
         index = local.get(key)
@@ -159,7 +159,8 @@ def prepack(spans: Sequence[Span]) -> Packed:
         flat += (start - previous, end - start, _TYPE_NUMBERS[kind], index)
         previous = start
         tokens.append(index)
-        counts[(index, kind)] += 1
+        pair = (index, kind)
+        counts[pair] = counts.get(pair, 0) + 1
     return Packed(
         tuple(local),
         json.dumps(flat, separators=(",", ":")),
