@@ -315,6 +315,27 @@ def test_recognise_article_gives_offsets_into_the_body_and_reads_the_title():
     assert (kim.type, kim.key) == ("PER", "Kim Jong Un")
 
 
+@pytest.mark.parametrize("over", [False, True])
+def test_an_article_read_with_its_title_is_the_title_and_body_read_together(
+    over: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.entities.recognise as recognising
+
+    text = "Kim bertemu Menteri Pertahanan Rusia di Pyongyang. Kim tiba Jumat (29/11). "
+    body, segments = build_body([(text * 2, "paragraph", 0)])
+    title = "Kim Jong Un Sambut Menteri Rusia"
+    if over:  # a body just short of a piece's length, taken over it by its title
+        monkeypatch.setattr(recognising, "CHUNK", len(body) + 10)
+    shift = len(title) + 2
+    expected = [
+        Entity(e.start - shift, e.end - shift, e.text, e.type, e.key)
+        for e in recognise(title + "\n\n" + body)
+        if e.start >= shift
+    ]
+    article = Article(title=title, body=body, segments=segments)
+    assert recognise_article(article) == expected and expected
+
+
 def test_tag_tokens_gives_one_bio_tag_a_token():
     words = ["Kim", "Jong-un", "tiba", "di", "Moskwa", ",", "Jumat", "(29/11)", "."]
     assert tag_tokens(words) == [

@@ -92,6 +92,37 @@ def test_headline_mode_needs_capitals_and_no_lowercase_prose():
     assert headline_case(["Rusia", "dan", "kerja", "sama"]) == ["Rusia", "dan", "Kerja", "Sama"]
 
 
+def test_headline_mode_is_three_long_capitalised_words_and_no_long_lowercase_one():
+    import random
+
+    from store.entities.features import HEADLINE_LOWER
+
+    def as_defined(words: list[str]) -> bool:  # the first word is not looked at
+        long_words = [w for w in words[1:] if len(w) >= 4 and w.isalpha()]
+        lower = [w for w in long_words if w[0].islower() and w not in HEADLINE_LOWER]
+        return len(long_words) >= 3 and not lower
+
+    rng = random.Random(4)
+    pool = [
+        "Kim",
+        "dan",
+        "Jong",
+        "bertemu",
+        "Presiden",
+        "yang",
+        "terhadap",
+        "Pyongyang",
+        "1990",
+        "ABCD",
+        "x",
+        "Moskow,",
+        "kota",
+    ]
+    for _ in range(3000):
+        words = [rng.choice(pool) for _ in range(rng.randint(0, 9))]
+        assert headline_mode(words) == as_defined(words), words
+
+
 def test_headline_features_are_named_apart():
     plain = sentence_features(toks("Kim bertemu pejabat Rusia di sana"))
     head = sentence_features(toks("Kim Bertemu Pejabat Rusia di Sana"))
@@ -181,6 +212,166 @@ def test_assign_picks_the_most_frequent_full_name_for_an_ambiguous_short_form():
     assert assign(mentions)[-1] == "Kim Jong Un"
 
 
+def test_names_one_letter_apart_are_joined_as_every_pair_was_once_tried() -> None:
+    import random
+
+    from store.entities import keys
+
+    def tried_pairwise(groups, idx, mentions, folds) -> None:  # what _join_near did before
+        distinct: dict[str, int] = {}
+        for i in idx:
+            distinct.setdefault(folds[i], i)
+        index: dict[str, list[str]] = {}
+        for f in distinct:
+            if len(f) >= 6:
+                for d in keys._deletions(f):
+                    index.setdefault(d, []).append(f)
+        for f, i in distinct.items():
+            if len(f) < 6 or f[0] == "#":
+                continue
+            for d in keys._deletions(f):
+                for g in index.get(d, ()):
+                    j = distinct[g]
+                    if g != f and mentions[i][3] == mentions[j][3] and keys._fuzzy_ok(f, g):
+                        groups.union(i, j)
+
+    rng = random.Random(3)
+    for _ in range(300):
+        base = ["belousov", "krivoruchko", "pyongyang", "joongang daily", "#hashtag", "seoul"]
+        names = []
+        for _ in range(rng.randint(1, 12)):
+            name = rng.choice(base)
+            if rng.random() < 0.6:
+                k = rng.randrange(len(name))
+                name = rng.choice([name[:k] + name[k + 1 :], name[:k] + "x" + name[k:]])
+            names.append(name)
+        mentions = [(0, 1, n, rng.choice(["PER", "LOC"])) for n in names]
+        idx = list(range(len(mentions)))
+        folds = {i: m[2] for i, m in enumerate(mentions)}
+        canon = [rng.choice([None, None, "A", "B"]) for _ in mentions]
+        ours, theirs = keys._Groups(canon), keys._Groups(canon)
+        keys._join_near(ours, idx, mentions, folds)
+        tried_pairwise(theirs, idx, mentions, folds)
+        assert (ours.parent, ours.canon) == (theirs.parent, theirs.canon)
+
+
+def test_a_span_of_plain_name_words_is_kept_whole_as_cutting_it_word_by_word_would() -> None:
+    import random
+
+    from store.entities import cleanup
+    from store.entities.spans import has_alnum, name_word
+
+    def word_by_word(words: list[str], a: int, b: int) -> list[tuple[int, int]]:
+        parts, start = [], a
+        for k in range(a, b):
+            w = words[k]
+            if w in "()[]{}" or (w.isalpha() and w.islower() and w not in cleanup._INNER_LOWER):
+                parts.append((start, k))
+                start = k + 1
+        parts.append((start, b))
+        out = []
+        for s, e in parts:
+            while s < e and (not has_alnum(words[s]) or not name_word(words[s])):
+                s += 1
+            while e > s and (not has_alnum(words[e - 1]) or not name_word(words[e - 1])):
+                inner = words[e - 1] in cleanup._INNER_LOWER
+                if inner and e - s > 1 and words[e - 1] not in cleanup._LINKS:
+                    break
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
+
+    rng = random.Random(6)
+    pool = ["Kim", "KCNA", "2024", "F-16", "(", ")", "dan", "selatan", "kota", "É", "x1", "."]
+    for _ in range(5000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 6))]
+        a = rng.randrange(len(words))
+        b = rng.randint(a, len(words))
+        assert cleanup._pieces(words, a, b) == word_by_word(words, a, b), (words, a, b)
+
+
+def test_units_and_the_west_are_found_as_a_look_at_every_word_would() -> None:
+    import random
+
+    from store.entities import cleanup, listed
+    from store.entities.gazetteer import gazetteer
+    from store.entities.spans import covered
+
+    def units_word_by_word(words, spans, headline):  # unit_orgs before: every word looked at
+        gaz, n, owner, add, k = gazetteer(), len(words), covered(spans, len(words)), [], 0
+        while k < n:
+            w = words[k]
+            head = w in cleanup.UNIT_HEADS or (
+                w == "Pemerintah" and k + 1 < n and words[k + 1] in cleanup._GOVERNMENT_OF
+            )
+            if not head or headline[k]:
+                k += 1
+                continue
+            j = k + 1
+            while j < n and cleanup._unit_word(words[j], owner[j], spans, gaz):
+                if words[j] in cleanup.UNIT_HEADS:
+                    break
+                j = spans[owner[j]][1] if owner[j] != -1 else j + 1
+            if j > k + 1:
+                add.append((k, j, "ORG"))
+            k = j
+        add = [
+            (s, e, t)
+            for s, e, t in add
+            if not any(a < e and s < b and not (s <= a and b <= e) for a, b, _ in spans)
+        ]
+        if not add:
+            return spans
+        kept = [sp for sp in spans if not any(s <= sp[0] and sp[1] <= e for s, e, _ in add)]
+        return sorted(kept + add)
+
+    def west_word_by_word(words, spans, headline, first):  # barat before
+        owner, add = covered(spans, len(words)), []
+        for k, w in enumerate(words):
+            if w != "Barat" or owner[k] != -1 or headline[k]:
+                continue
+            prev = words[k - 1] if k else ""
+            if prev[:1].isupper() and not first[k - 1] and prev.isalpha():
+                continue
+            add.append((k, k + 1, "LOC"))
+        return sorted(spans + add)
+
+    rng = random.Random(8)
+    pool = [
+        "Polres",
+        "Polda",
+        "Pemerintah",
+        "Kota",
+        "Provinsi",
+        "Jakarta",
+        "Selatan",
+        "14",
+        "V",
+        "dan",
+        "Barat",
+        "Jawa",
+        "Budi",
+        "di",
+    ]
+    for _ in range(3000):
+        words = [rng.choice(pool) for _ in range(rng.randint(1, 10))]
+        spans, k = [], 0
+        while k < len(words):
+            size = rng.randint(1, 3)
+            if rng.random() < 0.3:
+                spans.append((k, min(k + size, len(words)), rng.choice(["LOC", "PER", "ORG"])))
+            k += size
+        headline = [rng.random() < 0.1 for _ in words]
+        first = [rng.random() < 0.2 for _ in words]
+        assert cleanup.unit_orgs(words, spans, headline) == units_word_by_word(
+            words, spans, headline
+        )
+        assert listed.barat(words, spans, headline, first) == west_word_by_word(
+            words, spans, headline, first
+        )
+
+
 # -- CoNLL -------------------------------------------------------------------------
 
 
@@ -212,6 +403,28 @@ def test_spans_follow_conlleval():
         (8, 9, "PER"),
     ]
     assert conll.spans([]) == []
+
+
+def test_spans_read_every_tag_sequence_as_a_tag_at_a_time_would() -> None:
+    import random
+
+    def tag_at_a_time(tags: list[str]) -> list[tuple[int, int, str]]:  # the conlleval reading
+        out, begin, kind = [], -1, ""
+        for i, tag in enumerate([*tags, "O"]):
+            prefix, _, label = tag.partition("-")
+            starts = prefix == "B" or (prefix == "I" and label != kind)
+            if kind and (prefix not in ("B", "I") or starts):
+                out.append((begin, i, kind))
+                kind = ""
+            if prefix in ("B", "I") and starts:
+                begin, kind = i, label
+        return out
+
+    rng = random.Random(2)
+    pool = ["O"] * 6 + ["B-PER", "I-PER", "B-LOC", "I-LOC", "I-ORG", "X", "B-", "I", "E-PER"]
+    for _ in range(5000):
+        tags = [rng.choice(pool) for _ in range(rng.randint(0, 12))]
+        assert conll.spans(tags) == tag_at_a_time(tags), tags
 
 
 def test_bio_round_trip_and_relabel():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
@@ -28,7 +29,7 @@ from store.entities.corrections import (
     occurrences,
     parse_corrections,
 )
-from store.entities.model import Entity
+from store.entities.model import TYPES, Entity
 from store.entities.service import EntityService
 from store.files.database import Database
 from store.news.article import Article, Segment
@@ -299,6 +300,39 @@ def test_another_recogniser_or_a_broken_row_is_a_miss(tmp_path: Path, counting: 
     assert EntityCache(database(tmp_path)).recognise(art) == auto()
     assert EntityCache(database(tmp_path)).get(art) == auto(), "rewritten"
     assert recogniser_signature() != "an older model"
+
+
+def test_a_result_packed_in_a_worker_is_stored_as_one_packed_whole() -> None:
+    from store.entities.cache import finish, key_token, prepack, unpack
+
+    spans = [
+        (0, 9, "PER", "Kim Jong Un"),
+        (12, 21, "LOC", "Pyongyang"),
+        (30, 33, "PER", "Kim Jong Un"),
+        (40, 44, "DATE", "2024-06-19"),
+        (50, 59, "LOC", "Pyongyang"),
+        (50, 59, "ORG", "Pyongyang"),
+    ]
+    key_ids = {"Kim Jong Un": 7, "Pyongyang": 3, "2024-06-19": 11}
+    # What the writer packed itself before the workers did their part: the same bytes.
+    local: list[str] = list(dict.fromkeys(key for *_x, key in spans))
+    flat, previous = [], 0
+    for start, end, kind, key in spans:
+        flat += [start - previous, end - start, TYPES.index(kind), local.index(key)]
+        previous = start
+    data = json.dumps([2, [key_ids[k] for k in local], flat], separators=(",", ":")).encode()
+    tokens = [key_ids[key] for *_x, key in spans]
+    assert pack(spans, key_ids) == (zlib.compress(data, 6), tokens)
+
+    packed = prepack(spans)
+    numbers = [key_ids[k] for k in packed.keys]
+    blob, postings = finish(packed, numbers)
+    assert blob == zlib.compress(data, 6)
+    assert postings == " ".join(key_token(n) for n in tokens)
+    assert unpack(blob)[1] == [(s, e, TYPES.index(k), key_ids[key]) for s, e, k, key in spans]
+    counted = Counter({(numbers[i], kind): n for i, kind, n in packed.counts})
+    assert counted == Counter((key_ids[key], kind) for *_x, kind, key in spans)
+    assert finish(prepack([]), []) == (zlib.compress(b"[2,[],[]]", 6), "")
 
 
 def test_another_title_read_as_context_is_another_result(

@@ -31,7 +31,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from store.entities.keys import fold
 from store.entities.model import TYPES, Entity
@@ -123,27 +123,68 @@ Span = tuple[int, int, str, str]
 _TYPE_NUMBERS = {kind: number for number, kind in enumerate(TYPES)}
 
 
-def pack(spans: Sequence[Span], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
-    """``spans`` as a stored blob, and the key number of each mention in order.
+class Packed(NamedTuple):
+    """One result made ready to store by whoever recognised it (a worker of the pass).
+
+    All of :func:`pack`'s work that needs no key number: what is left for the
+    writing process is a look-up per distinct key, not per mention, so that it
+    does not take a core's time from the workers. (A tuple: sent back quickly.)
+    """
+
+    keys: tuple[str, ...]
+    """The distinct keys, in order of first mention (their local numbers)."""
+    flat: str
+    """The stored list of mentions as JSON: ``[start delta, length, type, local number, …]``."""
+    tokens: tuple[int, ...]
+    """The local number of each mention's key, in order (the postings)."""
+    counts: tuple[tuple[int, str, int], ...]
+    """``(local number, type, mentions)``: how often each key is named with each type."""
+
+
+def prepack(spans: Sequence[Span]) -> Packed:
+    """``spans`` packed as far as they can be without the index's key numbers.
 
     Plain tuples, not :class:`Entity`: the pass stores a million mentions per
     10,000 articles, and making an object of each was a third of its writer's time.
     """
-    numbers: list[int] = []
     local: dict[str, int] = {}
     flat: list[int] = []
+    tokens: list[int] = []
+    counts: dict[tuple[int, str], int] = {}  # (a Counter calls Python for each new pair)
     previous = 0
-    tokens = []
     for start, end, kind, key in spans:
         index = local.get(key)
         if index is None:
-            index = local[key] = len(numbers)
-            numbers.append(key_ids[key])
+            index = local[key] = len(local)
         flat += (start - previous, end - start, _TYPE_NUMBERS[kind], index)
         previous = start
-        tokens.append(numbers[index])
-    data = json.dumps([CACHE_VERSION, numbers, flat], separators=(",", ":")).encode()
-    return zlib.compress(data, 6), tokens
+        tokens.append(index)
+        pair = (index, kind)
+        counts[pair] = counts.get(pair, 0) + 1
+    return Packed(
+        tuple(local),
+        json.dumps(flat, separators=(",", ":")),
+        tuple(tokens),
+        tuple((index, kind, n) for (index, kind), n in counts.items()),
+    )
+
+
+def finish(packed: Packed, numbers: Sequence[int]) -> tuple[bytes, str]:
+    """The stored blob and the postings' text of ``packed``, its keys being ``numbers``.
+
+    The blob is ``json.dumps([CACHE_VERSION, numbers, flat])`` compressed, written
+    here from its parts (the same bytes).
+    """
+    data = f"[{CACHE_VERSION},[{','.join(map(str, numbers))}],{packed.flat}]".encode()
+    names = [key_token(n) for n in numbers]
+    return zlib.compress(data, 6), " ".join([names[i] for i in packed.tokens])
+
+
+def pack(spans: Sequence[Span], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
+    """``spans`` as a stored blob, and the key number of each mention in order."""
+    packed = prepack(spans)
+    numbers = [key_ids[key] for key in packed.keys]
+    return finish(packed, numbers)[0], [numbers[i] for i in packed.tokens]
 
 
 def unpack(blob: bytes) -> tuple[list[int], list[tuple[int, int, int, int]]]:
@@ -251,10 +292,10 @@ class EntityCache:
         """Keep ``entities`` as the result for ``article``'s text."""
         self._remember(article, entities)
         spans = [(e.start, e.end, e.type, e.key) for e in entities]
-        self.put_many([(article.sha256, title_context(article), spans)])
+        self.put_many([(article.sha256, title_context(article), prepack(spans))])
 
-    def put_many(self, results: Sequence[tuple[str, str, Sequence[Span]]]) -> None:
-        """Store ``(sha256, context, spans)`` results in one transaction (the corpus pass)."""
+    def put_many(self, results: Sequence[tuple[str, str, Packed]]) -> None:
+        """Store ``(sha256, context, prepack(spans))`` results in one transaction (the pass)."""
         if self.database is None or not self.writable or not results:
             return
         try:
@@ -265,25 +306,26 @@ class EntityCache:
             self.writable = False  # a read-only data folder: memory only from now on
 
     def _store(
-        self, connection: sqlite3.Connection, results: Sequence[tuple[str, str, Sequence[Span]]]
+        self, connection: sqlite3.Connection, results: Sequence[tuple[str, str, Packed]]
     ) -> None:
         signature = recogniser_signature()
         postings: list[tuple[int, str]] = []
         counts: Counter[tuple[int, str]] = Counter()
         texts: Counter[int] = Counter()
-        for sha256, context, spans in results:
+        for sha256, context, packed in results:
             self._drop(connection, sha256, context, signature)
-            key_ids = self._key_ids(connection, {span[3] for span in spans})
-            blob, tokens = pack(spans, key_ids)
+            key_ids = self._key_ids(connection, set(packed.keys))
+            numbers = [key_ids[key] for key in packed.keys]
+            blob, keys = finish(packed, numbers)
             result = connection.execute(
                 "INSERT INTO entity_results (sha256, context, signature, mentions) "
                 "VALUES (?, ?, ?, ?)",
                 (sha256, context, signature, blob),
             ).lastrowid
-            postings.append((int(result or 0), " ".join(map(key_token, tokens))))
-            for _start, _end, kind, key in spans:
-                counts[(key_ids[key], kind)] += 1
-            texts.update(set(tokens))
+            postings.append((int(result or 0), keys))
+            for index, kind, n in packed.counts:
+                counts[(numbers[index], kind)] += n
+            texts.update(numbers)
         _count(connection, counts, texts, +1)
         # Full-text rows last: FTS5 flushes its pending rows at each statement that may
         # need undoing, so mixing them with the other writes would flush at every row.
@@ -382,18 +424,29 @@ def forget_results(connection: sqlite3.Connection, rows: Iterable[tuple[int, byt
     return len(ids)
 
 
+_COUNT_SQL = (
+    "UPDATE entity_keys SET texts = texts + ?, "
+    + ", ".join(f"{column} = {column} + ?" for column in TYPE_COLUMNS.values())
+    + " WHERE id = ?"
+)
+_COUNT_PLACE = {kind: place for place, kind in enumerate(TYPE_COLUMNS, 1)}
+_NO_COUNTS = [0] * len(TYPE_COLUMNS)
+
+
 def _count(
     connection: sqlite3.Connection,
     counts: Counter[tuple[int, str]],
     texts: Counter[int],
     sign: int,
 ) -> None:
-    by_key: dict[int, Counter[str]] = {}
+    # One statement for every key, its columns of no mentions added nothing: a single
+    # ``executemany`` where a statement made and run a key at a time cost the writer more.
+    rows: dict[int, list[int]] = {}
+    for number, n in texts.items():
+        rows[number] = [sign * n, *_NO_COUNTS, number]
     for (number, kind), n in counts.items():
-        by_key.setdefault(number, Counter())[kind] += n
-    for number in set(by_key) | set(texts):
-        mentions = by_key.get(number, Counter())
-        sets = ", ".join(f"{TYPE_COLUMNS[t]} = {TYPE_COLUMNS[t]} + ?" for t in mentions)
-        values = [sign * mentions[t] for t in mentions]
-        sql = f"UPDATE entity_keys SET texts = texts + ?{', ' + sets if sets else ''} WHERE id = ?"
-        connection.execute(sql, [sign * texts.get(number, 0), *values, number])
+        row = rows.get(number)
+        if row is None:
+            row = rows[number] = [0, *_NO_COUNTS, number]
+        row[_COUNT_PLACE[kind]] += sign * n
+    connection.executemany(_COUNT_SQL, rows.values())

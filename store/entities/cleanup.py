@@ -31,6 +31,8 @@
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from store.entities import lexicon as lx
 from store.entities.gazetteer import Gazetteer, gazetteer, match
 from store.entities.lexicon import ORG_WORDS
@@ -62,6 +64,7 @@ UNIT_HEADS = lx.words(
     "Kejati Kejari Kejaksaan Pengadilan Pemkot Pemkab Pemprov Pemda DPRD KPU KPUD Bawaslu "
     "Dinas Direktorat Ditjen Kanwil Bappeda BPBD Kementerian Universitas Batalyon Yonif Brigif"
 )
+_UNIT_STARTS = UNIT_HEADS | {"Pemerintah"}  # (``Pemerintah Kota Bandung``)
 #: Offices named for a region: the name after the region is the holder's.
 _REGIONAL_OFFICES = lx.words(
     "Gubernur Wagub Bupati Wabup Walikota Kota Camat Lurah Kapolda Kapolres Kapolresta "
@@ -84,6 +87,9 @@ def clean(words: list[str], spans: list[Span]) -> list[Span]:
 
 def _pieces(words: list[str], a: int, b: int) -> list[tuple[int, int]]:
     """The span cut at brackets and lowercase prose, edges trimmed."""
+    span = words[a:b]
+    if span and all(map(str.isalnum, span)) and not any(map(str.islower, span)):
+        return [(a, b)]  # most spans: letters and digits, nothing lowercase, nothing to cut
     parts: list[tuple[int, int]] = []
     start = a
     for k in range(a, b):
@@ -114,11 +120,12 @@ def _clean_piece(words: list[str], s: int, e: int, kind: str) -> list[Span]:
     if " ".join(words[s:e]) in gaz.not_names:
         return []
     if kind == "PER":
-        last_title = max((k for k in range(s, e - 1) if words[k] in gaz.titles), default=-1)
-        s = last_title + 1 if last_title >= 0 else s
+        if e - s > 1:  # (a title before the name's last word)
+            last_title = max((k for k in range(s, e - 1) if words[k] in gaz.titles), default=-1)
+            s = last_title + 1 if last_title >= 0 else s
         if words[s] in gaz.titles:
             return []
-    if kind != "ORG" and any(w in ORG_WORDS for w in words[s:e]):
+    if kind != "ORG" and not ORG_WORDS.isdisjoint(words[s:e]):
         kind = "ORG"
     if s > 0 and words[s - 1] in _COMPANY_PREFIXES:
         s -= 1
@@ -137,11 +144,12 @@ def _clean_piece(words: list[str], s: int, e: int, kind: str) -> list[Span]:
 
 def extend_orgs(words: list[str], spans: list[Span], headline: list[bool]) -> list[Span]:
     """``Institut Korea`` + ``untuk Penyatuan Nasional``: a name after a linking word."""
-    owner = covered(spans, len(words))
+    owner: list[int] = []  # made when first needed (most articles need it for no span)
     n = len(words)
     out: list[Span] = []
     for a, b, kind in spans:
         if kind == "ORG" and words[a] in _ORG_HEADS and not headline[a]:
+            owner = owner or covered(spans, n)
             while b + 1 < n and words[b] in _ORG_LINKS and owner[b] == -1:
                 k = b + 1
                 while k < n and owner[k] == -1 and words[k][:1].isupper() and words[k].isalpha():
@@ -157,17 +165,21 @@ def unit_orgs(words: list[str], spans: list[Span], headline: list[bool]) -> list
     """``Polres`` + ``Jakarta Selatan``: a state unit and the place it serves, one ORG."""
     gaz = gazetteer()
     n = len(words)
-    owner = covered(spans, n)
+    owner: list[int] = []  # made when first needed (most articles name no unit)
     add: list[Span] = []
-    k = 0
-    while k < n:
+    k = 0  # the first word not inside a unit found
+    # Only the words that may start a unit are looked at, left to right.
+    for at in compress(count(), map(_UNIT_STARTS.__contains__, words)):
+        if at < k:
+            continue
+        k = at
         w = words[k]
         head = w in UNIT_HEADS or (
             w == "Pemerintah" and k + 1 < n and words[k + 1] in _GOVERNMENT_OF
         )
         if not head or headline[k]:
-            k += 1
             continue
+        owner = owner or covered(spans, n)
         j = k + 1
         while j < n and _unit_word(words[j], owner[j], spans, gaz):
             if words[j] in UNIT_HEADS:

@@ -9,6 +9,7 @@ starting an entity) are read as if the ``I-`` were a ``B-``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import compress, count
 from pathlib import Path
 
 Sentence = list[tuple[str, str]]
@@ -57,19 +58,23 @@ def spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     begin, kind = -1, ""
-    for i, tag in enumerate([*tags, "O"]):
-        if tag == "O":  # most tags: it ends an entity, if one is open
-            if kind:
-                out.append((begin, i, kind))
-                kind = ""
-            continue
-        prefix, _, label = tag.partition("-")
+    last = -1
+    # Most tags are O, which only end an entity that is open: only the others are
+    # looked at, and an O before one is seen in the gap since the one looked at last.
+    for i in compress(count(), map("O".__ne__, tags)):
+        if kind and i > last + 1:
+            out.append((begin, last + 1, kind))
+            kind = ""
+        last = i
+        prefix, _, label = tags[i].partition("-")
         starts = prefix == "B" or (prefix == "I" and label != kind)
         if kind and (prefix not in ("B", "I") or starts):
             out.append((begin, i, kind))
             kind = ""
         if prefix in ("B", "I") and starts:
             begin, kind = i, label
+    if kind:  # the tags end it
+        out.append((begin, last + 1, kind))
     return out
 
 

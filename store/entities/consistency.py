@@ -12,7 +12,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from itertools import compress, count
+from operator import itemgetter
 
 from store.entities import lexicon as lx
 from store.entities.gazetteer import gazetteer
@@ -29,10 +30,17 @@ Known = dict[tuple[str, ...], str]
 
 def consistency(words: list[str], spans: list[Span]) -> list[Span]:
     """Mark every repeat of a marked name, and persons' short forms, article-wide."""
-    votes: dict[tuple[str, ...], Counter[str]] = {}
+    # Votes per name, the types in the order first given: the first of the most given
+    # wins (as Counter.most_common(1) has it), without a Counter made for every span.
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
     for a, b, kind in spans:
-        votes.setdefault(tuple(words[a:b]), Counter())[kind] += 1
-    majority = {k: c.most_common(1)[0][0] for k, c in votes.items()}
+        seq = tuple(words[a:b])
+        counts = votes.get(seq)
+        if counts is None:
+            votes[seq] = {kind: 1}
+        else:
+            counts[kind] = counts.get(kind, 0) + 1
+    majority = {k: max(c.items(), key=itemgetter(1))[0] for k, c in votes.items()}
     spans = [(a, b, majority[tuple(words[a:b])]) for a, b, _ in spans]
     known: Known = dict(majority)
     short: set[str] = set()
@@ -54,7 +62,7 @@ def consistency(words: list[str], spans: list[Span]) -> list[Span]:
     add: list[Span] = []
     after = 0
     # Left to right over the words that begin a known name, from the end of the one found last.
-    for i in [i for i, word in enumerate(words) if word in by_first]:
+    for i in compress(count(), map(by_first.__contains__, words)):
         if i < after or owner[i] != -1:
             continue
         for seq in by_first[words[i]]:

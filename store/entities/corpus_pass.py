@@ -4,7 +4,9 @@ The recogniser takes 5–30 ms an article, so a corpus of 100,000 is minutes
 of work. :func:`recognise_corpus` hands the articles still without a result
 (:class:`Job`: a file, a position in it, the text's SHA-256) to worker
 processes, a file at a time; each parses its file, recognises the articles
-asked for and sends back plain tuples, which are stored in batches
+asked for and sends back their results packed as far as a worker can
+(``cache.prepack``: the writing process shares the cores with the workers,
+so its part is kept small), which are stored in batches
 (``EntityCache.put_many``). Workers run at a lower priority than the app, and
 ``pause()`` holds back new work (the app calls it while the reader needs the
 CPU, or the user types). Stopped half-way, what was stored stays stored.
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from store.entities.cache import EntityCache, title_context
+from store.entities.cache import EntityCache, Packed, prepack, title_context
 from store.files.workers import in_workers
 
 BATCH = 64
@@ -30,8 +32,8 @@ TASK = 24
 """Articles a worker is given at once (whole files): each task costs the pool a round trip,
 and a corpus of one article a file made 100,000 of them; a few dozen keep progress smooth."""
 
-Found = tuple[str, str, list[tuple[int, int, str, str]]]
-"""``(sha256, context, [(start, end, type, key), …])``: one article's result, as sent back."""
+Found = tuple[str, str, Packed]
+"""``(sha256, context, prepack([(start, end, type, key), …]))``: one article's result."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ def _recognise_file(
             continue
         entities = recognise_article(article, stop)
         spans = [(e.start, e.end, e.type, e.key) for e in entities]
-        found.append((article.sha256, title_context(article), spans))
+        found.append((article.sha256, title_context(article), prepack(spans)))
     return found, missing
 
 

@@ -8,6 +8,8 @@ several names (``Reporting by A and B``).
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from store.entities.spans import Span
 
 #: Credit labels and the type of the names that follow them.
@@ -35,10 +37,10 @@ _SEPARATORS = frozenset({"and", "dan", ",", "&"})
 def credits(words: list[str], spans: list[Span]) -> list[Span]:
     """The model's spans with the names of credit lines put in."""
     n = len(words)
-    labels = [
+    labels = [  # (the words that may be a label found in C: most articles have one or two)
         k
-        for k, w in enumerate(words)
-        if w in CREDIT_LABELS and words[k + 1 : k + 2] in ([":"], ["by"])
+        for k in compress(count(), map(CREDIT_LABELS.__contains__, words))
+        if words[k + 1 : k + 2] in ([":"], ["by"])
     ]
     out = list(spans)
     for k in labels:

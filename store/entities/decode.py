@@ -125,40 +125,53 @@ def _in_step(scores: np.ndarray, sizes: list[int], transitions: np.ndarray) -> l
     steps = np.zeros((longest, count, labels))
     sentence = np.repeat(np.arange(count), sizes)
     steps[np.arange(len(sentence)) - np.repeat(np.cumsum(sizes) - sizes, sizes), sentence] = scores
-    alpha = steps[0].copy()
-    last = alpha.copy()  # each sentence's scores at its last token
-    back = np.zeros((longest, count, labels), dtype=np.intp)
-    alive = [count] * longest  # alive[t]: the sentences longer than t
+    last = steps[0].copy()  # each sentence's scores at its last token
+    # back[t, s, label]: the best label before it. A sentence that has ended keeps each
+    # label (there it is never written), so the trace back goes over all sentences at once.
+    back = np.empty((longest, count, labels), dtype=np.intp)
+    back[...] = np.arange(labels)
     # A step is a few calls on arrays of some 200 numbers, so the calls' own cost is
     # the step's: the candidates are laid out [sentence, to, from], where the argmax
     # over the last, contiguous axis is quick (a max over a middle axis cost as much
     # as the rest of the step), and the best scores are then picked by that argmax.
+    # Every call writes into arrays made once, through views made again only when
+    # sentences end.
     into = np.ascontiguousarray(transitions.T)
     candidates = np.empty((count, labels, labels))
     flat = candidates.reshape(-1)
     rows = np.arange(count * labels) * labels  # where each row of ``labels`` begins, flat
+    picks = np.empty(count * labels, dtype=np.intp)
+    scores_now = steps.reshape(longest, count * labels)
+    pointers = back.reshape(longest, count * labels)
+    alpha_flat = scores_now[0].copy()
     still = count
+    size = count * labels
+    now, alpha, alpha_now = candidates, alpha_flat.reshape(count, labels), alpha_flat
+    from_, starts, picked = alpha[:, None, :], rows, picks
     for t in range(1, longest):
         ended = still
         while sizes[still - 1] <= t:
             still -= 1  # these ended at token t - 1 (the shortest are the last)
-        alive[t] = still
         if still < ended:
             last[still:ended] = alpha[still:ended]
-            alpha = alpha[:still]
-        np.add(alpha[:, None, :], into, out=candidates[:still])
-        best = candidates[:still].argmax(axis=2, out=back[t, :still])  # the first, as crfsuite
-        alpha = flat.take(rows[: still * labels] + best.reshape(-1)).reshape(still, labels)
-        alpha += steps[t, :still]
+            size = still * labels
+            alpha_now, starts, picked = alpha_flat[:size], rows[:size], picks[:size]
+            now, alpha = candidates[:still], alpha_now.reshape(still, labels)
+            from_ = alpha[:, None, :]
+        np.add(from_, into, out=now)
+        now.argmax(axis=2, out=back[t, :still])  # the first, as crfsuite
+        np.add(starts, pointers[t, :size], out=picked)
+        flat.take(picked, out=alpha_now, mode="clip")  # (all within: clip only skips a copy)
+        alpha_now += scores_now[t, :size]
     last[:still] = alpha
     # back from each sentence's best last label, all sentences at once
-    paths = np.zeros((longest, count), dtype=np.intp)
+    paths = np.empty((longest, count), dtype=np.intp)
     label = last.argmax(axis=1)
-    pointers = back.reshape(longest, count * labels)
+    starts, picked = rows[:count], picks[:count]
     for t in range(longest - 1, 0, -1):
-        k = alive[t]
-        paths[t, :k] = label[:k]
-        label[:k] = pointers[t].take(rows[:k] + label[:k])
+        paths[t] = label  # (past a sentence's end: its last label, never read)
+        np.add(starts, label, out=picked)
+        pointers[t].take(picked, out=label, mode="clip")
     paths[0] = label
     return [row[:size] for row, size in zip(paths.T.tolist(), sizes, strict=True)]
 
@@ -189,7 +202,7 @@ class Decoder:
         scores = self.weights.state.take(ids, axis=0).sum(axis=0)
         paths = iter(viterbi(scores, [len(s) for s in words], self.weights.transitions))
         labels = self.weights.labels
-        return [[labels[i] for i in next(paths)] if s else [] for s in sentences]
+        return [list(map(labels.__getitem__, next(paths))) if s else [] for s in sentences]
 
 
 _lock = threading.Lock()

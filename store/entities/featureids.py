@@ -16,7 +16,8 @@ crfsuite leaves it out, and ``pad`` (a row of zero weights) fills the gaps.
 
 from __future__ import annotations
 
-from itertools import pairwise, repeat
+from collections.abc import Callable
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 
@@ -51,7 +52,7 @@ class FeatureIds:
         self._forget()
 
     def _forget(self) -> None:
-        self._index: dict[str, int] = {}
+        self._index = _Rows(self._word)
         self._lower: list[str] = []
         self._table = np.full((1024, _COLUMNS), self.pad, dtype=np.int32)
 
@@ -108,10 +109,9 @@ class FeatureIds:
             self._forget()  # the table stays bounded, whatever the corpus's vocabulary
         lengths = np.array([len(s) for s in sentences])
         n = int(lengths.sum())
-        words = [w for s in sentences for w in s]
-        word, known = self._word, self._index.get
-        numbers = [k if (k := known(w)) is not None else word(w) for w in words]
-        lower = [self._lower[t] for t in numbers]
+        words = list(chain.from_iterable(sentences))
+        numbers = list(map(self._index.__getitem__, words))  # a new word's row made as met
+        lower = list(map(self._lower.__getitem__, numbers))
         types = np.array(numbers, dtype=np.intp)
         heads = np.repeat(np.array(heads, dtype=bool), lengths)
         gz = np.zeros(n, dtype=np.intp)
@@ -134,42 +134,56 @@ class FeatureIds:
         out[:, 19] = gz_rows[:, 0]
         out[heads, 20] = self._headline
 
-        # left of each token (21–28): the one before, or the sentence's beginning
-        before = np.roll(mine, 1, axis=0)
+        # left of each token (21–28): the one before, or the sentence's beginning. (Shifted
+        # by slices: the first token of all is a sentence's first, whose row is set below.)
         left = out[:, 21:29]
-        left[:, 0:2] = before[:, _LEFT1 : _LEFT1 + 2]
-        left[:, 2] = self._pairs(self._left, lower, 1)
-        left[:, 3] = np.roll(table[:, _C1_LEFT], 1)
-        left[:, 4] = np.roll(gz_rows[:, 1], 1)
-        left[:, 5] = before[:, _TTL]
-        twice = position > 1
-        left[twice, 6:8] = np.roll(mine, 2, axis=0)[twice, _LEFT2 : _LEFT2 + 2]
+        left[1:, 0:2] = mine[:-1, _LEFT1 : _LEFT1 + 2]
+        neighbours = list(pairwise(lower))  # each token and the next, for both sides
+        left[:, 2] = self._pairs(self._left, neighbours, 1)
+        left[1:, 3] = table[:-1, _C1_LEFT]
+        left[1:, 4] = gz_rows[:-1, 1]
+        left[1:, 5] = mine[:-1, _TTL]
+        twice = np.flatnonzero(position > 1)
+        left[twice, 6:8] = mine[twice - 2, _LEFT2 : _LEFT2 + 2]
         first = position == 0
         left[first] = self.pad
         left[first, 0] = self._bos
         left[first, 1] = mine[first, _BOS]
 
         # right of each token (29–35): the one after, or the sentence's end
-        after = np.roll(mine, -1, axis=0)
         right = out[:, 29:36]
-        right[:, 0:2] = after[:, _RIGHT1 : _RIGHT1 + 2]
-        right[:, 2] = self._pairs(self._right, lower, 0)
-        right[:, 3] = np.roll(table[:, _C1_RIGHT], -1)
-        right[:, 4] = np.roll(gz_rows[:, 2], -1)
-        twice = to_end > 1
-        right[twice, 5:7] = np.roll(mine, -2, axis=0)[twice, _RIGHT2 : _RIGHT2 + 2]
+        right[:-1, 0:2] = mine[1:, _RIGHT1 : _RIGHT1 + 2]
+        right[:, 2] = self._pairs(self._right, neighbours, 0)
+        right[:-1, 3] = table[1:, _C1_RIGHT]
+        right[:-1, 4] = gz_rows[1:, 2]
+        twice = np.flatnonzero(to_end > 1)
+        right[twice, 5:7] = mine[twice + 2, _RIGHT2 : _RIGHT2 + 2]
         last = to_end == 0
         right[last] = self.pad
         right[last, 0] = self._eos
         return out
 
-    def _pairs(self, pairs: dict[tuple[str, str], int], lower: list[str], shift: int) -> list[int]:
+    def _pairs(
+        self, pairs: dict[tuple[str, str], int], neighbours: list[tuple[str, str]], shift: int
+    ) -> list[int]:
         """The two-word feature of each token and the next (``shift`` 0) or the one before (1).
 
-        (At a sentence's edge the value is overwritten by the caller.)
+        ``neighbours``: each lowercase word and the next. (At a sentence's edge the value
+        is overwritten by the caller.)
         """
-        found = list(map(pairs.get, pairwise(lower), repeat(self.pad)))
+        found = list(map(pairs.get, neighbours, repeat(self.pad)))
         return [self.pad, *found] if shift else [*found, self.pad]
+
+
+class _Rows(dict[str, int]):
+    """Each word's row in the table; a word not there yet gets its row made (``make``)."""
+
+    def __init__(self, make: Callable[[str], int]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, word: str) -> int:
+        return self._make(word)
 
 
 def _pairs(attributes: dict[str, int], prefix: str) -> dict[tuple[str, str], int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from store.entities import lexicon as lx
 from store.entities.clusters import clusters
@@ -55,11 +56,13 @@ def headline_mode(words: list[str]) -> bool:
     word is lowercase except headline function words. A caption full of names
     but with ordinary lowercase words is prose.
     """
-    long_words = [w for w in words[1:] if len(w) >= 4 and w.isalpha()]
-    if len(long_words) < 3:
-        return False
-    lower = sum(1 for w in long_words if w[0].islower() and w not in HEADLINE_LOWER)
-    return lower == 0
+    long_words = 0
+    for w in islice(words, 1, None):
+        if len(w) >= 4 and w.isalpha():
+            if w[0].islower() and w not in HEADLINE_LOWER:
+                return False  # prose: most sentences end their look here, a few words in
+            long_words += 1
+    return long_words >= 3
 
 
 @lru_cache(maxsize=50_000)

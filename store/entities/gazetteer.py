@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -93,8 +94,13 @@ def gazetteer() -> Gazetteer:
 
 
 @cache
-def token_index() -> dict[str, list[tuple[tuple[str, ...], Form]]]:
-    """Gazetteer forms as token sequences, indexed by their first token."""
+def token_index() -> dict[str, tuple[tuple[int, dict[tuple[str, ...], Form]], ...]]:
+    """Gazetteer forms as token sequences, indexed by their first token.
+
+    Under each first token: by length, longest first, the sequences of that length
+    and the form of each (the first listed, where one sequence has several), so
+    that a place in a text is looked up once per length, not once per form.
+    """
     from store.entities.tokens import tokenize  # tokens imports this module
 
     index: dict[str, list[tuple[tuple[str, ...], Form]]] = {}
@@ -108,9 +114,13 @@ def token_index() -> dict[str, list[tuple[tuple[str, ...], Form]]]:
         for form in forms:
             for seq in variants:
                 index.setdefault(seq[0], []).append((seq, form))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))
-    return index
+    out = {}
+    for first, entries in index.items():
+        by_length: dict[int, dict[tuple[str, ...], Form]] = {}
+        for seq, form in sorted(entries, key=lambda e: -len(e[0])):
+            by_length.setdefault(len(seq), {}).setdefault(seq, form)
+        out[first] = tuple(by_length.items())
+    return out
 
 
 def match(words: list[str]) -> list[tuple[int, int, Form]]:
@@ -123,13 +133,14 @@ def match(words: list[str]) -> list[tuple[int, int, Form]]:
     n = len(words)
     free = 0  # the first token not inside a match
     # Most words start no listed name: only those that may are looked at.
-    for i in [i for i, word in enumerate(words) if word in index]:
+    for i in compress(count(), map(index.__contains__, words)):
         if i < free:
             continue
-        for toks, form in index[words[i]]:
-            k = len(toks)
-            if i + k <= n and (k == 1 or tuple(words[i : i + k]) == toks):
-                out.append((i, i + k, form))
-                free = i + k
-                break
+        for k, forms in index[words[i]]:
+            if i + k <= n:
+                form = forms.get(tuple(words[i : i + k]))
+                if form is not None:
+                    out.append((i, i + k, form))
+                    free = i + k
+                    break
     return out

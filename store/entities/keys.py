@@ -48,7 +48,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from store.entities import lexicon as lx
 from store.entities.gazetteer import gazetteer
@@ -248,7 +248,9 @@ class _Groups:
         return i
 
     def union(self, i: int, j: int) -> bool:
-        a, b = self.find(i), self.find(j)
+        parent = self.parent  # (most mentions are still their own root: no call for those)
+        a = i if parent[i] == i else self.find(i)
+        b = j if parent[j] == j else self.find(j)
         if a == b:
             return True
         ca, cb = self.canon[a], self.canon[b]
@@ -305,13 +307,21 @@ def _join_near(groups: _Groups, idx: list[int], mentions: Sequence[Mention], fol
     distinct: dict[str, int] = {}
     for i in idx:
         distinct.setdefault(folds[i], i)
+    long = [f for f in distinct if len(f) >= 6]
+    # Most articles hold no two names one letter apart: the deletions two names share are
+    # counted in C, and only the names with one are indexed and looked at (in the same
+    # order, so the same joins are made, or refused, in the same order).
+    counted = Counter(chain.from_iterable(map(_deletions, long)))
+    shared = {d for d, n in counted.items() if n > 1}
+    if not shared:
+        return
     index: dict[str, list[str]] = {}
-    for f in distinct:
-        if len(f) >= 6:
+    for f in long:
+        if not shared.isdisjoint(_deletions(f)):
             for d in _deletions(f):
                 index.setdefault(d, []).append(f)
     for f, i in distinct.items():
-        if len(f) < 6 or f[0] == "#":
+        if len(f) < 6 or f[0] == "#" or shared.isdisjoint(_deletions(f)):
             continue
         for d in _deletions(f):
             for g in index.get(d, ()):

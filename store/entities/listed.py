@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from store.entities.gazetteer import match
 from store.entities.spans import Span, covered, listed, name_word
 
@@ -90,10 +92,11 @@ def barat(
     words: list[str], spans: list[Span], headline: list[bool], first: list[bool]
 ) -> list[Span]:
     """``Barat`` standing alone, capitalised, outside headlines: the West (LOC)."""
-    owner = covered(spans, len(words))
+    places = list(compress(count(), map("Barat".__eq__, words)))  # (in most articles, none)
+    owner = covered(spans, len(words)) if places else []
     add = []
-    for k, w in enumerate(words):
-        if w != "Barat" or owner[k] != -1 or headline[k]:
+    for k in places:
+        if owner[k] != -1 or headline[k]:
             continue
         prev = words[k - 1] if k else ""
         if prev[:1].isupper() and not first[k - 1] and prev.isalpha():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from sys import intern
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from store.news.article import Article
 
 _BLANK_RE = re.compile(r"[^\n]")
+_TEXT = itemgetter(2)  # a Token's text, read in C
 
 CHUNK = 200_000
 """Characters recognised at once. A longer text (a 19 MB scrape on one line) is read in
@@ -75,8 +77,6 @@ def recognise(
     ``stop()`` is asked before each: true, and :class:`Stopped` is raised
     (a 19 MB scrape is minutes of work that a closing app must not wait for).
     """
-    if not text.strip():
-        return []
     if len(text) > CHUNK:
         found: list[Entity] = []
         for start, end in chunks(text, CHUNK):
@@ -84,14 +84,20 @@ def recognise(
                 raise Stopped
             # The same names recur from piece to piece: each surface and key kept once.
             found.extend(
-                Entity(e.start + start, e.end + start, intern(e.text), e.type, intern(e.key))
-                for e in _recognise(text[start:end], language)
+                Entity(a + start, b + start, intern(surface), kind, intern(key))
+                for a, b, surface, kind, key in _recognise(text[start:end], language)
             )
         return found
-    return _recognise(text, language)
+    return [Entity(*found) for found in _recognise(text, language)]
 
 
-def _recognise(text: str, language: str) -> list[Entity]:
+Found = tuple[int, int, str, str, str]
+"""An entity before it is made one: ``(start, end, text, type, key)``."""
+
+
+def _recognise(text: str, language: str) -> list[Found]:
+    if not text.strip():
+        return []
     tokens = tokenize(text)
     spans = token_spans(text, tokens, language)
     mentions = [
@@ -100,7 +106,7 @@ def _recognise(text: str, language: str) -> list[Entity]:
     ]
     found_keys = keys.assign(mentions, text)
     return [
-        Entity(start, end, surface, kind, key)
+        (start, end, surface, kind, key)
         for (start, end, surface, kind), key in zip(mentions, found_keys, strict=True)
     ]
 
@@ -123,10 +129,15 @@ def recognise_article(article: Article, stop: Callable[[], bool] | None = None) 
         return recognise(body, language, stop)
     prefix = title + "\n\n"
     shift = len(prefix)
+    text = prefix + body
+    if len(text) > CHUNK:  # a body just short of it, taken over by its title
+        found = [(e.start, e.end, e.text, e.type, e.key) for e in recognise(text, language)]
+    else:  # each entity made once, where it is in the body (an article holds a hundred)
+        found = _recognise(text, language)
     return [
-        Entity(e.start - shift, e.end - shift, e.text, e.type, e.key, e.origin)
-        for e in recognise(prefix + body, language)
-        if e.start >= shift
+        Entity(start - shift, end - shift, surface, kind, key)
+        for start, end, surface, kind, key in found
+        if start >= shift
     ]
 
 
@@ -148,7 +159,7 @@ def prose_only(article: Article) -> str:
 
 def token_spans(text: str, tokens: list[Token], language: str = "id") -> list[Span]:
     """Entities as token ranges ``(first, last + 1, type)``."""
-    words = [t.text for t in tokens]
+    words = list(map(_TEXT, tokens))
     sents = sentences(text, tokens)
     heads = [headline_mode(words[a:b]) for a, b in sents]
     if language == "en":

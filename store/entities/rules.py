@@ -99,7 +99,10 @@ def find(
     """
     t = TokenText(text, tokens, sentences, headline, names)
     # Most tokens can start neither: only a digit or a listed word is looked at further.
-    maybe = [m if (m := _MAYBE.get(lw)) is not None else _may_start(lw) for lw in t.lower]
+    maybe = list(map(_MAYBE.get, t.lower))
+    if None in maybe:  # words not seen before
+        pairs = zip(maybe, t.lower, strict=True)
+        maybe = [m if m is not None else _may_start(lw) for m, lw in pairs]
     # Each pass tries only those tokens, left to right, from the end of the span found last.
     starts = [i for i in compress(range(t.n), maybe) if i not in names]
     out: list[Span] = []

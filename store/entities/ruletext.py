@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property
+from operator import itemgetter
 
 from store.entities import lexicon as lx
 from store.entities.tokens import Token
@@ -35,8 +36,8 @@ class TokenText:
         names: set[int],
     ) -> None:
         self.text = text
-        self.words = [t.text for t in tokens]
-        self.lower = [w.lower() for w in self.words]
+        self.words = list(map(itemgetter(2), tokens))  # each token's text
+        self.lower = list(map(str.lower, self.words))
         self.tokens = tokens
         self.n = len(tokens)
         n = self.n

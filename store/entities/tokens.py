@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter, not_
 from typing import NamedTuple
 
@@ -158,7 +158,7 @@ def sentences(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     while at >= 0:
         breaks.add(bisect_right(starts, at) - 1)
         at = text.find("\n", at + 1)
-    enders = [i for i, tok in enumerate(tokens) if tok.text in _ENDERS]
+    enders = compress(count(), map(_ENDERS.__contains__, map(itemgetter(2), tokens)))
     begin = 0
     for i in sorted(breaks.union(enders)):
         if i < begin or not 0 <= i < n - 1:
