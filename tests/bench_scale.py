@@ -205,11 +205,7 @@ def measure(
     print(f"  {size:,}: typing in the library …", file=sys.stderr)
     from tests.bench_typing import GAP, typing
 
-    space = Workspace(db, "bench")
-    space.open_corpus([corpus])
-    quick = (TYPED, len(space.rows(space.query(TYPED))))
-    space.database.close()
-    figures = typing(corpus, db, size, {"filter": TYPED, "search": SEARCHED}, rounds, quick)
+    figures = typing(corpus, db, size, {"filter": TYPED, "search": SEARCHED}, rounds, TYPED)
     for label, name in (("filter", "filter"), ("search", "full-text search")):
         add(f"{name} keystroke, UI thread (CPU)", "ms", figures[f"{label} cpu"])
         add(f"{name} keystroke, all threads (CPU)", "ms", figures[f"{label} all"])
