@@ -20,22 +20,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import fcntl
 import gc
 import inspect
 import json
 import os
-import pty
 import random
 import re
-import select
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -55,13 +49,13 @@ from store.workspace import Workspace
 from tests.bench_claims import measure_related
 from tests.bench_ner import measure_entities_on_screen, measure_recognition
 from tests.bench_store import measure_export_all, measure_store_open, measure_store_saves
+from tests.bench_typing import COLUMNS, LINES, Terminal
 from tests.benchcorpus import SEEDS, top_title, write_corpus, write_long
 from tests.benchreport import Result, as_json, table
 from tui.app import SorotApp
 from tui.screens.reader import ReaderScreen
 
 REPO = Path(__file__).resolve().parent.parent
-COLUMNS, LINES = 120, 40
 FILTER_QUERY = "kim j"
 """Typed one key at a time; the catalog is also asked for each prefix of it."""
 
@@ -134,52 +128,21 @@ def timed_ms(action: Callable[[], object], times: int) -> list[float]:
 
 # -- the real command in a pseudo-terminal --------------------------------------
 
-_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-~]|.)")
-
 
 def spawn_to_paint(path: Path, db: Path, config: Path, title: str) -> tuple[float, float]:
     """Seconds from spawning ``sorot PATH`` until ``title`` is on screen, and VmHWM in MB."""
     needle = printable(title)[:24].encode()  # the start of a row of the library
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(db), SOROT_USER="bench")
-    env["SOROT_CONFIG"] = str(config)
-    for name in ("COLORTERM", "NO_COLOR", "TEXTUAL"):
-        env.pop(name, None)
-    command = [sys.executable, "-m", "tui.cli", str(path), "--db", str(db)]
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPO, start_new_session=True
-    )
-    os.close(slave)
-    shown = b""
+    terminal = Terminal(path, db, module="tui.cli", config=config)
     try:
-        while True:
-            if not select.select([master], [], [], 120)[0]:
-                raise TimeoutError(f"no first paint of {path} within 120 s")
-            try:
-                shown += os.read(master, 1 << 16)
-            except OSError as error:  # EIO: the app has gone
-                raise RuntimeError(f"sorot exited before painting: {shown[-400:]!r}") from error
-            if needle in _ESCAPES.sub(b"", shown):
-                elapsed = time.perf_counter() - start
-                break
-        status = Path(f"/proc/{proc.pid}/status").read_text()
+        shown = terminal.read_until(needle, 120)
+        if shown is None:
+            raise TimeoutError(f"no first paint of {path} within 120 s")
+        status = Path(f"/proc/{terminal.pid}/status").read_text()
         peak = int(re.search(r"VmHWM:\s*(\d+)", status)[1]) / 1024
-        os.write(master, b"\x11")  # ctrl+q
-        deadline = time.monotonic() + 5
-        while proc.poll() is None and time.monotonic() < deadline:
-            if select.select([master], [], [], 0.05)[0]:
-                try:
-                    os.read(master, 1 << 16)
-                except OSError:
-                    break
-        return elapsed, peak
+        return shown - start, peak
     finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-        os.close(master)
+        terminal.close()
 
 
 def _starts(b: Bench, name: str, path: Path, title: str, runs: int) -> list[tuple[float, float]]:

@@ -36,7 +36,9 @@ REPO = Path(__file__).resolve().parent.parent
 LINES, COLUMNS = 40, 120
 QUIET = 0.3
 """Seconds without output after which a key's drawing is taken as done."""
-_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-~]|.)")
+"""A terminal's escape sequences (CSI, OSC, charset and two-byte ones): taken out of what
+is read before looking for a text on screen."""
 
 
 def _oncpu(pid: int, tid: int) -> float:
@@ -53,16 +55,28 @@ def _process_oncpu(pid: int) -> float:
 
 
 class Terminal:
-    """sorot in a pseudo-terminal of LINES x COLUMNS, read as it writes."""
+    """sorot in a pseudo-terminal of LINES x COLUMNS, read as it writes.
 
-    def __init__(self, corpus: Path, db: Path) -> None:
+    ``module`` is what runs: this module's launcher (no entity pass, no
+    cursor blink: typing measured alone) or ``tui.cli``, sorot as a user
+    starts it (the bench's starts).
+    """
+
+    def __init__(
+        self,
+        corpus: Path,
+        db: Path,
+        *,
+        module: str = "tests.bench_typing",
+        config: Path | None = None,
+    ) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = dict(os.environ, TERM="xterm-256color", SOROT_DATA=str(db), SOROT_USER="bench")
-        env["SOROT_CONFIG"] = str(db / "config")
+        env["SOROT_CONFIG"] = str(config or db / "config")
         for name in ("COLORTERM", "NO_COLOR", "TEXTUAL"):
             env.pop(name, None)
-        command = [sys.executable, "-m", "tests.bench_typing", str(corpus), "--db", str(db)]
+        command = [sys.executable, "-m", module, str(corpus), "--db", str(db)]
         self.proc = subprocess.Popen(
             command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=REPO,
             start_new_session=True,
@@ -92,7 +106,7 @@ class Terminal:
         try:
             return os.read(self.master, 1 << 16)
         except OSError as error:  # EIO: the app has gone
-            raise RuntimeError("sorot exited while being typed into") from error
+            raise RuntimeError("sorot exited while in the bench's terminal") from error
 
     def write(self, data: bytes) -> None:
         os.write(self.master, data)
