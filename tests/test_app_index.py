@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import random
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -308,6 +309,41 @@ async def test_a_query_typed_over_is_stopped_where_it_is(
         numbers = space.rows(space.query("slo"), "relevance")
         assert len(article_list(app).rows) == len(numbers)
         assert status(app, "#library-status").startswith(f"{len(numbers):,} of ")
+
+
+@async_test
+async def test_a_slow_query_says_it_is_searching_and_a_quick_one_draws_nothing_more(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original, said = Catalog.select, []
+
+    def select(catalog, words=(), **kwargs):
+        if list(words) == ["slow"]:
+            time.sleep(1.0)  # as a first letter over 100,000 articles
+        return original(catalog, words, **kwargs)
+
+    monkeypatch.setattr(Catalog, "select", select)
+    original_say = LibraryScreen._say_searching
+
+    def say(screen) -> None:
+        said.append(screen.query_one("#library-filter").value)
+        original_say(screen)
+
+    monkeypatch.setattr(LibraryScreen, "_say_searching", say)
+    async with running(app) as pilot:
+        await settled(app, pilot)
+        await pilot.press("slash", *"tentara")
+        await settled(app, pilot)
+        assert said == []  # quick answers: no "searching" frame drawn between
+        await pilot.press("ctrl+u", *"slow")
+        await asyncio.sleep(0.7)
+        await pilot.pause()
+        assert said == ["slow"]
+        assert status(app, "#library-status").startswith(f"searching {ARTICLES:,} articles…")
+        await settled(app, pilot)
+        space = app.workspace
+        count = len(space.rows(space.query("slow"), "relevance"))
+        assert status(app, "#library-status").startswith(f"{count:,} of {ARTICLES:,} articles")
 
 
 @async_test

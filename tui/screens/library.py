@@ -19,6 +19,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -39,6 +40,9 @@ IN_WORKER_FROM = 2_000
 """From this many articles, a query runs off the UI thread (smaller ones answer at once)."""
 HEAD_ROWS = 200
 """Rows a big corpus shows before its whole order is known: more than a tall terminal's."""
+SEARCHING_AFTER = 0.4
+"""Seconds a query may take before the status line says it is searching (a first letter
+over 100,000 articles takes most of a second; a quicker answer draws no extra frame)."""
 
 
 class LibraryScreen(Screen[None]):
@@ -71,6 +75,9 @@ class LibraryScreen(Screen[None]):
         self._generation = 0
         self._stopper = Stopper()
         """Stops the rows' query under way when another is asked for."""
+        self._searching: Timer | None = None
+        """Says "searching" if the rows' query under way is slow (stopped when its rows come)."""
+        self._said_searching = False
         self._sort_chosen = False
         self._placed = False
         """True once the highlight was put on the article read last (at the first rows)."""
@@ -181,6 +188,9 @@ class LibraryScreen(Screen[None]):
             # The query typed over is stopped where it is: its core goes to this one.
             self._stopper.stop()
             self._stopper = Stopper()
+            if self._searching is not None:
+                self._searching.stop()
+            self._searching = self.set_timer(SEARCHING_AFTER, self._say_searching)
             self._select_in_worker(
                 self.filter_query, self.sort, self.reverse, keep, self._generation, self._stopper
             )
@@ -240,6 +250,10 @@ class LibraryScreen(Screen[None]):
     ) -> None:
         if generation != self._generation or not self.is_attached:
             return  # a later query is on its way
+        if self._searching is not None:
+            self._searching.stop()
+            self._searching = None
+        self._said_searching = False
         workspace = self.sorot.workspace
         rows = Rows(numbers, workspace.row_data, workspace.counts)
         self.list.sort = self.sort
@@ -303,6 +317,11 @@ class LibraryScreen(Screen[None]):
         self._status(message.row, message.count)
         self._find_snippet()
 
+    def _say_searching(self) -> None:
+        self._searching = None
+        self._said_searching = True
+        self._status()
+
     def _status(self, row: int | None = None, count: int | None = None) -> None:
         status = self.query_one("#library-status", Static)
         if self.query_error:
@@ -313,6 +332,8 @@ class LibraryScreen(Screen[None]):
         total = self.total
         query = self.query_one("#library-filter", Input).value.strip()
         parts = [f"{count:,} of {total:,} articles" if query else f"{total:,} articles"]
+        if self._said_searching:
+            parts[0] = f"searching {total:,} articles…"  # the rows shown are the last query's
         unread = self.sorot.unread_count()
         unread_part = f"{unread:,} unread" if unread is not None else None
         if self.sort == RANKED:
