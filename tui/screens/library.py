@@ -28,10 +28,11 @@ from store.library.catalog import RANKED, SORT_KEYS
 from store.library.fulltext import Snippet
 from store.news.safetext import printable
 from store.query import FIELDS, Query, QueryError
-from tui.screens.status_text import SNIPPET_HINT, Progress, fitted, snippet_text
+from tui.screens.status_text import Progress, fitted
 from tui.widgets.article_list import ArticleList, Rows, header_text
 from tui.widgets.filter_input import FilterInput
 from tui.widgets.footer import Footer
+from tui.widgets.sentence_line import SentenceLine
 
 if TYPE_CHECKING:
     from tui.app import SorotApp
@@ -83,8 +84,6 @@ class LibraryScreen(Screen[None]):
         """True once the highlight was put on the article read last (at the first rows)."""
         self._place_on: str | None = None
         """The article read last, until the first whole order is shown with it highlighted."""
-        self._snippet_ready: tuple[str, Snippet | None] | None = None
-        """The sentence found with the rows being shown, for the row they highlight."""
 
     @property
     def sorot(self) -> SorotApp:
@@ -99,13 +98,12 @@ class LibraryScreen(Screen[None]):
         )
         yield Static(id="library-header")
         yield ArticleList(id="library-list")
-        yield Static(id="library-snippet")
+        yield SentenceLine(lambda a, q: self.sorot.workspace.snippet(a, q), id="library-snippet")
         yield Static("Loading the corpus…", id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(ArticleList).focus()
-        self.query_one("#library-snippet").display = False
         self._update_header()
 
     def help_sections(self) -> list[tuple[str, Table]]:
@@ -127,6 +125,10 @@ class LibraryScreen(Screen[None]):
     @property
     def list(self) -> ArticleList:
         return self.query_one(ArticleList)
+
+    @property
+    def sentence(self) -> SentenceLine:
+        return self.query_one(SentenceLine)
 
     def load(self) -> None:
         """Show the open corpus (called once it is opened, and as the index fills).
@@ -235,7 +237,7 @@ class LibraryScreen(Screen[None]):
                     first = keep if keep is not None and keep in numbers else numbers[0]
                     row = workspace.row_data([first]).get(first)
                     if row is not None:
-                        shown = (row.id, self._snippet_of(row.id, query))
+                        shown = (row.id, self.sentence.sentence_of(row.id, query))
         except Stopped:
             return  # typed over: a later query is on its way
         if not worker.is_cancelled:
@@ -257,7 +259,7 @@ class LibraryScreen(Screen[None]):
         workspace = self.sorot.workspace
         rows = Rows(numbers, workspace.row_data, workspace.counts)
         self.list.sort = self.sort
-        self._snippet_ready = snippet
+        self.sentence.prepare(snippet)
         # The status line and the sentence are updated here rather than on the list's
         # Highlighted message: that would come after the rows were drawn, a frame later.
         self.list.show(rows, self.sorot.read_ids(), keep, announce=False)
@@ -355,33 +357,8 @@ class LibraryScreen(Screen[None]):
         status.update(line, layout=False)
 
     def _find_snippet(self) -> None:
-        current = self.list.current
-        if not self.filter_query.words or current is None:
-            self._snippet_idle()
-            return
-        ready, self._snippet_ready = self._snippet_ready, None
-        if ready is not None and ready[0] == current.id:
-            self._show_snippet(*ready)
-            return
-        self._snippet_worker(current.id, self.filter_query)
-
-    def _snippet_idle(self) -> None:
-        """The sentence line with no sentence to show: a hint while typing, else gone.
-
-        The line is there while the filter box has the focus or the filter holds
-        words. Showing or hiding it lays the screen out again (the list gives up a
-        row, ~10 ms and every widget drawn anew), so that happens when the box is
-        entered or left, not on the first word typed into it.
-        """
-        line = self.query_one("#library-snippet", Static)
-        words = bool(self.filter_query.words)
-        if not words and self.focused is not self.query_one("#library-filter"):
-            if line.display:
-                line.display = False
-            return
-        line.update(Text("" if words else SNIPPET_HINT, "dim italic"), layout=False)
-        if not line.display:
-            line.display = True
+        typing = self.focused is self.query_one("#library-filter")
+        self.sentence.follow(self.list.current, self.filter_query, typing=typing)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id == "library-filter":
@@ -390,32 +367,6 @@ class LibraryScreen(Screen[None]):
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         if event.widget.id == "library-filter":
             self._find_snippet()
-
-    @work(thread=True, exclusive=True, group="library-snippet")
-    def _snippet_worker(self, article_id: str, query: Query) -> None:
-        snippet = self._snippet_of(article_id, query)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_snippet, article_id, snippet)
-
-    def _snippet_of(self, article_id: str, query: Query) -> Snippet | None:
-        try:
-            return self.sorot.workspace.snippet(article_id, query)
-        except Exception:  # a file gone or unreadable meanwhile: no line, nothing else
-            return None
-
-    def _show_snippet(self, article_id: str, snippet: Snippet | None) -> None:
-        current = self.list.current
-        if not self.is_attached or current is None or current.id != article_id:
-            return
-        line = self.query_one("#library-snippet", Static)
-        width = max(10, line.size.width or self.size.width) - 2
-        if snippet is None:
-            shown = Text("(the words are in the title or the outlet)", "dim italic")
-        else:
-            shown = snippet_text(snippet, width)
-        line.update(shown, layout=False)  # one fixed line: no layout for a new sentence
-        if not line.display:
-            line.display = True
 
     @on(ArticleList.Open)
     def _open(self, message: ArticleList.Open) -> None:

@@ -1,20 +1,12 @@
-"""The library's status line and sentence line as text: what they say, fitted to a width.
+"""The library's status line as text: what it says, fitted to a width.
 
-Kept apart from the screen, which decides when they change; here only what
-they read, so that a narrow terminal's choices can be tested without an app.
+Kept apart from the screen, which decides when it changes; here only what
+it reads, so that a narrow terminal's choices can be tested without an app.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
-
-from rich.text import Text
-
-from store.library.fulltext import Snippet
-from store.news.safetext import printable
-
-SNIPPET_HINT = "Words typed search the articles' text too: the matching sentence shows here"
-"""The sentence line while the filter is typed and holds no words yet (fits 80 columns)."""
 
 
 class Progress(NamedTuple):
@@ -50,17 +42,3 @@ def fitted(parts: list[str], unread: str | None, progress: Progress | None, widt
         if len(line) <= width:
             return line
     return " · ".join(choices[-1])
-
-
-def snippet_text(snippet: Snippet, width: int) -> Text:
-    """The matching sentence in one line of ``width`` cells, its first match in view."""
-    body = printable(snippet.text.replace("\n", " "))  # one character for one: offsets hold
-    text = Text(body, no_wrap=True, end="")
-    for start, end in snippet.matches:
-        text.stylize("bold reverse", start - snippet.start, end - snippet.start)
-    first = snippet.matches[0][0] - snippet.start if snippet.matches else 0
-    cut = max(0, min(first - width // 3, len(body) - width))
-    if cut:
-        text = Text("…", "dim", end="") + text[cut + 1 :]
-    text.truncate(width, overflow="ellipsis")
-    return text
