@@ -20,7 +20,7 @@ import pytest
 import store.entities.recognise as recognise_module
 from store.annotations.annotation import Annotation, Selector
 from store.annotations.store import AnnotationStore
-from store.entities.cache import EntityCache, pack, recogniser_signature
+from store.entities.cache import EntityCache, recogniser_signature
 from store.entities.corrections import (
     Correction,
     anchor,
@@ -30,6 +30,7 @@ from store.entities.corrections import (
     parse_corrections,
 )
 from store.entities.model import TYPES, Entity
+from store.entities.packing import pack
 from store.entities.service import EntityService
 from store.files.database import Database
 from store.news.article import Article, Segment
@@ -303,7 +304,7 @@ def test_another_recogniser_or_a_broken_row_is_a_miss(tmp_path: Path, counting: 
 
 
 def test_a_result_packed_in_a_worker_is_stored_as_one_packed_whole() -> None:
-    from store.entities.cache import finish, key_token, prepack, unpack
+    from store.entities.packing import finish, key_token, prepack, unpack
 
     spans = [
         (0, 9, "PER", "Kim Jong Un"),

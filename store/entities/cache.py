@@ -10,8 +10,9 @@ reading its result back takes well under a millisecond. Results are kept
   hash of ``store/entities``' code, lists and model). Another recogniser,
   another title or an unreadable row is a miss, and the row is replaced.
 
-A row's mentions are packed (offsets as differences, each key once, zlib):
-about 300 bytes for an article of 600 words. Each key has a number
+A row's mentions are packed (``store.entities.packing``: offsets as
+differences, each key once, zlib): about 300 bytes for an article of 600
+words. Each key has a number
 (``entity_keys``: the key, its folded form for ``entity:`` words, and its
 mentions by type and texts over the whole index), and ``entity_postings``
 lists, per result, the numbers of the keys it names, once per mention: a
@@ -31,17 +32,22 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from store.entities.keys import fold
 from store.entities.model import TYPES, Entity
+from store.entities.packing import (
+    CACHE_VERSION,
+    Packed,
+    finish,
+    key_token,
+    prepack,
+    unpack,
+)
 from store.files.database import Database, DatabaseUnreadable
 
 if TYPE_CHECKING:
     from store.news.article import Article
-
-CACHE_VERSION = 2
-"""The layout of a stored result."""
 
 MEMORY = 256
 """Results kept in memory (a few kilobytes each)."""
@@ -80,6 +86,10 @@ TYPE_COLUMNS = {kind: kind.lower() for kind in TYPES}
 _PACKAGE = Path(__file__).resolve().parent
 
 
+_STORAGE = ("cache.py", "index.py", "corpus_pass.py", "packing.py")
+"""The modules that keep results rather than make them: left out of the signature."""
+
+
 @cache
 def recogniser_signature() -> str:
     """A short hash of everything the recogniser's output depends on.
@@ -92,7 +102,7 @@ def recogniser_signature() -> str:
     files = sorted(_PACKAGE.glob("*.py")) + sorted(_PACKAGE.glob("data/*"))
     files += sorted(_PACKAGE.glob("*.crfsuite"))
     for path in files:
-        if path.name in ("cache.py", "index.py", "corpus_pass.py") or not path.is_file():
+        if path.name in _STORAGE or not path.is_file():
             continue
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -107,96 +117,9 @@ def title_context(article: Article) -> str:
     return title
 
 
-def key_token(key_id: int) -> str:
-    """How a key's number is written in ``entity_postings``."""
-    return f"k{key_id}"
-
-
 def folded_key(key: str) -> str:
     """A key as ``entity:`` words are looked for in it: folded, between spaces."""
     return " " + fold(key.replace("_", " ")) + " "
-
-
-Span = tuple[int, int, str, str]
-"""A mention as the pass sends it back and stores it: ``(start, end, type, key)``."""
-
-_TYPE_NUMBERS = {kind: number for number, kind in enumerate(TYPES)}
-
-
-class Packed(NamedTuple):
-    """One result made ready to store by whoever recognised it (a worker of the pass).
-
-    All of :func:`pack`'s work that needs no key number: what is left for the
-    writing process is a look-up per distinct key, not per mention, so that it
-    does not take a core's time from the workers. (A tuple: sent back quickly.)
-    """
-
-    keys: tuple[str, ...]
-    """The distinct keys, in order of first mention (their local numbers)."""
-    flat: str
-    """The stored list of mentions as JSON: ``[start delta, length, type, local number, …]``."""
-    tokens: tuple[int, ...]
-    """The local number of each mention's key, in order (the postings)."""
-    counts: tuple[tuple[int, str, int], ...]
-    """``(local number, type, mentions)``: how often each key is named with each type."""
-
-
-def prepack(spans: Sequence[Span]) -> Packed:
-    """``spans`` packed as far as they can be without the index's key numbers.
-
-    Plain tuples, not :class:`Entity`: the pass stores a million mentions per
-    10,000 articles, and making an object of each was a third of its writer's time.
-    """
-    local: dict[str, int] = {}
-    flat: list[int] = []
-    tokens: list[int] = []
-    counts: dict[tuple[int, str], int] = {}  # (a Counter calls Python for each new pair)
-    previous = 0
-    for start, end, kind, key in spans:
-        index = local.get(key)
-        if index is None:
-            index = local[key] = len(local)
-        flat += (start - previous, end - start, _TYPE_NUMBERS[kind], index)
-        previous = start
-        tokens.append(index)
-        pair = (index, kind)
-        counts[pair] = counts.get(pair, 0) + 1
-    return Packed(
-        tuple(local),
-        json.dumps(flat, separators=(",", ":")),
-        tuple(tokens),
-        tuple((index, kind, n) for (index, kind), n in counts.items()),
-    )
-
-
-def finish(packed: Packed, numbers: Sequence[int]) -> tuple[bytes, str]:
-    """The stored blob and the postings' text of ``packed``, its keys being ``numbers``.
-
-    The blob is ``json.dumps([CACHE_VERSION, numbers, flat])`` compressed, written
-    here from its parts (the same bytes).
-    """
-    data = f"[{CACHE_VERSION},[{','.join(map(str, numbers))}],{packed.flat}]".encode()
-    names = [key_token(n) for n in numbers]
-    return zlib.compress(data, 6), " ".join([names[i] for i in packed.tokens])
-
-
-def pack(spans: Sequence[Span], key_ids: dict[str, int]) -> tuple[bytes, list[int]]:
-    """``spans`` as a stored blob, and the key number of each mention in order."""
-    packed = prepack(spans)
-    numbers = [key_ids[key] for key in packed.keys]
-    return finish(packed, numbers)[0], [numbers[i] for i in packed.tokens]
-
-
-def unpack(blob: bytes) -> tuple[list[int], list[tuple[int, int, int, int]]]:
-    """The key numbers and ``(start, end, type index, key number)`` of each mention."""
-    version, numbers, flat = json.loads(zlib.decompress(blob))
-    if version != CACHE_VERSION:
-        raise ValueError("another layout")
-    mentions, position = [], 0
-    for i in range(0, len(flat), 4):
-        position += flat[i]
-        mentions.append((position, position + flat[i + 1], flat[i + 2], numbers[flat[i + 3]]))
-    return numbers, mentions
 
 
 class EntityCache:

@@ -5,7 +5,7 @@ of work. :func:`recognise_corpus` hands the articles still without a result
 (:class:`Job`: a file, a position in it, the text's SHA-256) to worker
 processes, a file at a time; each parses its file, recognises the articles
 asked for and sends back their results packed as far as a worker can
-(``cache.prepack``: the writing process shares the cores with the workers,
+(``packing.prepack``: the writing process shares the cores with the workers,
 so its part is kept small), which are stored in batches
 (``EntityCache.put_many``). Workers run at a lower priority than the app, and
 ``pause()`` holds back new work (the app calls it while the reader needs the
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
-from store.entities.cache import EntityCache, Packed, prepack, title_context
+from store.entities.cache import EntityCache, title_context
+from store.entities.packing import Packed, prepack
 from store.files.workers import in_workers
 
 BATCH = 64

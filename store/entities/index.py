@@ -26,15 +26,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from store.entities.cache import (
-    TYPE_COLUMNS,
-    folded_key,
-    key_token,
-    recogniser_signature,
-    unpack,
-)
+from store.entities.cache import TYPE_COLUMNS, folded_key, recogniser_signature
 from store.entities.keys import fold
 from store.entities.model import TYPES, Entity
+from store.entities.packing import key_token, unpack
 from store.files.database import Database
 
 OTHERS_LISTED = 30
