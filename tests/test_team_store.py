@@ -10,9 +10,10 @@ import pytest
 
 from store.annotations.annotation import Annotation, Selector
 from store.annotations.article_annotations import ArticleAnnotations, Gone
+from store.annotations.conflicts import EditConflict
 from store.annotations.history import History
 from store.annotations.migrations import SCHEMA_VERSION
-from store.annotations.store import AnnotationStore, EditConflict
+from store.annotations.store import AnnotationStore
 from store.news.article import Article, Segment
 
 BODY = (

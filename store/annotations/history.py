@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from store.annotations.annotation import EDITABLE, Annotation
-from store.annotations.store import AnnotationStore, FieldConflict
+from store.annotations.conflicts import FieldConflict
+from store.annotations.store import AnnotationStore
 from store.news.article import Article
 
 

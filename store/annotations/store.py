@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,7 @@ from store.annotations.atomicstorage import (
     UnreadableFile,
     remove_stale_temp_files,
 )
+from store.annotations.conflicts import EditConflict, FieldConflict, conflict_of
 from store.annotations.corrections_table import CorrectionsTable
 from store.annotations.migrations import SCHEMA_VERSION, migrate
 from store.annotations.reanchoring import Reanchoring, origin_of, slug
@@ -55,47 +55,6 @@ LOCK_POLL = 0.002
 """Seconds between tries for a held lock: writers hold it for milliseconds."""
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
-
-
-@dataclass(frozen=True)
-class FieldConflict:
-    """A field a colleague changed since the user started: both values, who and when."""
-
-    field: str
-    mine: Any
-    theirs: Any
-    by: str
-    at: str
-    """ISO time of the colleague's change."""
-
-    def describe(self) -> str:
-        """``budi set status to 'unproven' at 10:02``."""
-        when = self.at[11:16] if len(self.at) >= 16 else self.at
-        return f"{self.by} set {self.field} to {_shown(self.theirs)} at {when}"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, tuple | list):
-        return ", ".join(map(str, value)) or "nothing"
-    return repr(value) if value else "nothing"
-
-
-def _conflict(current: Annotation, name: str, mine: Any, base: Mapping[str, Any]) -> FieldConflict:
-    edit = current.last_change_of(name)
-    by = edit.by if edit is not None else current.updated_by
-    at = edit.at if edit is not None else current.updated
-    return FieldConflict(name, mine, getattr(current, name), by, at)
-
-
-class EditConflict(StoreError):
-    """Someone changed the same fields since the user started: nothing was saved."""
-
-    def __init__(self, current: Annotation, conflicts: list[FieldConflict]) -> None:
-        self.current = current
-        """The annotation as it is stored now."""
-        self.conflicts = conflicts
-        said = "; ".join(c.describe() for c in conflicts)
-        super().__init__(f"{said} while you were editing; nothing was saved")
 
 
 class _UuidTable(Table):
@@ -377,7 +336,7 @@ class AnnotationStore(Reanchoring, CorrectionsTable):
             before = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
             if base is not None:
                 conflicts = [
-                    _conflict(before, name, value, base)
+                    conflict_of(before, name, value, base)
                     for name, value in changes.items()
                     if name in base
                     and getattr(before, name) != base[name]
@@ -420,7 +379,7 @@ class AnnotationStore(Reanchoring, CorrectionsTable):
                 if now == expected:
                     changes[name] = value
                 elif now != value:
-                    kept.append(_conflict(current, name, value, {name: expected}))
+                    kept.append(conflict_of(current, name, value, {name: expected}))
             if changes:
                 after = current.changed(by, changes, note)
                 table.remove(doc_ids=[annotation_id])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from store.annotations.annotation import Annotation
 from store.annotations.article_annotations import ArticleAnnotations
-from store.annotations.store import EditConflict
+from store.annotations.conflicts import EditConflict
 from store.claims.attribution import speaker_of
 from store.claims.groups import ClaimGroup, GroupStore
 from store.files.jsonfile import StoreError

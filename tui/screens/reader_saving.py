@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.annotations.annotation import Annotation
 from store.annotations.article_annotations import Gone
-from store.annotations.store import EditConflict
+from store.annotations.conflicts import EditConflict
 from store.files.jsonfile import StoreError
 from tui.screens.claim_form import ClaimForm
 from tui.screens.note_form import NoteForm
