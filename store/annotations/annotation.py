@@ -137,6 +137,8 @@ class Revised:
     __slots__ = ()
     revision: int
     history: tuple[Edit, ...]
+    updated: str
+    updated_by: str
 
     def changed(self, by: str, changes: Mapping[str, Any], note: str = "") -> Self:
         """The next revision: ``changes`` applied by ``by`` now, and kept in the history."""

@@ -1,4 +1,5 @@
-"""Two people changing one annotation's field: what each set, said in one sentence.
+"""Two people changing one field of a record (an annotation, a claim group): said in one
+sentence.
 
 A save names the values the user started from; when a colleague changed one
 of the same fields since, the store saves nothing and raises
@@ -8,11 +9,10 @@ user decides (``store.annotations.store``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from store.annotations.annotation import Annotation
+from store.annotations.annotation import Annotation, Revised
 from store.files.jsonfile import StoreError
 
 
@@ -39,10 +39,9 @@ def _shown(value: Any) -> str:
     return repr(value) if value else "nothing"
 
 
-def conflict_of(
-    current: Annotation, name: str, mine: Any, base: Mapping[str, Any]
-) -> FieldConflict:
-    """The conflict over field ``name``: the user's value, the stored one, who set it and when."""
+def conflict_of(current: Revised, name: str, mine: Any) -> FieldConflict:
+    """The conflict over field ``name`` of ``current`` (an annotation, a claim group): the
+    user's value, the stored one, who set it and when."""
     edit = current.last_change_of(name)
     by = edit.by if edit is not None else current.updated_by
     at = edit.at if edit is not None else current.updated

@@ -336,7 +336,7 @@ class AnnotationStore(Reanchoring, CorrectionsTable):
             before = Annotation.from_dict(dict(doc))  # type: ignore[arg-type]
             if base is not None:
                 conflicts = [
-                    conflict_of(before, name, value, base)
+                    conflict_of(before, name, value)
                     for name, value in changes.items()
                     if name in base
                     and getattr(before, name) != base[name]
@@ -379,7 +379,7 @@ class AnnotationStore(Reanchoring, CorrectionsTable):
                 if now == expected:
                     changes[name] = value
                 elif now != value:
-                    kept.append(conflict_of(current, name, value, {name: expected}))
+                    kept.append(conflict_of(current, name, value))
             if changes:
                 after = current.changed(by, changes, note)
                 table.remove(doc_ids=[annotation_id])

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from store.annotations.annotation import Edit, Revised, now_iso
+from store.annotations.conflicts import FieldConflict, conflict_of
 from store.files.jsonfile import JsonFile, StoreError
 from store.files.modes import denied
 
@@ -100,25 +101,10 @@ class ClaimGroup(Revised):
             raise ValueError(f"not a claim group ({error})") from error
 
 
-@dataclass(frozen=True)
-class GroupFieldConflict:
-    """A field of a group a colleague changed since the user started."""
-
-    field: str
-    mine: Any
-    theirs: Any
-    by: str
-    at: str
-
-    def describe(self) -> str:
-        """``budi set status to 'false' at 10:02``."""
-        return f"{self.by} set {self.field} to {self.theirs!r} at {self.at[11:16]}"
-
-
 class GroupConflict(StoreError):
     """A colleague changed the same fields of the group since the user started: nothing saved."""
 
-    def __init__(self, current: ClaimGroup, conflicts: list[GroupFieldConflict]) -> None:
+    def __init__(self, current: ClaimGroup, conflicts: list[FieldConflict]) -> None:
         self.current = current
         self.conflicts = conflicts
         said = "; ".join(c.describe() for c in conflicts)
@@ -239,16 +225,7 @@ class GroupStore:
                 for name, value in changes.items():
                     now = getattr(before, name)
                     if name in base and now != base[name] and now != value:
-                        edit = before.last_change_of(name)
-                        conflicts.append(
-                            GroupFieldConflict(
-                                name,
-                                value,
-                                now,
-                                edit.by if edit else before.updated_by,
-                                edit.at if edit else before.updated,
-                            )
-                        )
+                        conflicts.append(conflict_of(before, name, value))
                 if conflicts:
                     raise GroupConflict(before, conflicts)
             real = {k: v for k, v in changes.items() if getattr(before, k) != v}
@@ -262,7 +239,7 @@ class GroupStore:
 
     def revert(
         self, group_id: str, fields: Mapping[str, tuple[Any, Any]], *, by: str, note: str
-    ) -> list[GroupFieldConflict] | None:
+    ) -> list[FieldConflict] | None:
         """Set each field back, ``{field: (expected, value)}``, where it still is ``expected``.
 
         For undo and redo: a field someone changed since keeps their value and
@@ -270,7 +247,7 @@ class GroupStore:
         """
         if not self._exists(group_id):
             return None
-        kept: list[GroupFieldConflict] = []
+        kept: list[FieldConflict] = []
         found: list[bool] = []
 
         def change(data: dict[str, Any]) -> None:
@@ -284,10 +261,7 @@ class GroupStore:
                 if now == expected:
                     changes[name] = value
                 elif now != value:
-                    edit = current.last_change_of(name)
-                    by_whom = edit.by if edit else current.updated_by
-                    at = edit.at if edit else current.updated
-                    kept.append(GroupFieldConflict(name, value, now, by_whom, at))
+                    kept.append(conflict_of(current, name, value))
             if changes:
                 data.clear()
                 data.update(current.changed(by, changes, note).to_dict())
