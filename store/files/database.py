@@ -159,10 +159,13 @@ class Database:
                 self._give_back(connection, generation)
                 raise
         try:
-            yield connection
+            try:
+                yield connection
+            finally:
+                # Before the pool has it again: a stop must never reach its next borrower.
+                if stopper is not None:
+                    stopper.give_back(connection)
         except sqlite3.DatabaseError as error:
-            if stopper is not None:
-                stopper.give_back(connection)
             if is_unreadable(error):
                 with contextlib.suppress(sqlite3.Error):
                     connection.close()
@@ -171,13 +174,7 @@ class Database:
             if stopper is not None and stopper.stopped and is_interrupt(error):
                 raise Stopped(str(error)) from error
             raise
-        except BaseException:
-            if stopper is not None:
-                stopper.give_back(connection)
-            raise
         else:
-            if stopper is not None:
-                stopper.give_back(connection)
             self._give_back(connection, generation)
 
     def _take(self) -> sqlite3.Connection:
