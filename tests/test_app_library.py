@@ -18,6 +18,7 @@ from tests.pilot_helpers import (
     notes,
     running,
     status,
+    workers_done,
     write_articles,
 )
 from tui.screens.library import LibraryScreen
@@ -427,3 +428,32 @@ def test_word_counts_fit_their_column() -> None:
         5 * 10**9: "5G",
     }
     assert all(len(text) <= WORDS_WIDTH for text in shown.values())
+
+
+@async_test
+async def test_reload_reads_the_corpus_folder_for_new_articles(make_app, tmp_path: Path) -> None:
+    """A scraper (or a colleague's ``sorot index``) adds files while the app is open: ``R``."""
+    import random
+
+    from tests.benchcorpus import write_corpus
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 3, random.Random(3), words=120)
+    app = make_app(corpus)
+    async with running(app) as pilot:
+        await workers_done(app)
+        await pilot.pause()
+        assert len(article_list(app).rows) == 3
+        write_corpus(tmp_path / "more", 5, random.Random(4), words=120)
+        for number, path in enumerate(sorted((tmp_path / "more").iterdir())[:2]):
+            path.rename(corpus / f"new-{number}.txt")
+        await pilot.press("R")
+        await workers_done(app)
+        await pilot.pause()
+        assert len(article_list(app).rows) == 5
+        assert status(app, "#library-status").startswith("5 articles")
+        assert "2 new articles (5 in all)." in notes(app)
+        await pilot.press("R")  # nothing more: said so
+        await workers_done(app)
+        await pilot.pause()
+        assert "No new articles (5 in all)." in notes(app)

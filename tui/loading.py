@@ -107,7 +107,21 @@ class CorpusLoading:
             # The walk (a stat per file, 100,000 at a newsroom's scale) takes the
             # interpreter from the UI thread: it starts once the first rows are painted.
             painted.wait(FIRST_PAINT_WAIT)
-            report = workspace.refresh(
+        except (DatabaseUnreadable, OSError) as error:
+            if not worker.is_cancelled:
+                self.later(self._index_failed, str(error))
+            return
+        except RuntimeError:  # the app is closing
+            return
+        report = self._read_folders(worker)
+        if report is not None:
+            self.later(self._loaded, report)
+
+    def _read_folders(self: SorotApp, worker: Worker) -> IndexReport | None:
+        """Bring the index up to date with the corpus's files, rows shown as they come
+        (in a worker); ``None`` when it failed (said) or was stopped."""
+        try:
+            report = self.workspace.refresh(
                 progress=throttled(self._indexing, PROGRESS_EVERY),
                 batch_done=throttled(lambda: self.later(self._show_rows), ROWS_EVERY),
                 stop=lambda: worker.is_cancelled,
@@ -116,11 +130,42 @@ class CorpusLoading:
         except (DatabaseUnreadable, OSError) as error:
             if not worker.is_cancelled:
                 self.later(self._index_failed, str(error))
-            return
+            return None
         except RuntimeError:  # the app is closing
+            return None
+        return None if worker.is_cancelled else report
+
+    def refresh_corpus(self: SorotApp) -> None:
+        """Read the corpus's folders again for files added, changed or gone since (``R``):
+        a scraper's new articles, or those a colleague's ``sorot index`` put in the index."""
+        if not self.loaded:
+            self.notify("The corpus is still being read.", timeout=3)
             return
-        if not worker.is_cancelled:
-            self.later(self._loaded, report)
+        # What the library shows, not the index's count: a colleague may have indexed already.
+        library = self.library
+        self._refresh_corpus(library.total if library is not None else self.workspace.count())
+
+    @work(thread=True, exclusive=True, group="load")
+    def _refresh_corpus(self: SorotApp, before: int) -> None:
+        if self._read_folders(get_current_worker()) is not None:
+            self.later(self._refreshed, before)
+
+    def _refreshed(self: SorotApp, before: int) -> None:
+        self._unread = None
+        self._report_loading(self.workspace.corpus.problems())
+        library = self.library
+        if library is not None:
+            library.show_progress(None)
+            library.load()
+        now = self.workspace.count()
+        if now > before:
+            news = now - before
+            said = f"{news:,} new article{'s' if news != 1 else ''} ({now:,} in all)."
+        elif now < before:
+            said = f"{before - now:,} fewer articles: their files went ({now:,} in all)."
+        else:
+            said = f"No new articles ({now:,} in all)."
+        self.notify(said, title="Corpus", timeout=5)
 
     def _indexing(self: SorotApp, done: int, total: int) -> None:
         progress = None if done >= total else Progress("Indexing", done, total, "files")

@@ -414,7 +414,8 @@ class LibraryScreen(Screen[None]):
         return [rows[n].id for n in self.list.rows.numbers if n in rows]
 
     def action_reload(self) -> None:
-        """Read every annotation file again (a colleague's work, an import)."""
+        """Read every annotation file again (a colleague's work, an import), and the corpus's
+        folders for new articles."""
         workspace = self.sorot.workspace
         ids = set(workspace.annotated)
         try:
@@ -423,6 +424,7 @@ class LibraryScreen(Screen[None]):
             self.notify(printable(str(error)), severity="error")
         self.sorot.live.arrived(ids)
         self.notify("Annotations reloaded.", timeout=3)
+        self.sorot.refresh_corpus()
 
     def action_export(self) -> None:
         self.sorot.open_export(self.filter_query)
