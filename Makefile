@@ -59,7 +59,7 @@ eval: compile eval-claims
 # Related passages (precision, recall) and figure conflicts on sorot's own gold for the
 # seeds (store/claims/gold_seeds.json); reads only the repository. ARGS=-v lists every error.
 eval-claims: compile
-	$(BIN)/python -m store.claims.evaluate $(ARGS)
+	$(BIN)/python -m store.workspace.claims_eval $(ARGS)
 
 # News parser accuracy per field on a development set of real news built outside the
 # repository (see tests/newsgold/build_devset.py): make eval-news DATA=/work/data/news/dev

@@ -12,6 +12,7 @@ import pytest
 from store.claims.desk import Desk
 from store.claims.evaluate import HELD_OUT, evaluate, held_out_desk, seed_desk
 from store.news.article import Article
+from store.workspace.claims_eval import RecognisedPeople
 
 REPO = Path(__file__).resolve().parent.parent
 BAPERA = "kim-jong-un-dan-rusia"
@@ -21,7 +22,8 @@ LOGIC = "kim-jong-un-dukung"
 
 @pytest.fixture(scope="module")
 def desk_and_seeds() -> tuple[Desk, dict[str, Article]]:
-    return seed_desk(REPO / "seeds")
+    # People as the workspace's desk has them: the recogniser's (make eval-claims does so).
+    return seed_desk(REPO / "seeds", people=RecognisedPeople())
 
 
 def sentence(articles: dict[str, Article], prefix: str, first: str, last: str):
@@ -73,11 +75,11 @@ def test_the_seed_gold_scores_are_what_make_eval_claims_reports(desk_and_seeds):
     assert not scores.conflicts_missed and not scores.conflicts_wrong
     # Regression floor for the word-based similarity (see the README's numbers).
     assert scores.recall >= 0.64
-    assert scores.precision >= 0.57
+    assert scores.precision >= 0.63
 
 
 def test_the_held_out_made_up_stories_are_scored_as_the_seeds_are():
-    desk, articles = held_out_desk()
+    desk, articles = held_out_desk(people=RecognisedPeople())
     assert len(articles) == 6
     scores = evaluate(desk, articles, path=HELD_OUT)
     assert scores.wanted == 26  # every claim's other articles, counted from each passage

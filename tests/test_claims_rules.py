@@ -265,3 +265,67 @@ def test_what_two_people_by_name_said_is_not_shown_as_one_claim() -> None:
     shown = desk.related(source, 0, end)
     # Budi said it here and there; Rahmat said the same words: another person's claim.
     assert [r.article_id for r in shown] == [said[2].id]
+
+
+def test_a_person_replaced_by_another_is_another_event() -> None:
+    from store.claims.participants import someone_else
+
+    assert someone_else(
+        frozenset({"Rahmat Hidayat", "Budi Santoso"}), frozenset({"Budi Santoso", "Siti Aminah"})
+    )
+    assert someone_else(frozenset({"Rahmat Hidayat"}), frozenset({"Siti Aminah"}))
+    # Naming more people is no other event, nor is a name spelled apart.
+    assert not someone_else(frozenset({"Budi Santoso"}), frozenset({"Budi Santoso", "Siti Aminah"}))
+    assert not someone_else(frozenset({"Kim Jong-un"}), frozenset({"Kim Jong Un"}))
+    assert not someone_else(frozenset(), frozenset({"Siti Aminah"}))
+
+    met = [
+        article(
+            "Gubernur bertemu menteri",
+            "Harian Satu",
+            "2026-11-14",
+            "Gubernur Rahmat Hidayat bertemu Menteri Perikanan Budi Santoso di Mamuju.",
+        ),
+        article(
+            "Menteri di Mamuju",
+            "Kabar Dua",
+            "2026-11-14",
+            "Gubernur Siti Aminah bertemu Menteri Perikanan Budi Santoso di Mamuju.",
+        ),
+        article(
+            "Kunjungan menteri",
+            "Warta Tiga",
+            "2026-11-14",
+            "Menteri Perikanan Budi Santoso bertemu Gubernur Rahmat Hidayat dan Bupati Siti "
+            "Aminah di Mamuju.",
+        ),
+        *(article(f"Lain {n}", "Warta Tiga", "2026-11-14", text) for n, text in enumerate(OTHER)),
+    ]
+    names = ("Rahmat Hidayat", "Budi Santoso", "Siti Aminah")
+    people = {
+        a.id: [(a.body.index(n), a.body.index(n) + len(n), n) for n in names if n in a.body]
+        for a in met
+    }
+    source = met[0]
+
+    def shown(*others: Article, with_people: bool) -> list[str]:
+        corpus = [source, *others, *met[3:]]
+        by_id = {a.id: a for a in corpus}
+        desk = Desk(
+            lambda: corpus, by_id.get, people=(lambda a: people[a.id]) if with_people else None
+        )
+        return [r.article_id for r in desk.related(source, 0, len(source.body))]
+
+    # The words alone cannot tell the other governor's meeting from this one.
+    assert shown(met[1], with_people=False) == [met[1].id]
+    assert shown(met[1], with_people=True) == []
+    # A passage naming everyone this one names, and more, may state its claim.
+    assert shown(met[2], with_people=True) == [met[2].id]
+
+
+OTHER = [
+    "Harga cabai di pasar Mamuju turun tajam sepekan terakhir.",
+    "Pemerintah daerah menyiapkan 300 perahu baru untuk nelayan.",
+    "Hujan deras membuat jalan di Polewali tergenang sepanjang malam.",
+    "Sekolah di Majene kembali dibuka setelah libur panjang.",
+]

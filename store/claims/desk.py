@@ -3,7 +3,8 @@
 The workspace holds one :class:`Desk` per open corpus and gives it the
 corpus as plain functions (every article; one article by id; an article's
 names with their entity keys), so this room needs neither the library nor
-the entity recogniser. The candidate source is chosen here: a scan of the
+the entity recogniser (an article's people, when given, come as a function
+too). The candidate source is chosen here: a scan of the
 corpus's sentences (:class:`~store.claims.candidates.SentenceScan`), or one
 the caller passes (the workspace passes the corpus index's sentences,
 ``store.library.sentences``, and reads the shown articles many at a time).
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from store.claims.candidates import CandidateSource, SentenceScan, SentenceSource
+from store.claims.participants import People
 from store.claims.related import Names, ReadMany, Related, RelatedFinder
 from store.claims.similarity import DEFAULT_THRESHOLD
 from store.claims.suggestions import Suggestion, suggestions
@@ -30,10 +32,11 @@ class Desk:
         names: Names | None = None,
         source: CandidateSource | None = None,
         read: ReadMany | None = None,
+        people: People | None = None,
     ) -> None:
         self._article = article
         self.source: CandidateSource = source or SentenceScan(articles, names)
-        self.finder = RelatedFinder(self.source, article, names, read)
+        self.finder = RelatedFinder(self.source, article, names, read, people)
 
     def related(
         self,

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from store.claims.desk import Desk
 from store.claims.figures import article_day, compare, find_figures
+from store.claims.participants import People
 from store.claims.similarity import DEFAULT_THRESHOLD
 from store.news.article import SEGMENT_SEPARATOR, STATED, Article, Segment
 from store.news.loading import bundled_corpus, load_paths
@@ -190,16 +191,25 @@ def _figures(article: Article, passage: Passage) -> list:
     return find_figures(article.body[passage.start : passage.end], article_day(article))
 
 
-def seed_desk(corpus: Path | None = None) -> tuple[Desk, dict[str, Article]]:
-    """A desk over the seeds (no entity recogniser: the words and figures alone)."""
+def seed_desk(
+    corpus: Path | None = None, people: People | None = None
+) -> tuple[Desk, dict[str, Article]]:
+    """A desk over the seeds: the words and figures, and ``people`` if given.
+
+    The workspace gives its desk the recogniser's people; ``make
+    eval-claims`` does too (``store.workspace.claims_eval``), this room
+    having no recogniser of its own.
+    """
     result = load_paths([corpus or bundled_corpus()])
-    return _desk(result.articles)
+    return _desk(result.articles, people)
 
 
-def held_out_desk(path: Path = HELD_OUT) -> tuple[Desk, dict[str, Article]]:
+def held_out_desk(
+    path: Path = HELD_OUT, people: People | None = None
+) -> tuple[Desk, dict[str, Article]]:
     """A desk over the made-up articles a gold file carries (``texts``), one segment a line."""
     texts = json.loads(path.read_text(encoding="utf-8"))["texts"]
-    return _desk([_made_up(text) for text in texts.values()])
+    return _desk([_made_up(text) for text in texts.values()], people)
 
 
 def _made_up(text: dict) -> Article:
@@ -220,13 +230,17 @@ def _made_up(text: dict) -> Article:
     )
 
 
-def _desk(found: list[Article]) -> tuple[Desk, dict[str, Article]]:
+def _desk(found: list[Article], people: People | None) -> tuple[Desk, dict[str, Article]]:
     articles = {a.id: a for a in found}
-    return Desk(lambda: articles.values(), articles.get), articles
+    return Desk(lambda: articles.values(), articles.get, people=people), articles
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print precision and recall of related passages and the conflicts, seeds and held out."""
+def main(argv: Sequence[str] | None = None, people: People | None = None) -> int:
+    """Print precision and recall of related passages and the conflicts, seeds and held out.
+
+    ``people`` is an article's people as the workspace's desk has them (the
+    recogniser's); without it the desk compares words and figures alone.
+    """
     parser = argparse.ArgumentParser(prog="python -m store.claims.evaluate")
     parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
@@ -235,8 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     for name, (desk, articles), path in (
-        ("the seed gold", seed_desk(), GOLD),
-        ("the held-out made-up articles", held_out_desk(), HELD_OUT),
+        ("the seed gold", seed_desk(people=people), GOLD),
+        ("the held-out made-up articles", held_out_desk(people=people), HELD_OUT),
     ):
         if args.sweep:
             print(f"Related passages on {name}, precision / recall by threshold:")

@@ -5,7 +5,9 @@
 :func:`store.claims.similarity.score`, and describes the ones that pass:
 their article's outlet and date, their speaker (attribution: a passage two
 people by name said, ``Kim`` here and ``Putin`` there, is held to another
-claim, ``DIFFERENT_SPEAKERS``), their figures
+claim, ``DIFFERENT_SPEAKERS``; so is one where a person of the passage is
+replaced by another, ``Kim`` meeting ``Belousov`` against ``Belousov``
+meeting ``No Kwang Chol``, ``OTHER_PEOPLE``), their figures
 (dates resolved against their own article's date) and how those compare with
 the passage's own (conflicts marked, with why).
 """
@@ -29,9 +31,11 @@ from store.claims.figures import (
     counts_in,
     find_figures,
 )
+from store.claims.participants import People, people_within, someone_else
 from store.claims.similarity import (
     DEFAULT_THRESHOLD,
     DIFFERENT_SPEAKERS,
+    OTHER_PEOPLE,
     RELATIVE,
     Profile,
     Scorer,
@@ -129,11 +133,13 @@ class RelatedFinder:
         article: Callable[[str], Article | None],
         names: Names | None = None,
         read: ReadMany | None = None,
+        people: People | None = None,
     ) -> None:
         self.source = source
         self._article = article
         self._names = names
         self._read = read
+        self._people = people
 
     def _articles_of(self, ids: list[str]) -> dict[str, Article]:
         """The articles of ``ids``, each file read once when the caller can read many."""
@@ -154,6 +160,15 @@ class RelatedFinder:
             return list(self._names(article))
         except (OSError, RuntimeError, ValueError):
             return []  # names are a help: the words still compare
+
+    def people_in(self, article: Article, start: int, end: int) -> frozenset[str]:
+        """The people named in ``article.body[start:end]``, when the caller can tell them."""
+        if self._people is None:
+            return frozenset()
+        try:
+            return people_within(self._people(article), start, end)
+        except (OSError, RuntimeError, ValueError):
+            return frozenset()  # people are a help: the words still compare
 
     def facts(self, article: Article, start: int, end: int) -> PassageFacts:
         """The speaker and figures of ``article.body[start:end]``."""
@@ -203,6 +218,7 @@ class RelatedFinder:
         mine = find_figures(article.body[start:end], article_day(article))
         spans = [NameSpan(s, e, key) for s, e, key in self.names_of(article)]
         my_speaker = speaker_of(article.body, start, end, spans)
+        my_people = self.people_in(article, start, end)
         chosen: list[tuple[float, Candidate]] = []
         per_article: dict[str, int] = {}
         scored = self.scored(article, start, end)
@@ -223,8 +239,10 @@ class RelatedFinder:
             facts = self.facts(other, candidate.start, candidate.end)
             if different_people(my_speaker, facts.speaker):
                 value *= DIFFERENT_SPEAKERS  # Kim said it here, Putin there: two claims
-                if value < bar:
-                    continue
+            if someone_else(my_people, self.people_in(other, candidate.start, candidate.end)):
+                value *= OTHER_PEOPLE  # Kim met Belousov here, Belousov met No there
+            if value < bar:
+                continue
             shown.append(
                 Related(
                     candidate.article_id,
@@ -240,5 +258,5 @@ class RelatedFinder:
                     tuple(compare(mine, list(facts.figures))),
                 )
             )
-        shown.sort(key=lambda r: -r.score)  # a passage two people said may have moved down
+        shown.sort(key=lambda r: -r.score)  # a passage of other people may have moved down
         return shown

@@ -33,6 +33,11 @@ Beyond shared words:
   and ``memperbaiki tanggul Sungai Cimanuk`` speak of one river, not of
   one thing. Only the passage asked about needs its names (its article is
   at hand); a candidate's terms are enough;
+- who a passage names: once a shown passage is read, one where a person
+  of the passage asked about is replaced by another (``Kim`` meeting
+  ``Belousov`` here, ``Belousov`` meeting ``No Kwang Chol`` there) is held
+  to another event (``OTHER_PEOPLE``, :mod:`store.claims.participants`;
+  the people are the entity recogniser's, given by the caller);
 - entity keys, when a caller gives an article's names, are terms too
   (``Kim Jong-un`` and ``Kim`` both ``key:kim jong un``); the workspace
   gives none today: on the seed gold they did not measurably help.
@@ -71,6 +76,10 @@ DIFFERENT_EVENTS = 0.35
 DIFFERENT_SPEAKERS = 0.35
 """What a shown passage's score is multiplied by when two people by name said the two
 (``store.claims.attribution.different_people``; told only once the passage is read)."""
+
+OTHER_PEOPLE = 0.35
+"""What a shown passage's score is multiplied by when each of two passages names a person
+the other does not (``store.claims.participants.someone_else``; told once it is read)."""
 
 QUERY_WEIGHT = 0.7
 """How much the passage asked about's own length counts in the cosine (0.5: symmetric)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from store.files.jsonfile import StoreError
 from store.news.article import Article
 from store.query import Query
 
@@ -49,9 +50,23 @@ class ClaimsOfWorkspace:
             # measurably help (make eval-claims), and the recogniser would run over every
             # article.
             source = SentenceIndex(self.database, corpus.articles)
-            desk = Desk(articles, corpus.get, source=source, read=corpus.articles)
+            desk = Desk(
+                articles, corpus.get, source=source, read=corpus.articles, people=self.people_of
+            )
             self._desk = (corpus, desk)
         return self._desk[1]
+
+    def people_of(self: Workspace, article: Article) -> list[tuple[int, int, str]]:
+        """``article``'s people as ``(start, end, key)``: stored, else recognised now.
+
+        The desk asks for the passage's article and the few it shows (their
+        entities are mostly stored by the entity pass); corrections count.
+        """
+        try:
+            entities = self.entities.entities(article)
+        except (StoreError, OSError):
+            return []  # people are a help to the desk: its words still compare
+        return [(e.start, e.end, e.key) for e in entities if e.type == "PER"]
 
     def catch_up_desk(
         self: Workspace,
