@@ -86,6 +86,21 @@ def test_a_second_refresh_reads_nothing_and_a_change_reads_only_its_file(
     assert "1 file added, 1 file changed, 1 file removed" in report.summary()
 
 
+def test_one_folder_reached_by_a_link_is_the_same_corpus(tmp_path: Path, reads: list[str]) -> None:
+    news = tmp_path / "srv" / "news"
+    write(news, "a.json", "Alpha", "Tentara tiba di Kursk.")
+    write(news, "b.json", "Beta", "Menteri bertemu di Moskwa.")
+    link = tmp_path / "home-news"
+    link.symlink_to(news, target_is_directory=True)
+    assert opened(tmp_path / "data", news).refresh().articles_added == 2
+    reads.clear()
+    # A colleague opens it by the link in their home folder: nothing is read again.
+    space = opened(tmp_path / "data", link)
+    report = space.refresh()
+    assert (report.added, report.articles_added, reads) == (0, 0, [])
+    assert titles(space) == ["Alpha", "Beta"]
+
+
 def test_a_renamed_or_moved_file_is_recognised_by_its_content(
     tmp_path: Path, reads: list[str]
 ) -> None:

@@ -83,11 +83,20 @@ class Walk:
 
 
 def roots_of(paths: Iterable[str | Path]) -> list[Root]:
-    """The roots ``paths`` name, made absolute."""
+    """The roots ``paths`` name, made absolute; a folder by its real path.
+
+    A team reaches one folder by several paths (``/srv/news``, a link in a
+    home folder): each must find the index's rows of the same files, not
+    index the corpus again under another name (minutes at 100,000 articles).
+    """
     roots = []
     for given in paths:
         path = os.path.abspath(os.fspath(given))
-        roots.append(Root(path, os.path.isdir(path)))
+        real = os.path.realpath(path)
+        if os.path.isdir(real):
+            roots.append(Root(real, True))
+        else:
+            roots.append(Root(path, False))
     return roots
 
 
