@@ -428,3 +428,38 @@ def test_a_search_keeps_to_the_other_query_words(tmp_path: Path) -> None:
     hits = space.search(space.query("tentara kompas")).hits
     assert [h.row.title for h in hits] == ["Satu"]
     assert space.search(space.query("tentara has:claims")).total == 0
+
+
+def test_a_new_index_opened_by_two_at_once_waits_for_the_switch_to_wal(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from store.files.database import _into_wal
+
+    path = tmp_path / "new.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of making the file
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        other.execute("PRAGMA journal_mode = WAL")  # SQLite's answer: no wait at all
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    began = time.monotonic()
+    assert _into_wal(other) == "wal"
+    assert 0.2 < time.monotonic() - began < 5
+    other.close()
+    holder.close()
+
+
+def test_an_index_that_cannot_be_used_is_one_line_and_status_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Workspace, "refresh", broken)
+    assert main(["list", str(SEEDS), "--db", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err == "sorot: the index could not be used: disk I/O error\n"

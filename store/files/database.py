@@ -257,7 +257,7 @@ class Database:
             tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             if application_id != APPLICATION_ID and (application_id or tables):
                 raise DatabaseUnreadable("it belongs to another program")
-            if connection.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
+            if _into_wal(connection) != "wal":
                 raise sqlite3.OperationalError("attempt to write a readonly database")
             layout = self.layout
             if connection.execute("PRAGMA user_version").fetchone()[0] == layout:
@@ -334,3 +334,23 @@ def _statements(script: str) -> list[str]:
                 statements.append(current.strip())
             current = ""
     return statements
+
+
+def _into_wal(connection: sqlite3.Connection) -> str:
+    """Put the file in write-ahead mode; the journal mode it is in after.
+
+    Two processes opening a new file at once (two ``sorot index`` of one
+    team) both ask for the switch, and SQLite answers the second "database
+    is locked" at once, without waiting as it does for reads and writes:
+    it is asked again until the first is done, for as long as a write would wait.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)

@@ -11,10 +11,12 @@ over SSH; each group lives in a module of its own (``articles``, ``index``,
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
 from store import __version__
+from store.files.database import DatabaseUnreadable
 from store.files.paths import current_user, default_data_dir
 from store.news.safetext import printable
 from store.news.sources import bundled_corpus
@@ -149,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except (sqlite3.Error, DatabaseUnreadable) as error:
+        # The edge for what no command foresaw (a disk full, a lock held past half a minute).
+        print(f"sorot: the index could not be used: {printable(str(error))}", file=sys.stderr)
+        return 1
 
 
 __all__ = ["COMMANDS", "main"]
