@@ -430,23 +430,37 @@ def test_word_counts_fit_their_column() -> None:
     assert all(len(text) <= WORDS_WIDTH for text in shown.values())
 
 
-@async_test
-async def test_reload_reads_the_corpus_folder_for_new_articles(make_app, tmp_path: Path) -> None:
-    """A scraper (or a colleague's ``sorot index``) adds files while the app is open: ``R``."""
+def three_articles(folder: Path) -> Path:
+    """A corpus folder of three made-up articles."""
     import random
 
     from tests.benchcorpus import write_corpus
 
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 3, random.Random(3), words=120)
+    write_corpus(folder, 3, random.Random(3), words=120)
+    return folder
+
+
+def two_more(corpus: Path, scratch: Path) -> None:
+    """A scraper's two new articles, each landing whole in ``corpus`` (a rename)."""
+    import random
+
+    from tests.benchcorpus import write_corpus
+
+    write_corpus(scratch, 5, random.Random(4), words=120)
+    for number, path in enumerate(sorted(scratch.iterdir())[:2]):
+        path.rename(corpus / f"new-{number}.txt")
+
+
+@async_test
+async def test_reload_reads_the_corpus_folder_for_new_articles(make_app, tmp_path: Path) -> None:
+    """A scraper (or a colleague's ``sorot index``) adds files while the app is open: ``R``."""
+    corpus = three_articles(tmp_path / "corpus")
     app = make_app(corpus)
     async with running(app) as pilot:
         await workers_done(app)
         await pilot.pause()
         assert len(article_list(app).rows) == 3
-        write_corpus(tmp_path / "more", 5, random.Random(4), words=120)
-        for number, path in enumerate(sorted((tmp_path / "more").iterdir())[:2]):
-            path.rename(corpus / f"new-{number}.txt")
+        two_more(corpus, tmp_path / "more")
         await pilot.press("R")
         await workers_done(app)
         await pilot.pause()
@@ -457,3 +471,26 @@ async def test_reload_reads_the_corpus_folder_for_new_articles(make_app, tmp_pat
         await workers_done(app)
         await pilot.pause()
         assert "No new articles (5 in all)." in notes(app)
+
+
+@async_test
+async def test_a_scrapers_new_articles_arrive_without_a_key(make_app, tmp_path: Path) -> None:
+    """Articles written into the corpus folder while the app is open are listed, and said."""
+    import asyncio
+
+    corpus = three_articles(tmp_path / "corpus")
+    app = make_app(corpus)
+    async with running(app) as pilot:
+        await workers_done(app)
+        await pilot.pause(0.5)  # the corpus is watched once it is read
+        reading = article_list(app).current.id
+        two_more(corpus, tmp_path / "more")
+        for _ in range(100):  # the batch settles, then it is read: a few seconds at most
+            await asyncio.sleep(0.1)
+            if "2 new articles (5 in all)." in notes(app):
+                break
+        await workers_done(app)
+        await pilot.pause()
+        assert "2 new articles (5 in all)." in notes(app)
+        assert len(article_list(app).rows) == 5
+        assert article_list(app).current.id == reading, "the highlight stays where it was"

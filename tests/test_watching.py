@@ -46,3 +46,45 @@ def test_a_colleagues_changes_in_words_and_ones_own_left_out():
     assert described([mine], [mine.changed("budi", {"status": "true"})], me="budi") == []
     assert described([mine, theirs], [mine], me="budi") == [("", "deleted a note")]
     assert notice([("rina", "added a claim")], "here") == "Rina added a claim here."
+
+
+def _watching_corpus(folder: Path, act, wait: float = 5) -> list[bool]:
+    """The batches ``watch_corpus`` reports while ``act()`` changes ``folder``."""
+    from store.library.corpus_watch import QUIET_MS, watch_corpus
+
+    got: list[bool] = []
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch_corpus, args=([folder], stop, got.append), daemon=True)
+    watcher.start()
+    try:
+        time.sleep(0.5)  # the watch is in place
+        act()
+        deadline = time.monotonic() + wait
+        while not got and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(QUIET_MS / 1000 + 0.3)  # and nothing more comes
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+    return got
+
+
+def test_a_scrapers_new_articles_are_one_batch_and_its_temp_files_none(tmp_path: Path):
+    corpus = tmp_path / "news"
+    (corpus / "2026").mkdir(parents=True)
+    (corpus / "old.txt").write_text("Judul lama\n\nIsi lama.", "utf-8")
+
+    def scrape() -> None:
+        (corpus / ".part-1.txt").write_text("setengah", "utf-8")  # an atomic write's temp file
+        (corpus / "notes.log").write_text("log", "utf-8")  # no article
+        for number in range(3):
+            (corpus / "2026" / f"baru-{number}.txt").write_text("Judul\n\nIsi.", "utf-8")
+
+    assert _watching_corpus(corpus, scrape) == [False]
+    assert _watching_corpus(corpus / ".." / "news", (corpus / ".x.txt").touch, wait=1) == []
+
+    def rewrite() -> None:
+        (corpus / "old.txt").write_text("Judul lama\n\nIsi diperbarui.", "utf-8")
+
+    # Written again in place: the folder's time does not move, a quick refresh would miss it.
+    assert _watching_corpus(corpus, rewrite) == [True]

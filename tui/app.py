@@ -78,6 +78,8 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
+        self._corpus_changes: bool | None = None
+        """Corpus changes waiting for a reading to end (True: a file was written again)."""
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
         self._theme_timer: Timer | None = None

@@ -7,6 +7,10 @@ redraws its claims, notes and corrections, and a short notice says who did
 what ("rina added a claim here"). The user's own saves are redrawn silently.
 A claim group's file (its verdict, its title) changing redraws the claims
 board if it is open.
+
+A second thread watches the corpus's folders (``Workspace.watch_corpus``):
+a scraper's new, changed or deleted articles are indexed as ``R`` would,
+and the library says how many arrived.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class LiveFolder:
         self.app = app
         self.stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._corpus: threading.Thread | None = None
 
     def start(self) -> None:
         """Begin watching, in a thread of its own.
@@ -39,6 +44,11 @@ class LiveFolder:
         if self._thread is None:
             self._thread = threading.Thread(target=self._watch, name="sorot-live", daemon=True)
             self._thread.start()
+        if self._corpus is None:
+            self._corpus = threading.Thread(
+                target=self._watch_corpus, name="sorot-corpus", daemon=True
+            )
+            self._corpus.start()
 
     def close(self) -> None:
         """Stop watching (the thread notices within a twentieth of a second)."""
@@ -56,6 +66,21 @@ class LiveFolder:
                 self.app.call_from_thread(
                     self.app.notify,
                     f"Colleagues' changes will show on R only (cannot watch the folder: {error}).",
+                    severity="warning",
+                )
+
+    def _watch_corpus(self) -> None:
+        def changed(rewritten: bool) -> None:
+            with contextlib.suppress(RuntimeError):  # the app is closing
+                self.app.call_from_thread(self.app.corpus_changed, rewritten)
+
+        try:
+            self.app.workspace.watch_corpus(self.stop, changed)
+        except Exception as error:  # watching is a help: the R key still reads the folders
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(
+                    self.app.notify,
+                    f"New articles will show on R only (cannot watch the corpus: {error}).",
                     severity="warning",
                 )
 

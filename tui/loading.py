@@ -117,11 +117,13 @@ class CorpusLoading:
         if report is not None:
             self.later(self._loaded, report)
 
-    def _read_folders(self: SorotApp, worker: Worker) -> IndexReport | None:
+    def _read_folders(self: SorotApp, worker: Worker, quick: bool = False) -> IndexReport | None:
         """Bring the index up to date with the corpus's files, rows shown as they come
-        (in a worker); ``None`` when it failed (said) or was stopped."""
+        (in a worker); ``None`` when it failed (said) or was stopped. ``quick`` trusts
+        folders whose time has not moved."""
         try:
             report = self.workspace.refresh(
+                quick=quick,
                 progress=throttled(self._indexing, PROGRESS_EVERY),
                 batch_done=throttled(lambda: self.later(self._show_rows), ROWS_EVERY),
                 stop=lambda: worker.is_cancelled,
@@ -145,12 +147,31 @@ class CorpusLoading:
         library = self.library
         self._refresh_corpus(library.total if library is not None else self.workspace.count())
 
-    @work(thread=True, exclusive=True, group="load")
-    def _refresh_corpus(self: SorotApp, before: int) -> None:
-        if self._read_folders(get_current_worker()) is not None:
-            self.later(self._refreshed, before)
+    def corpus_changed(self: SorotApp, rewritten: bool) -> None:
+        """The corpus's files changed on disk (a scraper): index them as ``R`` does.
 
-    def _refreshed(self: SorotApp, before: int) -> None:
+        Only what was added or removed is looked for, by the folders' times,
+        unless a file was written again in place; nothing is said when no
+        article came or went. A change while the folders are being read
+        waits for that reading to end (``R``'s full walk is not cut short).
+        """
+        rewritten = rewritten or bool(self._corpus_changes)
+        if any(w.group == "load" and w.is_running for w in self.workers):
+            self._corpus_changes = rewritten
+            return
+        self._corpus_changes = None
+        library = self.library
+        before = library.total if library is not None else self.workspace.count()
+        self._refresh_corpus(before, quick=not rewritten, quiet=True)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _refresh_corpus(
+        self: SorotApp, before: int, quick: bool = False, quiet: bool = False
+    ) -> None:
+        if self._read_folders(get_current_worker(), quick) is not None:
+            self.later(self._refreshed, before, quiet)
+
+    def _refreshed(self: SorotApp, before: int, quiet: bool = False) -> None:
         self._unread = None
         self._report_loading(self.workspace.corpus.problems())
         library = self.library
@@ -162,7 +183,11 @@ class CorpusLoading:
             news = now - before
             said = f"{news:,} new article{'s' if news != 1 else ''} ({now:,} in all)."
         elif now < before:
-            said = f"{before - now:,} fewer articles: their files went ({now:,} in all)."
+            gone = before - now
+            which = "1 article's file is" if gone == 1 else f"{gone:,} articles' files are"
+            said = f"{which} gone ({now:,} in all)."
+        elif quiet:
+            return  # a file written again, or one the index already had
         else:
             said = f"No new articles ({now:,} in all)."
         self.notify(said, title="Corpus", timeout=5)
@@ -228,6 +253,10 @@ class CorpusLoading:
         if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
             self.find_entities()
             self.call_after_refresh(settle)  # once the library has painted
+        if event.worker.group == "load" and event.worker.is_finished:
+            waiting, self._corpus_changes = self._corpus_changes, None
+            if waiting is not None and self.loaded:
+                self.corpus_changed(waiting)
 
     @work(thread=True, exclusive=True, group="entity-index")
     def find_entities(self: SorotApp) -> None:

@@ -308,6 +308,15 @@ class Workspace(QueriesOfWorkspace, EntitiesOfWorkspace, ClaimsOfWorkspace):
         """Call ``changed(article ids)`` when annotation files change on disk, until ``stop``."""
         watch_annotations(self.data_dir, stop, changed)
 
+    def watch_corpus(self, stop: threading.Event, changed: Callable[[bool], None]) -> None:
+        """Call ``changed(rewritten)`` when the corpus's article files change, until ``stop``.
+
+        ``rewritten``: a file already there was written again (a full refresh sees it).
+        """
+        from store.library.corpus_watch import watch_corpus
+
+        watch_corpus(self.paths, stop, changed)
+
     # -- reading state ---------------------------------------------------------------
 
     def read_ids(self) -> set[str]:
