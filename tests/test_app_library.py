@@ -494,3 +494,34 @@ async def test_a_scrapers_new_articles_arrive_without_a_key(make_app, tmp_path: 
         assert "2 new articles (5 in all)." in notes(app)
         assert len(article_list(app).rows) == 5
         assert article_list(app).current.id == reading, "the highlight stays where it was"
+
+
+@async_test
+async def test_the_watcher_rests_after_a_reading_to_keep_to_its_share(
+    make_app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A steady scraper at 100,000 articles must not keep a core reading the folders."""
+    import time
+
+    import tui.loading
+
+    monkeypatch.setattr(tui.loading, "WATCH_SHARE", 1e-6)  # a reading is followed by a long rest
+    corpus = three_articles(tmp_path / "corpus")
+    app = make_app(corpus)
+    async with running(app) as pilot:
+        await workers_done(app)
+        app.live.close()  # the test plays the watcher
+        app.corpus_changed(False)
+        await workers_done(app)
+        assert app._corpus_rest > time.monotonic() + 60
+        two_more(corpus, tmp_path / "more")
+        app.corpus_changed(False)  # resting: kept for later, nothing read
+        await workers_done(app)
+        await pilot.pause()
+        assert len(article_list(app).rows) == 3 and app._corpus_changes is False
+        app._corpus_rest = time.monotonic()  # the rest is over
+        app._corpus_rested()
+        await workers_done(app)
+        await pilot.pause()
+        assert len(article_list(app).rows) == 5
+        assert "2 new articles (5 in all)." in notes(app)

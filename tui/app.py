@@ -80,6 +80,8 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self.loaded = False
         self._corpus_changes: bool | None = None
         """Corpus changes waiting for a reading to end (True: a file was written again)."""
+        self._corpus_rest = 0.0
+        """When the corpus's watcher may read the folders again (``time.monotonic``)."""
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""
         self._theme_timer: Timer | None = None
