@@ -207,6 +207,23 @@ def test_a_full_refresh_passes_over_unchanged_folders_by_their_print_and_misses_
     assert not space.refresh().touched and reads == []
 
 
+def test_a_corpus_whose_articles_lie_in_another_folder_too_lists_them(tmp_path: Path) -> None:
+    # Another clone's bundled seeds, or a corpus copied to a new folder, in one data folder.
+    for name in ("old-clone", "new-clone"):
+        write(tmp_path / name, "a.json", "Alpha", "Tentara tiba di Kursk.")
+        write(tmp_path / name, "b.json", "Beta", "Menteri bertemu di Moskwa.")
+    data = tmp_path / "data"
+    for name in ("old-clone", "new-clone", "old-clone"):
+        space = opened(data, tmp_path / name)
+        space.refresh()
+        assert titles(space) == ["Alpha", "Beta"], name
+        assert not space.corpus.problems(), "no copy is second within its own corpus"
+    both = opened(data, tmp_path / "old-clone", tmp_path / "new-clone")
+    both.refresh()
+    assert titles(both) == ["Alpha", "Beta"]
+    assert len(both.corpus.problems()) == 2  # within both, the second copies are said
+
+
 def test_a_second_copy_of_an_article_is_listed_once_and_reported(tmp_path: Path) -> None:
     news = tmp_path / "news"
     write(news, "a.json", "Alpha", "Tentara tiba di Kursk.")
