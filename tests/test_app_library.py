@@ -511,14 +511,15 @@ async def test_the_watcher_rests_after_a_reading_to_keep_to_its_share(
     async with running(app) as pilot:
         await workers_done(app)
         app.live.close()  # the test plays the watcher
-        app.corpus_changed(False)
+        app.corpus_changed({str(corpus / "a-file-not-there.txt")})
         await workers_done(app)
         assert app._corpus_rest > time.monotonic() + 60
         two_more(corpus, tmp_path / "more")
-        app.corpus_changed(False)  # resting: kept for later, nothing read
+        new = {str(corpus / f"new-{number}.txt") for number in range(2)}
+        app.corpus_changed(new)  # resting: kept for later, nothing read
         await workers_done(app)
         await pilot.pause()
-        assert len(article_list(app).rows) == 3 and app._corpus_changes is False
+        assert len(article_list(app).rows) == 3 and app._corpus_changes == new
         app._corpus_rest = time.monotonic()  # the rest is over
         app._corpus_rested()
         await workers_done(app)

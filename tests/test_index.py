@@ -101,6 +101,31 @@ def test_one_folder_reached_by_a_link_is_the_same_corpus(tmp_path: Path, reads: 
     assert titles(space) == ["Alpha", "Beta"]
 
 
+def test_files_a_watcher_names_are_read_alone(tmp_path: Path, reads: list[str]) -> None:
+    news = tmp_path / "news"
+    for n in range(5):
+        write(news, f"{n}.json", f"Berita {n}", f"Tentara nomor {n} tiba di Kursk.")
+    space = opened(tmp_path / "data", news)
+    space.refresh()
+    reads.clear()
+    write(news, "new.json", "Baru", "Kapal selam baru.")
+    write(news, "1.json", "Berita satu", "Menteri bertemu di Pyongyang.")  # in place
+    (news / "2.json").unlink()
+    changed = {str(news / n) for n in ("new.json", "1.json", "2.json", ".tmp.json", "x.log")}
+    report = space.refresh(files=changed)
+    assert (report.added, report.changed, report.removed) == (1, 1, 1)
+    assert sorted(reads) == ["1.json", "new.json"] and report.files == 5
+    assert titles(space) == ["Baru", "Berita 0", "Berita 3", "Berita 4", "Berita satu"]
+    # A file in a folder the index does not know: the folder is walked, its others found.
+    write(news / "2026", "a.json", "Alpha", "Satu.")
+    write(news / "2026", "b.json", "Beta", "Dua.")
+    reads.clear()
+    report = space.refresh(files={str(news / "2026" / "a.json")})
+    assert sorted(reads) == ["a.json", "b.json"]
+    reads.clear()
+    assert not space.refresh().touched and reads == [], "the walk after agrees with them"
+
+
 def test_a_renamed_or_moved_file_is_recognised_by_its_content(
     tmp_path: Path, reads: list[str]
 ) -> None:

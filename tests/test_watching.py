@@ -48,11 +48,11 @@ def test_a_colleagues_changes_in_words_and_ones_own_left_out():
     assert notice([("rina", "added a claim")], "here") == "Rina added a claim here."
 
 
-def _watching_corpus(folder: Path, act, wait: float = 5) -> list[bool]:
+def _watching_corpus(folder: Path, act, wait: float = 5) -> list[set[str]]:
     """The batches ``watch_corpus`` reports while ``act()`` changes ``folder``."""
     from store.library.corpus_watch import QUIET_MS, watch_corpus
 
-    got: list[bool] = []
+    got: list[set[str]] = []
     stop = threading.Event()
     watcher = threading.Thread(target=watch_corpus, args=([folder], stop, got.append), daemon=True)
     watcher.start()
@@ -80,11 +80,12 @@ def test_a_scrapers_new_articles_are_one_batch_and_its_temp_files_none(tmp_path:
         for number in range(3):
             (corpus / "2026" / f"baru-{number}.txt").write_text("Judul\n\nIsi.", "utf-8")
 
-    assert _watching_corpus(corpus, scrape) == [False]
+    new = {str(corpus.resolve() / "2026" / f"baru-{n}.txt") for n in range(3)}
+    assert _watching_corpus(corpus, scrape) == [new]
     assert _watching_corpus(corpus / ".." / "news", (corpus / ".x.txt").touch, wait=1) == []
 
     def rewrite() -> None:
         (corpus / "old.txt").write_text("Judul lama\n\nIsi diperbarui.", "utf-8")
 
-    # Written again in place: the folder's time does not move, a quick refresh would miss it.
-    assert _watching_corpus(corpus, rewrite) == [True]
+    # Written again in place: the folder's time does not move, the path says which file.
+    assert _watching_corpus(corpus, rewrite) == [{str(corpus.resolve() / "old.txt")}]

@@ -78,8 +78,8 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self._keymap_file = keymap_file
         self._warned_save = False
         self.loaded = False
-        self._corpus_changes: bool | None = None
-        """Corpus changes waiting for a reading to end (True: a file was written again)."""
+        self._corpus_changes: set[str] | None = None
+        """Paths of corpus files that changed, waiting for a reading to end."""
         self._corpus_rest = 0.0
         """When the corpus's watcher may read the folders again (``time.monotonic``)."""
         self.live = LiveFolder(self)

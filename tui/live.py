@@ -70,9 +70,9 @@ class LiveFolder:
                 )
 
     def _watch_corpus(self) -> None:
-        def changed(rewritten: bool) -> None:
+        def changed(paths: set[str]) -> None:
             with contextlib.suppress(RuntimeError):  # the app is closing
-                self.app.call_from_thread(self.app.corpus_changed, rewritten)
+                self.app.call_from_thread(self.app.corpus_changed, paths)
 
         try:
             self.app.workspace.watch_corpus(self.stop, changed)

@@ -43,9 +43,9 @@ PROGRESS_EVERY = 0.25
 """Seconds between two updates of the progress in the status line."""
 
 WATCH_SHARE = 0.1
-"""At most this share of the time goes to reading the folders for the corpus's watcher:
-at 100,000 articles in one folder a reading takes about 1.5 s, so a steady scraper's
-articles arrive every 15 s or so, and typing in the library never waits behind it."""
+"""At most this share of the time goes to the corpus's watcher's readings: each looks
+at the files it was told of (milliseconds), but a new folder, or thousands of files at
+once, is walked (1.5 s for one folder of 100,000), and typing must not wait behind it."""
 
 
 def throttled(action: Callable[..., Any], every: float) -> Callable[..., None]:
@@ -122,13 +122,15 @@ class CorpusLoading:
         if report is not None:
             self.later(self._loaded, report)
 
-    def _read_folders(self: SorotApp, worker: Worker, quick: bool = False) -> IndexReport | None:
+    def _read_folders(
+        self: SorotApp, worker: Worker, files: set[str] | None = None
+    ) -> IndexReport | None:
         """Bring the index up to date with the corpus's files, rows shown as they come
-        (in a worker); ``None`` when it failed (said) or was stopped. ``quick`` trusts
-        folders whose time has not moved."""
+        (in a worker); ``None`` when it failed (said) or was stopped. ``files``: only
+        these may have changed (the corpus's watcher)."""
         try:
             report = self.workspace.refresh(
-                quick=quick,
+                files=files,
                 progress=throttled(self._indexing, PROGRESS_EVERY),
                 batch_done=throttled(lambda: self.later(self._show_rows), ROWS_EVERY),
                 stop=lambda: worker.is_cancelled,
@@ -152,36 +154,36 @@ class CorpusLoading:
         library = self.library
         self._refresh_corpus(library.total if library is not None else self.workspace.count())
 
-    def corpus_changed(self: SorotApp, rewritten: bool) -> None:
-        """The corpus's files changed on disk (a scraper): index them as ``R`` does.
+    def corpus_changed(self: SorotApp, paths: set[str]) -> None:
+        """The corpus's files at ``paths`` changed on disk (a scraper): index them.
 
-        Only what was added or removed is looked for, by the folders' times,
-        unless a file was written again in place; nothing is said when no
-        article came or went. A change while the folders are being read
-        waits for that reading to end (``R``'s full walk is not cut short).
+        Only those files are looked at (``Indexer.refresh(files=...)``);
+        nothing is said when no article came or went. Changes while the
+        folders are being read wait for that reading to end (``R``'s full walk
+        is not cut short), and after a reading the watcher rests so as to take
+        ``WATCH_SHARE`` of the time at most.
         """
-        rewritten = rewritten or bool(self._corpus_changes)
+        waiting = self._corpus_changes = (self._corpus_changes or set()) | paths
         rest = self._corpus_rest - time.monotonic()
         if rest > 0 or any(w.group == "load" and w.is_running for w in self.workers):
-            self._corpus_changes = rewritten
             if rest > 0:
                 self.set_timer(rest, self._corpus_rested)
             return
         self._corpus_changes = None
         library = self.library
         before = library.total if library is not None else self.workspace.count()
-        self._refresh_corpus(before, quick=not rewritten, quiet=True)
+        self._refresh_corpus(before, files=waiting, quiet=True)
 
     def _corpus_rested(self: SorotApp) -> None:
         if self._corpus_changes is not None and time.monotonic() >= self._corpus_rest:
-            self.corpus_changed(self._corpus_changes)
+            self.corpus_changed(set())
 
     @work(thread=True, exclusive=True, group="load")
     def _refresh_corpus(
-        self: SorotApp, before: int, quick: bool = False, quiet: bool = False
+        self: SorotApp, before: int, files: set[str] | None = None, quiet: bool = False
     ) -> None:
         began = time.monotonic()
-        if self._read_folders(get_current_worker(), quick) is not None:
+        if self._read_folders(get_current_worker(), files) is not None:
             self.later(self._refreshed, before, quiet)
         if quiet:  # the watcher's: the next one rests so that it takes its share at most
             took = time.monotonic() - began
@@ -269,10 +271,9 @@ class CorpusLoading:
         if event.worker.group == "load" and event.state == WorkerState.SUCCESS:
             self.find_entities()
             self.call_after_refresh(settle)  # once the library has painted
-        if event.worker.group == "load" and event.worker.is_finished:
-            waiting, self._corpus_changes = self._corpus_changes, None
-            if waiting is not None and self.loaded:
-                self.corpus_changed(waiting)
+        finished = event.worker.group == "load" and event.worker.is_finished
+        if finished and self._corpus_changes is not None and self.loaded:
+            self.corpus_changed(set())
 
     @work(thread=True, exclusive=True, group="entity-index")
     def find_entities(self: SorotApp) -> None:

@@ -28,18 +28,18 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from store.files.database import Database
 from store.files.jsonfile import lock_for
 from store.library import full_text_upkeep
 from store.library.changes import IndexReport, Known, diff, renames
-from store.library.copies import fix_copies, shown_elsewhere
+from store.library.copies import fix_copies, inside, shown_elsewhere
 from store.library.full_text_upkeep import Progress
 from store.library.parsing import ParsedFile, parse_files
 from store.library.schema import parser_signature
-from store.library.walk import Root, Seen, Walk, walk
+from store.library.walk import Root, Seen, Walk, walk, walk_files
 from store.query.words import searched_meta
 
 BATCH_FILES = 2000
@@ -51,6 +51,9 @@ BATCH_SECONDS = 3.0
 
 TIDY_FROM = 1000
 """After reading this many files, the full text is merged into one piece (smaller, quicker)."""
+
+FEW_FILES = 2000
+"""Up to this many files said to have changed are looked at one by one, not by a walk."""
 
 BULK_FROM = 5000
 """From this many files to read, a refresh reads them in bulk (see the module)."""
@@ -82,6 +85,7 @@ class Indexer:
         paths: Iterable[str | Path],
         *,
         quick: bool = False,
+        files: Collection[str] | None = None,
         wait: bool = True,
         progress: Progress | None = None,
         batch_done: Callable[[], None] | None = None,
@@ -92,7 +96,10 @@ class Indexer:
         """Bring the index up to date with the files of ``paths``; what changed.
 
         ``quick`` trusts folders whose modification time has not moved
-        (``store.library.walk``). ``batch_done`` is called after each
+        (``store.library.walk``). ``files``: only these paths may have
+        changed (a watcher's), so only they are looked at, unless one is in a
+        folder the index does not know or there are more than ``FEW_FILES``
+        (then a quick refresh). ``batch_done`` is called after each
         committed batch (the app shows the rows that arrived). ``workers``
         (processes reading files; every core by default) run ``niceness``
         below this process.
@@ -109,7 +116,9 @@ class Indexer:
         except Timeout:
             return IndexReport(busy=True)
         try:
-            report = self._refresh(paths, quick, progress, batch_done, stop, (workers, niceness))
+            report = self._refresh(
+                paths, (quick, files), progress, batch_done, stop, (workers, niceness)
+            )
         finally:
             lock.release()
         report.seconds = time.perf_counter() - began
@@ -120,26 +129,39 @@ class Indexer:
     def _refresh(
         self,
         paths: Iterable[str | Path],
-        quick: bool,
+        how: tuple[bool, Collection[str] | None],
         progress: Progress | None,
         batch_done: Callable[[], None] | None,
         stop: Callable[[], bool],
         workers: tuple[int | None, int],
     ) -> IndexReport:
         report = IndexReport()
+        quick, files = how
         if self._parser_changed():
             self._clear()
             report.rebuilt = True
-            quick = False
+            quick, files = False, None
         self._end_bulk()  # left half-way by a refresh that was killed: no harm done twice
-        known_folders = self._folders() if quick else None
-        seen = walk(paths, known_folders, self._prints())
+        known_folders = self._folders() if quick or files is not None else None
+        if files is not None and (
+            len(files) > FEW_FILES
+            or not known_folders.keys() >= {os.path.dirname(path) for path in files}
+        ):
+            files = None  # a new folder (what else is in it?), or a walk is as quick
+        if files is not None:
+            seen = walk_files(paths, files)
+            known = self._known_files(seen.files.keys() | set(files))
+        else:
+            seen = walk(paths, known_folders, self._prints())
+            known = self._known(seen.trusted)
         self._roots = seen.roots
         report.problems = seen.problems
-        known = self._known(seen.trusted)
         to_read, vanished = diff(seen, known)
         renamed = renames(to_read, vanished, known)
-        report.files = len(seen.files) + self._count_in(seen.trusted)
+        if files is None:
+            report.files = len(seen.files) + self._count_in(seen.trusted)
+        else:
+            report.files = self._count_under(seen.roots)
         self._writerenames(renamed, report)
         bulk = len(to_read) >= BULK_FROM
         if bulk:
@@ -153,7 +175,8 @@ class Indexer:
             report.complete = False
             return report
         self._remove(vanished, report)
-        self._record_folders(seen)
+        if files is None:  # a few files looked at say nothing of their folders
+            self._record_folders(seen)
         if seen.roots != self._shown_within:
             # Once per corpus opened (a set scan, 0.4 s at 100,000 when others share the
             # index); later refreshes show this corpus's copies of what they touch.
@@ -220,6 +243,24 @@ class Indexer:
         with self.database.connection() as connection:
             rows = connection.execute(sql, params).fetchall()
         return {row[1]: Known._make(row) for row in rows}
+
+    def _known_files(self, paths: Collection[str]) -> dict[str, Known]:
+        """The files of ``paths`` the index holds."""
+        with self.database.connection() as connection:
+            rows = connection.execute(
+                "SELECT id, path, size, mtime_ns, inode, digest FROM files "
+                "WHERE path IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted(paths)),),
+            ).fetchall()
+        return {row[1]: Known._make(row) for row in rows}
+
+    def _count_under(self, roots: list[Root]) -> int:
+        """How many files the index holds under ``roots``."""
+        within, params = inside(roots, "path")
+        with self.database.connection() as connection:
+            return connection.execute(
+                f"SELECT count(*) FROM files WHERE {within}", params
+            ).fetchone()[0]
 
     def _count_in(self, folders: set[str]) -> int:
         """How many files the index holds in ``folders`` (a quick walk's trusted folders)."""

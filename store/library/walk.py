@@ -131,6 +131,33 @@ def walk(
     return result
 
 
+def walk_files(paths: Iterable[str | Path], files: Iterable[str]) -> Walk:
+    """The corpus's files among ``files`` (paths a watcher saw change), as :func:`walk` lists them.
+
+    A file gone is left out (a refresh drops it); one outside the roots, hidden
+    (a dot) or of another kind is not the corpus's; a link to nothing is said.
+    """
+    result = Walk(roots_of(paths))
+    for path in sorted(files):
+        name = os.path.basename(path)
+        dot = name.rfind(".")
+        if name.startswith(".") or dot < 0 or name[dot:].lower() not in SUPPORTED_SUFFIXES:
+            continue
+        root = next((r for r in result.roots if r.holds(path)), None)
+        if root is None or any(p.startswith(".") for p in path[len(root.path) :].split(os.sep)):
+            continue  # not the corpus's, or in a hidden folder a walk does not enter
+        try:
+            stat = os.stat(path)
+        except OSError as error:
+            if os.path.islink(path):
+                reason = (error.strerror or str(error)).lower()
+                result.problems.append(LoadProblem(path, f"not read: {reason}", True))
+            continue
+        if not os.path.isdir(path):
+            result.files[path] = Seen(path, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return result
+
+
 def _walk_folder(
     top: str, result: Walk, known: Mapping[str, int] | None, prints: Mapping[str, str]
 ) -> None:
