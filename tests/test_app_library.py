@@ -526,3 +526,18 @@ async def test_the_watcher_rests_after_a_reading_to_keep_to_its_share(
         await pilot.pause()
         assert len(article_list(app).rows) == 5
         assert "2 new articles (5 in all)." in notes(app)
+
+
+@async_test
+async def test_one_article_is_said_in_the_singular(make_app, tmp_path: Path) -> None:
+    import random
+
+    from tests.benchcorpus import write_corpus
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 1, random.Random(5), words=60)
+    app = make_app(corpus)
+    async with running(app) as pilot:
+        await workers_done(app)
+        await pilot.pause()
+        assert status(app, "#library-status").startswith("1 article · 1 unread")

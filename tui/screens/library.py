@@ -333,9 +333,10 @@ class LibraryScreen(Screen[None]):
         count = len(self.list.rows) if count is None else count
         total = self.total
         query = self.query_one("#library-filter", Input).value.strip()
-        parts = [f"{count:,} of {total:,} articles" if query else f"{total:,} articles"]
+        articles = "article" if total == 1 else "articles"  # "of 1 article", "of 2 articles"
+        parts = [f"{count:,} of {total:,} {articles}" if query else f"{total:,} {articles}"]
         if self._said_searching:
-            parts[0] = f"searching {total:,} articles…"  # the rows shown are the last query's
+            parts[0] = f"searching {total:,} {articles}…"  # the rows shown are the last query's
         unread = self.sorot.unread_count()
         unread_part = f"{unread:,} unread" if unread is not None else None
         if self.sort == RANKED:
