@@ -89,3 +89,28 @@ def test_a_scrapers_new_articles_are_one_batch_and_its_temp_files_none(tmp_path:
 
     # Written again in place: the folder's time does not move, the path says which file.
     assert _watching_corpus(corpus, rewrite) == [{str(corpus.resolve() / "old.txt")}]
+
+
+def test_a_corpus_folder_made_afresh_is_watched_again(tmp_path: Path, monkeypatch):
+    import shutil
+
+    import store.library.corpus_watch as corpus_watch
+
+    monkeypatch.setattr(corpus_watch, "AGAIN_S", 0.1)
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "old.txt").write_text("Judul lama\n\nIsi lama.", "utf-8")
+    real = str(corpus.resolve())
+
+    def afresh() -> None:
+        shutil.rmtree(corpus)  # a scraper's `rm -r out && mkdir out`
+        time.sleep(1.5)
+        corpus.mkdir()
+        (corpus / "new.txt").write_text("Judul\n\nIsi.", "utf-8")
+        time.sleep(1.0)
+        (corpus / "later.txt").write_text("Judul\n\nIsi.", "utf-8")
+
+    got = _watching_corpus(corpus, afresh)
+    assert got[0] == {real + "/old.txt"}, "its files gone"
+    assert real in got[1], "the folder back: to be walked"
+    assert {real + "/later.txt"} in got[2:], "and watched again"

@@ -12,6 +12,7 @@ user types or the reader recognises an article.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -172,7 +173,9 @@ class CorpusLoading:
         self._corpus_changes = None
         library = self.library
         before = library.total if library is not None else self.workspace.count()
-        self._refresh_corpus(before, files=waiting, quiet=True)
+        # A folder among them (one made again): walked, not looked at file by file.
+        files = None if any(os.path.isdir(path) for path in waiting) else waiting
+        self._refresh_corpus(before, files=files, quiet=True)
 
     def _corpus_rested(self: SorotApp) -> None:
         if self._corpus_changes is not None and time.monotonic() >= self._corpus_rest:

@@ -28,6 +28,9 @@ SETTLE_MS = 3000
 QUIET_MS = 500
 """How long no change must come for a batch to be reported sooner."""
 
+AGAIN_S = 2.0
+"""How often a deleted corpus folder is looked for again (one ``stat``)."""
+
 
 def _is_article_file(path: str) -> bool:
     name = os.path.basename(path)
@@ -43,20 +46,34 @@ def watch_corpus(
     """Call ``changed(paths)`` for every settled batch of changes, until ``stop`` is set.
 
     Only folders are watched: a corpus of single files named one by one
-    grows only when it is named again.
+    grows only when it is named again. A watched folder deleted (a scraper
+    making its output afresh) is no longer watched by the kernel: its return
+    is looked for every ``AGAIN_S``, then ``changed`` gets the folders themselves (to
+    be walked, their files all new) and the watch starts again.
     """
     import watchfiles  # imported in the watching thread: the app starts without it
 
     folders = [root.path for root in roots_of(paths) if root.folder]
     if not folders:
         return
-    for changes in watchfiles.watch(
-        *folders,
-        watch_filter=lambda _change, path: _is_article_file(path),
-        debounce=SETTLE_MS,
-        step=QUIET_MS,
-        stop_event=stop,
-        ignore_permission_denied=True,
-        raise_interrupt=False,
-    ):
-        changed({path for _kind, path in changes})
+    watched = frozenset(folders)
+    while True:
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=lambda _change, path: path in watched or _is_article_file(path),
+            debounce=SETTLE_MS,
+            step=QUIET_MS,
+            stop_event=stop,
+            ignore_permission_denied=True,
+            raise_interrupt=False,
+        ):
+            files = {path for _kind, path in changes if path not in watched}
+            if files:
+                changed(files)
+            if not all(os.path.isdir(folder) for folder in folders):
+                break  # the kernel watches it no more: wait for it to be made again
+        while not stop.is_set() and not all(os.path.isdir(folder) for folder in folders):
+            stop.wait(AGAIN_S)
+        if stop.is_set():
+            return
+        changed(set(folders))
