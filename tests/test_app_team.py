@@ -158,3 +158,23 @@ async def test_undo_takes_back_only_ones_own_change_and_says_what_a_colleague_se
         assert "Undone: edit claim (status kept as rina set it" in line
         (now,) = stored(app, made.article_id)
         assert (now.status, now.speaker) == ("false", None)
+
+
+@async_test
+async def test_a_save_arriving_as_its_article_is_left_does_not_end_the_watching(app):
+    """Her save lands while Budi's reader is being taken down: the watch goes on."""
+    from tui.widgets.article_view import ArticleView
+
+    async with running(app) as pilot:
+        reader = await open_first(app, pilot)
+        article = reader.article
+        await reader.query_one(ArticleView).remove()  # as when the screen is being left
+        app.live.arrived({article.id})  # drew on nothing: not an error
+        app.pop_screen()
+        await pilot.pause()
+        # An error on the UI thread is the UI's: the watching thread carries on.
+        app.live._tell(lambda: 1 / 0)
+        assert app.live._thread is not None and app.live._thread.is_alive()
+        colleague = rina(app, article)
+        colleague.add_claim(0, 40, claim_type="factual", status="false", speaker="KCNA")
+        await until(pilot, lambda: any("Rina added a claim" in n for n in notes(app)))

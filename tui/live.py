@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from store.annotations.changes import notice
@@ -54,35 +55,37 @@ class LiveFolder:
         """Stop watching (the thread notices within a twentieth of a second)."""
         self.stop.set()
 
-    def _watch(self) -> None:
-        def changed(ids: set[str]) -> None:
-            with contextlib.suppress(RuntimeError):  # the app is closing
-                self.app.call_from_thread(self.arrived, ids)
+    def _tell(self, callback: Callable[..., object], *args: object, **kwargs: object) -> None:
+        """Run ``callback`` on the UI thread, from a watching thread.
 
+        What goes wrong there is the UI's, not the watch's: a colleague's save
+        arriving as its article's screen is left must not end the watching.
+        """
+        # RuntimeError, CancelledError: the app is closing.
+        with contextlib.suppress(Exception):
+            self.app.call_from_thread(callback, *args, **kwargs)
+
+    def _watch(self) -> None:
         try:
-            self.app.workspace.watch(self.stop, changed)
+            self.app.workspace.watch(self.stop, lambda ids: self._tell(self.arrived, ids))
         except Exception as error:  # watching is a help: the R key still reloads
-            with contextlib.suppress(RuntimeError):
-                self.app.call_from_thread(
-                    self.app.notify,
-                    f"Colleagues' changes will show on R only (cannot watch the folder: {error}).",
-                    severity="warning",
-                )
+            self._tell(
+                self.app.notify,
+                f"Colleagues' changes will show on R only (cannot watch the folder: {error}).",
+                severity="warning",
+            )
 
     def _watch_corpus(self) -> None:
-        def changed(paths: set[str]) -> None:
-            with contextlib.suppress(RuntimeError):  # the app is closing
-                self.app.call_from_thread(self.app.corpus_changed, paths)
-
         try:
-            self.app.workspace.watch_corpus(self.stop, changed)
+            self.app.workspace.watch_corpus(
+                self.stop, lambda paths: self._tell(self.app.corpus_changed, paths)
+            )
         except Exception as error:  # watching is a help: the R key still reads the folders
-            with contextlib.suppress(RuntimeError):
-                self.app.call_from_thread(
-                    self.app.notify,
-                    f"New articles will show on R only (cannot watch the corpus: {error}).",
-                    severity="warning",
-                )
+            self._tell(
+                self.app.notify,
+                f"New articles will show on R only (cannot watch the corpus: {error}).",
+                severity="warning",
+            )
 
     def arrived(self, ids: set[str]) -> None:
         """Read these articles' annotations again and show what colleagues did."""

@@ -17,6 +17,7 @@ from tui.screens.reader_common import FAILED, body_snippet
 from tui.screens.reader_drafts import DraftsInReader
 from tui.screens.reader_saving import Saving, history_lines
 from tui.widgets.annotation_panel import AnnotationPanel
+from tui.widgets.article_view import ArticleView
 from tui.widgets.entity_panel import EntityPanel
 from tui.widgets.related_panel import RelatedPanel
 
@@ -273,6 +274,8 @@ class ClaimsAndNotes(DraftsInReader):
 
     def colleague_saved(self) -> None:
         """Someone saved in this article's file: draw what the folder holds now."""
+        if not self.query(ArticleView):
+            return  # the screen is being left as the save arrived: nothing to draw on
         self._guard("reload the annotations", self.annotations.reload)
         self._redraw_annotations()
         self._apply_corrections()  # a colleague's entity corrections too
