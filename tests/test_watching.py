@@ -48,7 +48,7 @@ def test_a_colleagues_changes_in_words_and_ones_own_left_out():
     assert notice([("rina", "added a claim")], "here") == "Rina added a claim here."
 
 
-def _watching_corpus(folder: Path, act, wait: float = 5) -> list[set[str]]:
+def _watching_corpus(folder: Path, act, wait: float = 5, until=None) -> list[set[str]]:
     """The batches ``watch_corpus`` reports while ``act()`` changes ``folder``."""
     from store.library.corpus_watch import QUIET_MS, watch_corpus
 
@@ -60,7 +60,7 @@ def _watching_corpus(folder: Path, act, wait: float = 5) -> list[set[str]]:
         time.sleep(0.5)  # the watch is in place
         act()
         deadline = time.monotonic() + wait
-        while not got and time.monotonic() < deadline:
+        while not (until(got) if until else got) and time.monotonic() < deadline:
             time.sleep(0.05)
         time.sleep(QUIET_MS / 1000 + 0.3)  # and nothing more comes
     finally:
@@ -110,7 +110,8 @@ def test_a_corpus_folder_made_afresh_is_watched_again(tmp_path: Path, monkeypatc
         time.sleep(1.0)
         (corpus / "later.txt").write_text("Judul\n\nIsi.", "utf-8")
 
-    got = _watching_corpus(corpus, afresh)
+    later = {real + "/later.txt"}
+    got = _watching_corpus(corpus, afresh, wait=10, until=lambda got: later in got)
     assert got[0] == {real + "/old.txt"}, "its files gone"
     assert real in got[1], "the folder back: to be walked"
-    assert {real + "/later.txt"} in got[2:], "and watched again"
+    assert later in got[2:], "and watched again"
