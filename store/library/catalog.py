@@ -24,7 +24,7 @@ from typing import NamedTuple
 from store.annotations.annotation import Annotation
 from store.files.database import Database, plain_text
 from store.library.schema import RANK_WEIGHTS
-from store.library.walk import Root, roots_of
+from store.library.walk import Root, roots_of, under_sql
 from store.query.words import match_expression
 
 SORT_KEYS = ("date", "title", "outlet", "words", "claims")
@@ -113,24 +113,13 @@ class Catalog:
         self.roots = roots_of(self.paths)  # a folder named before it existed is one now
         if not self.roots:
             return
-        tests, params = [], []
-        for root in self.roots:
-            if root.folder:
-                low, high = root.sql_range()
-                tests.append("(path >= ? AND path < ?)")
-                params += [low, high]
-            else:
-                tests.append("path = ?")
-                params.append(root.path)
-        inside = " OR ".join(tests)
+        inside, params = under_sql(self.roots, "path")
         with self.database.connection() as connection:
             outside = connection.execute(
                 f"SELECT EXISTS (SELECT 1 FROM files WHERE NOT ({inside}))", params
             ).fetchone()[0]
         if outside:
-            self._within = Condition(
-                f"a.file IN (SELECT id FROM files WHERE {inside})", tuple(params)
-            )
+            self._within = Condition(f"a.file IN (SELECT id FROM files WHERE {inside})", params)
 
     # -- selecting ---------------------------------------------------------------------
 

@@ -18,21 +18,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
-from store.library.walk import Root
-
-
-def inside(roots: Sequence[Root], column: str) -> tuple[str, dict[str, str]]:
-    """SQL true when ``column`` (a file's path) is under ``roots``, with its parameters."""
-    tests, params = [], {}
-    for number, root in enumerate(roots):
-        if root.folder:
-            low, high = root.sql_range()
-            tests.append(f"({column} >= :low{number} AND {column} < :high{number})")
-            params |= {f"low{number}": low, f"high{number}": high}
-        else:
-            tests.append(f"{column} = :path{number}")
-            params[f"path{number}"] = root.path
-    return " OR ".join(tests) or "0", params
+from store.library.walk import Root, under_sql
 
 
 def fix_copies(
@@ -49,13 +35,13 @@ def fix_copies(
             (json.dumps(sorted(ids)),),
         )
     ]
-    within, params = inside(roots, "f.path")
+    within, params = under_sql(roots, "f.path")
     connection.executemany(
         "UPDATE articles SET shown = (number = ("
         "SELECT a.number FROM articles a JOIN files f ON f.id = a.file "
-        f"WHERE a.id = :id ORDER BY ({within}) DESC, f.path, a.position LIMIT 1)) "
-        "WHERE id = :id",
-        [{"id": article_id, **params} for article_id in doubtful],
+        f"WHERE a.id = ? ORDER BY ({within}) DESC, f.path, a.position LIMIT 1)) "
+        "WHERE id = ?",
+        [(article_id, *params, article_id) for article_id in doubtful],
     )
 
 
@@ -68,7 +54,7 @@ def shown_elsewhere(connection: sqlite3.Connection, roots: Sequence[Root]) -> li
     """
     if not roots:
         return []
-    within, params = inside(roots, "path")
+    within, params = under_sql(roots, "path")
     if not connection.execute(
         f"SELECT EXISTS (SELECT 1 FROM files WHERE NOT ({within}))", params
     ).fetchone()[0]:
@@ -80,6 +66,6 @@ def shown_elsewhere(connection: sqlite3.Connection, roots: Sequence[Root]) -> li
         for row in connection.execute(
             f"SELECT id FROM articles WHERE shown = 0 AND file IN ({files}) EXCEPT "
             f"SELECT id FROM articles WHERE shown = 1 AND file IN ({files})",
-            params,
+            params + params,
         )
     ]

@@ -35,11 +35,11 @@ from store.files.database import Database
 from store.files.jsonfile import lock_for
 from store.library import full_text_upkeep
 from store.library.changes import IndexReport, Known, diff, renames
-from store.library.copies import fix_copies, inside, shown_elsewhere
+from store.library.copies import fix_copies, shown_elsewhere
 from store.library.full_text_upkeep import Progress
 from store.library.parsing import ParsedFile, parse_files
 from store.library.schema import parser_signature
-from store.library.walk import Root, Seen, Walk, walk, walk_files
+from store.library.walk import Root, Seen, Walk, under_sql, walk, walk_files
 from store.query.words import searched_meta
 
 BATCH_FILES = 2000
@@ -256,7 +256,7 @@ class Indexer:
 
     def _count_under(self, roots: list[Root]) -> int:
         """How many files the index holds under ``roots``."""
-        within, params = inside(roots, "path")
+        within, params = under_sql(roots, "path")
         with self.database.connection() as connection:
             return connection.execute(
                 f"SELECT count(*) FROM files WHERE {within}", params

@@ -82,6 +82,20 @@ class Walk:
         return any(root.holds(path) for root in self.roots)
 
 
+def under_sql(roots: Sequence[Root], column: str) -> tuple[str, tuple[str, ...]]:
+    """SQL true when ``column`` (a file's path) is under ``roots``, with its parameters."""
+    tests: list[str] = []
+    params: list[str] = []
+    for root in roots:
+        if root.folder:
+            tests.append(f"({column} >= ? AND {column} < ?)")
+            params += root.sql_range()
+        else:
+            tests.append(f"{column} = ?")
+            params.append(root.path)
+    return " OR ".join(tests) or "0", tuple(params)
+
+
 def roots_of(paths: Iterable[str | Path]) -> list[Root]:
     """The roots ``paths`` name, made absolute; a folder by its real path.
 
