@@ -19,8 +19,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from store.library.walk import roots_of
-from store.news.sources import SUPPORTED_SUFFIXES
+from store.library.walk import is_article_name, roots_of
 
 SETTLE_MS = 3000
 """The longest a batch of changes gathers before it is reported (a steady scraper)."""
@@ -30,14 +29,6 @@ QUIET_MS = 500
 
 AGAIN_S = 2.0
 """How often a deleted corpus folder is looked for again (one ``stat``)."""
-
-
-def _is_article_file(path: str) -> bool:
-    name = os.path.basename(path)
-    # Temporary files of atomic writes and editors start with a dot or end in ~.
-    if name.startswith(".") or name.endswith("~"):
-        return False
-    return os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES
 
 
 def watch_corpus(
@@ -57,10 +48,17 @@ def watch_corpus(
     if not folders:
         return
     watched = frozenset(folders)
+
+    def wanted(_change: object, path: str) -> bool:
+        # Its folders themselves too: a batch saying one went ends the watch below.
+        return path in watched or is_article_name(os.path.basename(path))
+
     while True:
         for changes in watchfiles.watch(
             *folders,
-            watch_filter=lambda _change, path: path in watched or _is_article_file(path),
+            watch_filter=lambda _change, path: (
+                path in watched or is_article_name(os.path.basename(path))
+            ),
             debounce=SETTLE_MS,
             step=QUIET_MS,
             stop_event=stop,

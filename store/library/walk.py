@@ -82,6 +82,13 @@ class Walk:
         return any(root.holds(path) for root in self.roots)
 
 
+def is_article_name(name: str) -> bool:
+    """True for a file name the corpus reads: not hidden, of a kind sorot parses."""
+    # As os.path.splitext for a name that does not begin with a dot, quicker.
+    dot = name.rfind(".")
+    return name[:1] != "." and dot > 0 and name[dot:].lower() in SUPPORTED_SUFFIXES
+
+
 def under_sql(roots: Sequence[Root], column: str) -> tuple[str, tuple[str, ...]]:
     """SQL true when ``column`` (a file's path) is under ``roots``, with its parameters."""
     tests: list[str] = []
@@ -153,9 +160,7 @@ def walk_files(paths: Iterable[str | Path], files: Iterable[str]) -> Walk:
     """
     result = Walk(roots_of(paths))
     for path in sorted(files):
-        name = os.path.basename(path)
-        dot = name.rfind(".")
-        if name.startswith(".") or dot < 0 or name[dot:].lower() not in SUPPORTED_SUFFIXES:
+        if not is_article_name(os.path.basename(path)):
             continue
         root = next((r for r in result.roots if r.holds(path)), None)
         if root is None or any(p.startswith(".") for p in path[len(root.path) :].split(os.sep)):
@@ -212,9 +217,7 @@ def _walk_folder(
                 if entry.is_dir():
                     subfolders.append(entry.path)
                     continue
-                # As os.path.splitext for a name that does not begin with a dot, quicker.
-                dot = name.rfind(".")
-                if dot < 0 or name[dot:].lower() not in SUPPORTED_SUFFIXES:
+                if not is_article_name(name):
                     continue
                 stat = entry.stat()
             except OSError as error:
