@@ -124,6 +124,11 @@ def test_files_a_watcher_names_are_read_alone(tmp_path: Path, reads: list[str]) 
     assert sorted(reads) == ["a.json", "b.json"]
     reads.clear()
     assert not space.refresh().touched and reads == [], "the walk after agrees with them"
+    # A folder named itself (a watcher's, when it is made again) is walked too.
+    write(news / "2026", "c.json", "Gamma", "Tiga.")
+    reads.clear()
+    space.refresh(files={str(news / "2026")})
+    assert reads == ["c.json"]
 
 
 def test_a_renamed_or_moved_file_is_recognised_by_its_content(

@@ -81,6 +81,8 @@ class SorotApp(CorpusLoading, NoticesInApp, ReadingInApp, JumpsInApp, SafeApp):
         self._corpus_changes: set[str] | None = None
         """Paths of corpus files that changed, waiting for a reading to end."""
         self._corpus_rest = 0.0
+        self._corpus_timer: Timer | None = None
+        """The wake-up at the end of the watcher's rest, while one is set."""
         """When the corpus's watcher may read the folders again (``time.monotonic``)."""
         self.live = LiveFolder(self)
         """Colleagues' saves, followed as they land."""

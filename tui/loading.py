@@ -12,7 +12,6 @@ user types or the reader recognises an article.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -167,17 +166,16 @@ class CorpusLoading:
         waiting = self._corpus_changes = (self._corpus_changes or set()) | paths
         rest = self._corpus_rest - time.monotonic()
         if rest > 0 or any(w.group == "load" and w.is_running for w in self.workers):
-            if rest > 0:
-                self.set_timer(rest, self._corpus_rested)
+            if rest > 0 and self._corpus_timer is None:  # one wake-up, however many batches
+                self._corpus_timer = self.set_timer(rest, self._corpus_rested)
             return
         self._corpus_changes = None
         library = self.library
         before = library.total if library is not None else self.workspace.count()
-        # A folder among them (one made again): walked, not looked at file by file.
-        files = None if any(os.path.isdir(path) for path in waiting) else waiting
-        self._refresh_corpus(before, files=files, quiet=True)
+        self._refresh_corpus(before, files=waiting, quiet=True)
 
     def _corpus_rested(self: SorotApp) -> None:
+        self._corpus_timer = None
         if self._corpus_changes is not None and time.monotonic() >= self._corpus_rest:
             self.corpus_changed(set())
 

@@ -146,8 +146,11 @@ class Indexer:
         if files is not None and (
             len(files) > FEW_FILES
             or not known_folders.keys() >= {os.path.dirname(path) for path in files}
+            or not known_folders.keys().isdisjoint(files)
         ):
-            files = None  # a new folder (what else is in it?), or a walk is as quick
+            # A new folder (what else is in it?), a folder named itself (made again), or
+            # so many that a walk is as quick.
+            files = None
         if files is not None:
             seen = walk_files(paths, files)
             known = self._known_files(seen.files.keys() | set(files))
