@@ -248,10 +248,15 @@ def test_a_corpus_whose_articles_lie_in_another_folder_too_lists_them(tmp_path: 
         space.refresh()
         assert titles(space) == ["Alpha", "Beta"], name
         assert not space.corpus.problems(), "no copy is second within its own corpus"
+    write(tmp_path / "old-clone", "bad.json", "", "")  # no text: a problem of that corpus
+    opened(data, tmp_path / "old-clone").refresh()
+    new = opened(data, tmp_path / "new-clone")
+    new.refresh()
+    assert new.corpus.problems() == [], "that corpus's problem is not this one's"
     both = opened(data, tmp_path / "old-clone", tmp_path / "new-clone")
     both.refresh()
     assert titles(both) == ["Alpha", "Beta"]
-    assert len(both.corpus.problems()) == 2  # within both, the second copies are said
+    assert len(both.corpus.problems()) == 3  # within both: the second copies, and bad.json
 
 
 def test_a_second_copy_of_an_article_is_listed_once_and_reported(tmp_path: Path) -> None:

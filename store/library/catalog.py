@@ -120,6 +120,7 @@ class Catalog:
             ).fetchone()[0]
         if outside:
             self._within = Condition(f"a.file IN (SELECT id FROM files WHERE {inside})", params)
+            self.files_within = Condition(inside, params)
 
     # -- selecting ---------------------------------------------------------------------
 
