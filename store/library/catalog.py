@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from store.annotations.annotation import Annotation
-from store.files.database import Database, plain_text
+from store.files.database import Database
+from store.library.fetching import Condition, FetchingRows, Row
 from store.library.schema import RANK_WEIGHTS
 from store.library.walk import Root, roots_of, under_sql
 from store.query.words import match_expression
@@ -35,28 +35,6 @@ RANKED = "relevance"
 
 IN_FILES = "corpus"
 """The order of the corpus's files (and of the articles in each), as ``sorot list`` prints."""
-
-
-class Row(NamedTuple):
-    """One article as the library lists it (a tuple: ``sorot list`` makes 100,000)."""
-
-    number: int
-    """The article's row in the index (changes when its file does; the id does not)."""
-    id: str
-    title: str
-    outlet: str
-    date: str
-    """The published date as shown (``store.query.query.shown_date``): ``YYYY-MM-DD``,
-    ``~YYYY-MM-DD`` when estimated, ``9/10/2025?`` when ambiguous, or ``""``."""
-    words: int
-
-
-@dataclass(frozen=True)
-class Condition:
-    """A test on the articles' table (alias ``a``) with its parameters."""
-
-    sql: str
-    params: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,7 +69,7 @@ _ORDERS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-class Catalog:
+class Catalog(FetchingRows):
     """The articles of one corpus (its roots) in the index, as the library asks for them."""
 
     def __init__(self, database: Database, paths: Sequence[str | Path] = ()) -> None:
@@ -349,90 +327,6 @@ class Catalog:
                     (json.dumps(wanted), expression),
                 )
             }
-
-    # -- fetching ----------------------------------------------------------------------
-
-    def rows(self, numbers: Iterable[int]) -> dict[int, Row]:
-        """The rows of ``numbers`` (those still in the index), by number."""
-        wanted = json.dumps(list(numbers))
-        with self.database.connection() as connection, plain_text(connection):
-            return {
-                row[0]: Row._make(row)
-                for row in connection.execute(
-                    "SELECT number, id, title, outlet, date, words FROM articles "
-                    "WHERE number IN (SELECT value FROM json_each(?))",
-                    (wanted,),
-                )
-            }
-
-    def _first(self, columns: str, article_id: str) -> tuple | None:
-        """``columns`` (of ``articles a`` and ``files f``) of ``article_id``'s first copy."""
-        where, params = self.where((), [Condition("a.id = ?", (article_id,))])
-        with self.database.connection() as connection:
-            # Named, or SQLite walks every shown row by the index on ``shown`` (0.36 s an
-            # article at 100,000, on every open and every lookup by id).
-            return connection.execute(
-                f"SELECT {columns} FROM articles a INDEXED BY articles_by_id "
-                f"JOIN files f ON f.id = a.file WHERE {where} LIMIT 1",
-                params,
-            ).fetchone()
-
-    def row_of(self, article_id: str) -> Row | None:
-        """The row of ``article_id`` (its first copy), if the corpus has it."""
-        found = self._first("a.number, a.id, a.title, a.outlet, a.date, a.words", article_id)
-        return Row(*found) if found else None
-
-    def ids_starting(self, prefix: str, limit: int = 6) -> list[str]:
-        """``[prefix]`` when an article has that id, else the ids starting so (a few)."""
-        where, params = self._conditions([prefix], [])
-        with self.database.connection() as connection:
-            exact = connection.execute(
-                f"SELECT 1 FROM articles a WHERE {' AND '.join(where)} AND a.id = ? LIMIT 1",
-                [*params, prefix],
-            ).fetchone()
-            if exact:
-                return [prefix]
-            return [
-                row[0]
-                for row in connection.execute(
-                    f"SELECT DISTINCT a.id FROM articles a WHERE {' AND '.join(where)} "
-                    "ORDER BY a.id LIMIT ?",
-                    [*params, limit],
-                )
-            ]
-
-    def ids_of(self, ids: Iterable[str]) -> dict[int, str]:
-        """``{number: id}`` of the listed articles among ``ids``."""
-        where, params = self._conditions(
-            (), [Condition("a.id IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))]
-        )
-        with self.database.connection() as connection:
-            return dict(
-                connection.execute(
-                    f"SELECT number, id FROM articles a WHERE {' AND '.join(where)}", params
-                )
-            )
-
-    def location(self, article_id: str) -> tuple[str, int] | None:
-        """``(file path, position in the file)`` of ``article_id``."""
-        found = self._first("f.path, a.position", article_id)
-        return (found[0], found[1]) if found else None
-
-    def metadata(self, numbers: Sequence[int]) -> list[dict[str, object]]:
-        """Every parsed field but the body of ``numbers``' articles, in that order."""
-        out: list[dict[str, object]] = []
-        with self.database.connection() as connection:
-            for start in range(0, len(numbers), 2000):
-                chunk = list(numbers[start : start + 2000])
-                found = dict(
-                    connection.execute(
-                        "SELECT number, meta FROM article_meta "
-                        "WHERE number IN (SELECT value FROM json_each(?))",
-                        (json.dumps(chunk),),
-                    )
-                )
-                out.extend(json.loads(found[n]) for n in chunk if n in found)
-        return out
 
 
 def counts_of(annotations: Iterable[Annotation]) -> Counter[str]:
